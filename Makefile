@@ -1,0 +1,42 @@
+# accesspub: the README's two commands (`make demo`, `make test`) bootstrap everything they need.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+APT_PACKAGES := chromium poppler-utils fonts-noto-core hunspell-de-de openjdk-17-jre-headless
+STAMP_PY := $(VENV)/.installed
+STAMP_NPM := node_modules/.installed
+
+.PHONY: setup demo test bench clean apt
+
+setup: apt $(STAMP_PY) $(STAMP_NPM)
+
+apt:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(STAMP_PY): pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@
+
+$(STAMP_NPM): package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+demo: setup
+	@$(VENV)/bin/accesspub build content --out output; rc=$$?; \
+	echo; echo "Open output/index.html (site), output/<release>/index.html (release), output/report.html (checks)."; \
+	exit $$rc
+
+test: setup
+	$(VENV)/bin/pytest -n 2 -q
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf output bench/out

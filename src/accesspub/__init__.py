@@ -1,0 +1,3 @@
+"""accesspub: barrier-free press releases, every rendition checked."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,99 @@
+"""accesspub.toml → typed settings. Every option has a default that works without a file."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+
+FORMATS = ("html", "plain", "pdf", "epub", "audio")
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Publisher(_Section):
+    name: str = "Pressestelle"
+    """Who publishes the releases; shown in every rendition and used as author/artist."""
+    url: str | None = None
+    """The publisher's website."""
+    logo: str | None = None
+    """Path to a logo image (relative to accesspub.toml); needs `logo_alt`."""
+    logo_alt: str | None = None
+    """Text alternative of the logo."""
+    contact: str | None = None
+    """Default contact block for releases that bring none."""
+
+
+class Site(_Section):
+    title: str | None = None
+    """Title of the site index; defaults to "<publisher> – Pressemitteilungen"."""
+    url: str = "https://example.org/presse/"
+    """Public URL of the output folder, for feeds and canonical links."""
+    default_language: Literal["de", "en"] = "de"
+    """Language of releases that neither declare nor reveal one."""
+
+
+class Output(_Section):
+    formats: list[Literal["html", "plain", "pdf", "epub", "audio"]] = Field(default_factory=lambda: list(FORMATS))
+    """Renditions built when `--formats` is not given."""
+    strict: bool = False
+    """Treat warnings as errors (exit 1)."""
+
+
+class Plain(_Section):
+    level: Literal["einfach", "leicht"] = "einfach"
+    """Default plain-language level for German releases."""
+    compound_separator: Literal["hyphen", "mediopunkt"] = "hyphen"
+    """How long compounds are split: "Landes-Programm" (BITV 2.0) or "Landes·programm" (Hildesheim)."""
+
+
+class Audio(_Section):
+    engine: Literal["espeak", "piper", "gtts"] = "espeak"
+    """Speech engine; only `espeak` is offline and needs nothing else."""
+    voice: dict[str, str] = Field(default_factory=dict)
+    """Voice per language, e.g. {de = "de", en = "/voices/en_US-joe.onnx"} for piper."""
+    bitrate: int = 64
+    """MP3 bit rate in kbit/s (64–96)."""
+
+
+class Settings(_Section):
+    publisher: Publisher = Field(default_factory=Publisher)
+    site: Site = Field(default_factory=Site)
+    output: Output = Field(default_factory=Output)
+    plain: Plain = Field(default_factory=Plain)
+    audio: Audio = Field(default_factory=Audio)
+    root: Path = Field(default=Path("."), exclude=True)
+    """Folder of accesspub.toml; relative paths in it are resolved from here."""
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read accesspub.toml (the given one, else ./accesspub.toml when present, else defaults)."""
+    if path is None:
+        candidate = Path("accesspub.toml")
+        if not candidate.exists():
+            return Settings()
+        path = candidate
+    if not path.exists():
+        raise ConfigError("configuration file not found", file=path, fix="check the path given to --config")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", file=path, fix="correct the TOML syntax at that line") from None
+    try:
+        settings = Settings(**data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            raise ConfigError(f"unknown key '{key}'", file=path, place=key,
+                              fix="remove it or correct its spelling; see the README's configuration table") from None
+        raise ConfigError(f"bad value for '{key}': {err['msg']}", file=path, place=key,
+                          fix="see the README's configuration table") from None
+    settings.root = path.resolve().parent
+    return settings

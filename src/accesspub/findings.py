@@ -1,0 +1,38 @@
+"""Findings: what a check reports. Checks return findings; they never raise."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str          # the tool or rule family: "axe", "vnu", "ingest", "pdf-ua", ...
+    rendition: str      # "html", "plain", "pdf", "epub", "audio", "site", "source"
+    rule: str           # the tool's rule id, e.g. "color-contrast", "13-004"
+    severity: Severity
+    message: str
+    location: str = ""  # file, selector, line or page: where a person looks
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Finding":
+        return cls(**{k: data.get(k, "") for k in cls.__dataclass_fields__})
+
+
+def count(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per severity, every severity present (0 where none)."""
+    totals = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        totals[f.severity] += 1
+    return totals
+
+
+def tool_missing(check: str, rendition: str, what: str, fix: str = "run: make setup") -> Finding:
+    """A check whose tool is not installed is a finding, not a crash."""
+    return Finding(check, rendition, "tool-missing", "error", f"{what} is not available; {fix}")

@@ -1,0 +1,168 @@
+"""The anatomy of a press release in an unstructured body: kicker, dateline, headline, lead, end mark, contact.
+
+Each step looks at the pandoc AST that any reader produced, so the same rules serve text, Markdown, DOCX,
+ODT and HTML. What a step finds becomes metadata (kicker, place, date, title, subtitle) or a classed Div
+(.lead, .contact); the blocks it consumed leave the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import panflute as pf
+
+from ..language.inlines import text_of
+from ..language.lexicon import LANGUAGES, lexicon
+from .dates import parse_dateline
+
+END_MARKS = {"***", "* * *", "###", "# # #", "-30-", "– Ende –", "- Ende -", "Ende", "-ENDE-", "ENDS", "– ENDE –"}
+CONTACT_START = re.compile(
+    r"^(Kontakt|Pressekontakt|Ansprechpartner(in)?|Pressestelle|Für Rückfragen|Rückfragen|Herausgeber|"
+    r"Contact|Media contact|Press contact|For further information|Notes to editors)\b", re.I)
+SENTENCE_END = tuple(".!?:;…“”\"»«)’'")
+
+
+@dataclass
+class Anatomy:
+    """What the anatomy pass found."""
+
+    kicker: str | None = None
+    place: str | None = None
+    date: object = None
+    title: str | None = None
+    subtitle: str | None = None
+    lead_location: str | None = None
+    joined: list[str] = field(default_factory=list)   # "…damit / Menschen…": paragraphs joined at page breaks
+    contact: bool = False
+
+
+def _text(block) -> str:
+    return " ".join(text_of(block.content).split()) if hasattr(block, "content") and not isinstance(
+        block, (pf.Div, pf.BlockQuote, pf.BulletList, pf.OrderedList, pf.Table)) else ""
+
+
+def _kickers() -> set[str]:
+    return {k.lower() for lang in LANGUAGES for k in lexicon(lang)["kickers"]}
+
+
+def _bold_lines(para) -> list[str] | None:
+    """Lines of a paragraph written entirely in bold (a headline block), else None."""
+    if not isinstance(para, pf.Para):
+        return None
+    lines, current, bold = [], [], False
+    for e in para.content:
+        if isinstance(e, pf.Strong):
+            current.append(text_of(e.content))
+            bold = True
+        elif isinstance(e, pf.LineBreak):
+            lines.append(" ".join(current))
+            current = []
+        elif isinstance(e, (pf.Space, pf.SoftBreak)):
+            current.append(" ")
+        else:
+            return None
+    lines.append(" ".join(current))
+    lines = [" ".join(line.split()) for line in lines if line.strip()]
+    return lines if bold and lines else None
+
+
+
+
+def _take_header(blocks, found: Anatomy, has_title: bool) -> None:
+    """Kicker, dateline and headline: the first blocks, in any order a press office writes them."""
+    kickers = _kickers()
+    for _ in range(4):
+        if not blocks:
+            return
+        b = blocks[0]
+        text = _text(b)
+        if found.kicker is None and text.lower().rstrip(":") in kickers:
+            found.kicker = text.rstrip(":")
+            blocks.pop(0)
+            continue
+        if found.date is None and isinstance(b, (pf.Para, pf.Plain)) and (dl := parse_dateline(text)):
+            found.place, found.date = dl
+            blocks.pop(0)
+            continue
+        if not has_title and found.title is None:
+            if isinstance(b, pf.Header):
+                found.title = text
+                blocks.pop(0)
+                if blocks and (sub := _bold_lines(blocks[0]) or (
+                        [_text(blocks[0])] if isinstance(blocks[0], pf.Header) else None)):
+                    found.subtitle = " ".join(sub)
+                    blocks.pop(0)
+                continue
+            if lines := _bold_lines(b):
+                found.title = lines[0]
+                found.subtitle = " ".join(lines[1:]) or None
+                blocks.pop(0)
+                continue
+        return
+
+
+def _lead(blocks, found: Anatomy) -> None:
+    """'**Bad Hersfeld.** Bei der …' → Div.lead with the location as Span.lead-location."""
+    for i, b in enumerate(blocks):
+        if isinstance(b, pf.Para):
+            first = b.content[0] if b.content else None
+            if isinstance(first, pf.Strong):
+                loc = " ".join(text_of(first.content).split())
+                if loc.endswith((".", ":", " –", " -")) and 0 < len(loc.split()) <= 5:
+                    found.lead_location = loc.rstrip(".:–- ")
+                    b.content[0] = pf.Span(first, classes=["lead-location"])
+            blocks[i] = pf.Div(b, classes=["lead"])
+            return
+        if not isinstance(b, (pf.Figure, pf.Div)):
+            return
+
+
+def _ends_open(block) -> bool:
+    text = _text(block)
+    return isinstance(block, pf.Para) and bool(text) and not text.endswith(SENTENCE_END) \
+        and _bold_lines(block) is None
+
+
+def _join_page_breaks(blocks, found: Anatomy) -> None:
+    """A paragraph that stops mid-sentence continues in the next one: a page break of the original."""
+    i = 0
+    while i + 1 < len(blocks):
+        a, b = blocks[i], blocks[i + 1]
+        if _ends_open(a) and isinstance(b, pf.Para) and _text(b) and _text(b) not in END_MARKS:
+            found.joined.append(f"{_text(a).split()[-1]} / {_text(b).split()[0]}")
+            a.content.extend([pf.Space(), *b.content])
+            del blocks[i + 1]
+            continue
+        i += 1
+
+
+def _end_and_contact(blocks, found: Anatomy) -> None:
+    """The end mark goes; what follows it (or a 'Kontakt' block) becomes Div.contact."""
+    for i, b in enumerate(blocks):
+        text = _text(b)
+        if text.replace("\\", "") in END_MARKS or isinstance(b, pf.HorizontalRule) and i > len(blocks) / 2:
+            rest = blocks[i + 1:]
+            del blocks[i:]
+            if rest:
+                blocks.append(pf.Div(*rest, classes=["contact"]))
+                found.contact = True
+            return
+        if i > 0 and CONTACT_START.match(text):
+            rest = blocks[i:]
+            del blocks[i:]
+            blocks.append(pf.Div(*rest, classes=["contact"]))
+            found.contact = True
+            return
+
+
+def apply(doc: pf.Doc, has_title: bool) -> Anatomy:
+    """Find the press-release parts in the body; changes doc in place."""
+    found = Anatomy()
+    blocks = list(doc.content)
+    _take_header(blocks, found, has_title)
+    _end_and_contact(blocks, found)
+    _join_page_breaks(blocks, found)
+    _lead(blocks, found)
+    doc.content = blocks
+    return found

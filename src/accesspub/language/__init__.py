@@ -1,0 +1,1 @@
+"""Language knowledge: per-language data files and the passes that use them."""

@@ -1,0 +1,23 @@
+"""Per-language data (abbreviations, months, kicker words, interface strings), read once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+LANGUAGES = ("de", "en")
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> dict:
+    """The data file of a language; unknown languages fall back to English."""
+    lang = lang if lang in LANGUAGES else "en"
+    text = resources.files("accesspub.language").joinpath("data", f"{lang}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def ui(lang: str, key: str) -> str:
+    """An interface string of the renditions in the release's language."""
+    return lexicon(lang)["ui"][key]

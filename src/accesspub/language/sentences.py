@@ -1,0 +1,148 @@
+"""Sentence ids: each sentence of the body is wrapped once in Span.s with id "s-N".
+
+The same ids drive the HTML read-along, the EPUB media overlays and the audio cue timings. A sentence that
+crosses an inline boundary (a quotation holding two sentences and the start of a third) is wrapped in pieces:
+the first piece has id "s-N", further pieces "s-N-2", "s-N-3"; all carry class "s".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import panflute as pf
+
+from .inlines import children, inner_start, offsets, text_of
+
+SENTENCE_CLASS = "s"
+_SOMAJO_MODEL = {"de": "de_CMC", "en": "en_PTB"}
+
+
+@lru_cache(maxsize=2)
+def _tokenizer(lang: str):
+    from somajo import SoMaJo
+    return SoMaJo(_SOMAJO_MODEL.get(lang, "en_PTB"), split_camel_case=False, character_offsets=True)
+
+
+def split(text: str, lang: str) -> list[tuple[int, int]]:
+    """Character ranges of the sentences in one paragraph of text."""
+    if not text.strip():
+        return []
+    spans = []
+    for sentence in _tokenizer(lang).tokenize_text([text]):
+        spans.append((sentence[0].character_offset[0], sentence[-1].character_offset[1]))
+    # extend each sentence to the start of the next so that no character is left out
+    out = []
+    for i, (s, e) in enumerate(spans):
+        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        out.append((s if i else 0, end))
+    return out
+
+
+class _Numbering:
+    def __init__(self):
+        self.next = 1
+        self.ids: dict[tuple[int, int], list[int]] = {}
+
+    def id_for(self, block_no: int, k: int) -> str:
+        key = (block_no, k)
+        if key not in self.ids:
+            self.ids[key] = [self.next, 1]
+            self.next += 1
+            return f"s-{self.ids[key][0]}"
+        self.ids[key][1] += 1
+        n, piece = self.ids[key]
+        return f"s-{n}-{piece}"
+
+
+def _sentence_at(pos: int, ranges: list[tuple[int, int]]) -> int:
+    for k, (s, e) in enumerate(ranges):
+        if s <= pos < e:
+            return k
+    return len(ranges) - 1
+
+
+def _is_blank(e: pf.Element) -> bool:
+    return isinstance(e, (pf.Space, pf.SoftBreak, pf.LineBreak))
+
+
+def _wrap(inlines: list, ranges, base: int, lang: str, numbering: _Numbering, block_no: int) -> list:
+    out: list = []
+    group: list = []
+    group_k = None
+
+    def flush():
+        nonlocal group, group_k
+        if group:
+            while group and _is_blank(group[-1]):
+                trailing = group.pop()
+                out_tail.append(trailing)
+            if group:
+                out.append(pf.Span(*group, identifier=numbering.id_for(block_no, group_k),
+                                   classes=[SENTENCE_CLASS]))
+            out.extend(out_tail)
+            out_tail.clear()
+        group, group_k = [], None
+
+    out_tail: list = []
+    for e, (s, t) in zip(inlines, offsets(inlines, lang, base)):
+        if s == t or (_is_blank(e) and not group):
+            flush()
+            out.append(e)
+            continue
+        k_first, k_last = _sentence_at(s, ranges), _sentence_at(t - 1, ranges)
+        kids = children(e)
+        if k_first != k_last and kids is not None:
+            flush()
+            e.content = _wrap(list(kids), ranges, s + inner_start(e, lang), lang, numbering, block_no)
+            out.append(e)
+            continue
+        if group and k_first != group_k:
+            flush()
+        group.append(e)
+        group_k = k_first if group_k is None else group_k
+    flush()
+    return out
+
+
+_TEXT_BLOCKS = (pf.Para, pf.Plain, pf.Header)
+
+
+def assign_ids(doc: pf.Doc, lang: str) -> int:
+    """Wrap every sentence of the body in Span.s with a stable id; returns the number of sentences."""
+    numbering = _Numbering()
+    blocks = []
+    doc.walk(lambda e, d: blocks.append(e) if isinstance(e, _TEXT_BLOCKS) else None)
+    for block_no, block in enumerate(blocks):
+        inlines = list(block.content)
+        if isinstance(block, pf.Header):
+            ranges = [(0, max(1, len(text_of(inlines, lang))))]
+        else:
+            ranges = split(text_of(inlines, lang), lang)
+        if not ranges:
+            continue
+        block.content = _wrap(inlines, ranges, 0, lang, numbering, block_no)
+    return numbering.next - 1
+
+
+def sentence_texts(doc: pf.Doc, lang: str = "de") -> list[tuple[str, str]]:
+    """(id, text) of every sentence in reading order; pieces of one sentence are joined."""
+    pieces: dict[str, list[str]] = {}
+    order: list[str] = []
+
+    def visit(e, d):
+        if isinstance(e, pf.Span) and SENTENCE_CLASS in e.classes and e.identifier:
+            base = "-".join(e.identifier.split("-")[:2])
+            if base not in pieces:
+                pieces[base] = []
+                order.append(base)
+            pieces[base].append(text_of(e.content, lang))
+    doc.walk(visit)
+    return [(sid, _join(pieces[sid])) for sid in order]
+
+
+def _join(pieces: list[str]) -> str:
+    """Pieces of one sentence as one text: a space between them unless the next starts with punctuation."""
+    text = ""
+    for piece in (p.strip() for p in pieces):
+        text += piece if not text or piece[:1] in ",.;:!?)“”" else " " + piece
+    return text

@@ -1,0 +1,75 @@
+"""The release: typed metadata plus the pandoc AST body — the single source of truth for every rendition."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import panflute as pf
+from pydantic import BaseModel, ConfigDict, Field
+
+from .findings import Finding
+
+
+class Image(BaseModel):
+    """An image a release shows: the file (relative to the source) and its text alternative."""
+
+    model_config = ConfigDict(extra="forbid")
+    src: str
+    alt: str | None = None
+    caption: str | None = None
+
+
+class Metadata(BaseModel):
+    """What a release says about itself: front matter, or what ingest found in the text."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    subtitle: str | None = None
+    date: dt.date | None = None
+    place: str | None = None
+    lang: str | None = None
+    summary: str | None = None
+    publisher: str | None = None
+    contact: str | None = None
+    kicker: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    images: list[Image] = Field(default_factory=list)
+    lead_location: str | None = None
+    plain: str | None = None          # a human-written plain-language version (Markdown text or a sibling file)
+    plain_level: str | None = None    # "einfach" or "leicht"
+    embargo: dt.datetime | None = None
+
+
+@dataclass
+class Release:
+    """One press release after ingest."""
+
+    source: Path
+    slug: str
+    meta: Metadata
+    doc: pf.Doc                        # pandoc AST (body blocks); sentences wrapped in Span.s with id s-N
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.meta.lang or "de"
+
+    def ast_json(self) -> str:
+        """The body as pandoc JSON, for pandoc writers."""
+        return json.dumps(self.doc.to_json(), ensure_ascii=False)
+
+    def fingerprint(self) -> str:
+        """Content hash of everything a rendition is a function of (metadata + body)."""
+        h = hashlib.sha256()
+        h.update(self.meta.model_dump_json().encode())
+        h.update(self.ast_json().encode())
+        return h.hexdigest()
+
+    def sentences(self) -> list[tuple[str, str]]:
+        """(id, text) of every sentence in reading order; pieces of one sentence are joined."""
+        from .language.sentences import sentence_texts
+        return sentence_texts(self.doc)

@@ -1,0 +1,55 @@
+"""Renditions: each a pure function of (release, settings, styles) → files + findings.
+
+Contract for a rendition module `render/<name>.py`:
+
+    def render(release: Release, ctx: BuildContext) -> Rendition
+
+It writes only below `ctx.release_dir(release)` and only through `atomic.write_bytes`/`write_text`
+(a failed run never leaves a half-written file). It never raises for accessibility problems: those are
+findings. `Rendition.data` carries what later renditions need (audio: sentence timings for the EPUB
+overlays and the HTML read-along).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..config import Settings
+from ..findings import Finding
+from ..model import Release
+
+
+@dataclass
+class Rendition:
+    """What one rendition of one release produced."""
+
+    name: str                       # "html", "plain", "pdf", "epub", "audio"
+    files: list[Path] = field(default_factory=list)   # the main file first
+    findings: list[Finding] = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class BuildContext:
+    """What every rendition of a build shares."""
+
+    settings: Settings
+    out: Path                                         # the output root (OUT)
+    formats: tuple[str, ...] = ("html", "plain", "pdf", "epub", "audio")
+    done: dict[str, dict[str, Rendition]] = field(default_factory=dict)   # slug → name → Rendition
+    services: dict = field(default_factory=dict)      # long-lived tools started once per build
+
+    def release_dir(self, release: Release) -> Path:
+        path = self.out / release.slug
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def assets(self) -> Path:
+        """OUT/_assets: stylesheets and fonts shared by all pages."""
+        return self.out / "_assets"
+
+    def earlier(self, release: Release, name: str) -> Rendition | None:
+        """A rendition of this release built earlier in this build (e.g. audio before epub)."""
+        return self.done.get(release.slug, {}).get(name)
