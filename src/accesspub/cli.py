@@ -1,0 +1,149 @@
+"""The command line: arguments → pipeline. Exit codes: 0 ok, 1 accessibility errors, 2 unusable input or usage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import click
+import typer
+from rich.console import Console
+
+from . import __version__
+from .config import FORMATS, load_settings
+from .errors import AccesspubError, UsageError
+from .progress import Reporter
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Barrier-free press releases: semantic HTML, plain language, tagged PDF, EPUB 3 and audio, "
+                       "each checked by real validators.")
+console = Console()
+errors = Console(stderr=True)
+
+CONFIG = typer.Option(None, "--config", "-c", help="accesspub.toml to use (default: ./accesspub.toml if present).")
+QUIET = typer.Option(False, "--quiet", "-q", help="Print only problems and the summary.")
+
+
+def _formats(text: str | None, default: list[str]) -> tuple[str, ...]:
+    wanted = [f.strip() for f in text.split(",") if f.strip()] if text else list(default)
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format(s): {', '.join(unknown)}", fix=f"choose from {','.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in wanted or f == "html")   # the page every other rendition links from
+
+
+def _finish(result, started: float, quiet: bool) -> None:
+    from .report import print_summary
+    if not quiet or result.exit_code:
+        print_summary(console, result.reports, result.build_findings, result.out)
+    stages = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
+    console.print(f"{len(result.reports)} release(s) in {time.perf_counter() - started:.1f}s ({stages}); "
+                  f"site: {result.out / 'index.html'}", highlight=False)
+    for exc in result.input_errors:
+        errors.print(f"[bold red]unusable input:[/] {exc}", highlight=False)
+    raise typer.Exit(result.exit_code)
+
+
+@app.command()
+def build(
+    sources: list[Path] = typer.Argument(None, help="Release files or folders (default: content/)."),
+    out: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
+    formats: Optional[str] = typer.Option(None, "--formats", "-f",
+                                          help=f"Comma-separated renditions to build ({','.join(FORMATS)}); "
+                                               "html is always built."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Releases built in parallel."),
+    config: Optional[Path] = CONFIG,
+    quiet: bool = QUIET,
+):
+    """Build every release into OUT and check each rendition."""
+    from .pipeline import build as run_build
+    started = time.perf_counter()
+    settings = load_settings(config)
+    wanted = _formats(formats, settings.output.formats)
+    with Reporter(errors, quiet) as reporter:
+        result = run_build(sources or [Path("content")], out, wanted, settings, reporter)
+    _finish(result, started, quiet)
+
+
+@app.command()
+def check(
+    out: Path = typer.Argument(Path("output"), help="An output folder built by `accesspub build`."),
+    config: Optional[Path] = CONFIG,
+    quiet: bool = QUIET,
+):
+    """Re-run every check on an existing output folder and rewrite its reports."""
+    from .pipeline import check_tree
+    started = time.perf_counter()
+    with Reporter(errors, quiet) as reporter:
+        result = check_tree(out, load_settings(config), reporter)
+    _finish(result, started, quiet)
+
+
+SCAFFOLD = """---
+title: {title}
+date: {date}
+place: {place}
+lang: {lang}
+summary: One or two sentences that say what happened.
+contact: |
+  Pressestelle · Telefon 0000 000000 · presse@example.org
+---
+
+**{place}.** Write the lead here: who did what, when, where and why.
+
+Further paragraphs. Quote people with „…“ and say who said it.
+"""
+
+
+@app.command()
+def new(
+    slug: str = typer.Argument(..., help="File name for the release, e.g. 2025-03-01-neue-foerderung."),
+    folder: Path = typer.Option(Path("content"), "--dir", "-d", help="Folder to create it in."),
+    lang: str = typer.Option("de", "--lang", help="Language of the release (de or en)."),
+):
+    """Scaffold a release: a Markdown file with front matter to fill in."""
+    from slugify import slugify
+    clean = slugify(slug)
+    if not clean:
+        raise UsageError(f"'{slug}' gives no usable file name", fix="use letters, digits and hyphens")
+    path = folder / f"{clean}.md"
+    if path.exists():
+        raise UsageError("a release with this name exists already", file=path, fix="choose another SLUG")
+    folder.mkdir(parents=True, exist_ok=True)
+    place = "Wiesbaden" if lang == "de" else "London"
+    title = clean.replace("-", " ").strip().capitalize()
+    path.write_text(SCAFFOLD.format(title=title, date=dt.date.today().isoformat(), place=place, lang=lang),
+                    encoding="utf-8")
+    console.print(f"created {path} — edit it, then run: accesspub build {folder}", highlight=False)
+
+
+@app.command()
+def version():
+    """Print the version."""
+    console.print(f"accesspub {__version__}")
+
+
+def main() -> None:
+    try:
+        code = app(standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        exc.show()
+        code = 2
+    except click.exceptions.Abort:
+        errors.print("aborted")
+        code = 2
+    except AccesspubError as exc:
+        errors.print(f"[bold red]error:[/] {exc}", highlight=False)
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        errors.print("interrupted; finished files are kept, unfinished ones were not written")
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

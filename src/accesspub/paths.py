@@ -1,0 +1,32 @@
+"""Where accesspub finds its styles and the tools set-up installed (node_modules, Chromium, Java)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+PROJECT = PACKAGE.parents[1]
+STYLES = PROJECT / "styles"
+TEMPLATES = PACKAGE / "templates"
+
+
+def node_modules() -> Path:
+    """The npm tools installed by `make setup` (override with ACCESSPUB_NODE_MODULES)."""
+    return Path(os.environ.get("ACCESSPUB_NODE_MODULES", PROJECT / "node_modules"))
+
+
+def chromium() -> str | None:
+    """Debian's Chromium (override with ACCESSPUB_CHROMIUM)."""
+    return os.environ.get("ACCESSPUB_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def java() -> str | None:
+    return shutil.which("java")
+
+
+def font_files() -> list[Path]:
+    """Atkinson Hyperlegible Next (OFL) from npm: regular, bold, italic; latin and latin-ext."""
+    folder = node_modules() / "@fontsource" / "atkinson-hyperlegible-next" / "files"
+    return sorted(p for p in folder.glob("atkinson-hyperlegible-next-latin*-[47]00-*.woff2")) if folder.exists() else []

@@ -1,0 +1,90 @@
+"""Reports: what every check found, per release (report.json, report.html) and for the build (OUT/report.*)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from .atomic import write_text
+from .findings import Finding, count
+from .render import BuildContext
+from .render.html import page_vars, render_page
+
+
+def release_report(folder: Path, manifest: dict, findings: list[Finding], ctx: BuildContext) -> dict:
+    """Write OUT/<slug>/report.json and report.html; return the JSON data."""
+    data = {
+        "slug": manifest["slug"], "title": manifest["title"], "source": manifest.get("source"),
+        "checked": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "renditions": manifest["renditions"], "counts": count(findings),
+        "metrics": manifest.get("metrics", {}),
+        "findings": [f.to_dict() for f in findings],
+    }
+    write_text(folder / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
+    lang = manifest.get("lang", "en")
+    section = _section(manifest["title"], "index.html", findings, data["metrics"])
+    render_page("report.html", folder / "report.html", **page_vars(lang, ctx, "../"),
+                heading=f"{_ui_report(lang)}: {manifest['title']}", summary_line=_summary_line(data["counts"]),
+                sections=[section], description=None)
+    return data
+
+
+def build_report(ctx: BuildContext, reports: list[dict], extra: list[Finding]) -> dict:
+    """Write OUT/report.json and OUT/report.html aggregating every release report."""
+    totals = count([Finding.from_dict(f) for r in reports for f in r["findings"]] + extra)
+    data = {"checked": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "counts": totals,
+            "releases": reports, "site_findings": [f.to_dict() for f in extra]}
+    write_text(ctx.out / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
+    lang = ctx.settings.site.default_language
+    sections = [_section("Site", "index.html", extra, {})] if extra else []
+    sections += [_section(r["title"], f"{r['slug']}/report.html", [Finding.from_dict(f) for f in r["findings"]],
+                          r.get("metrics", {})) for r in reports]
+    render_page("report.html", ctx.out / "report.html", **page_vars(lang, ctx, ""),
+                heading=_ui_report(lang), summary_line=_summary_line(totals), sections=sections, description=None)
+    return data
+
+
+def _ui_report(lang: str) -> str:
+    from .language.lexicon import ui
+    return ui(lang, "report")
+
+
+def _summary_line(counts: dict) -> str:
+    return f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"
+
+
+def _section(title: str, href: str, findings: list[Finding], metrics: dict) -> dict:
+    order = {"error": 0, "warning": 1, "info": 2}
+    table = None
+    if metrics.get("before") and metrics.get("after"):
+        names = list(metrics["before"])
+        table = {"columns": ["before", "after"],
+                 "rows": [{"name": n, "values": [metrics["before"].get(n), metrics["after"].get(n)]} for n in names]}
+    return {"title": title, "href": href, "counts": count(findings), "metrics": table,
+            "metrics_caption": "Plain-language metrics",
+            "findings": sorted(findings, key=lambda f: (order[f.severity], f.rendition, f.check, f.rule))}
+
+
+def print_summary(console: Console, reports: list[dict], extra: list[Finding], out: Path) -> None:
+    """A table in the terminal: one row per release, findings by severity."""
+    table = Table(title=f"accesspub report — {out / 'report.html'}", title_justify="left")
+    table.add_column("release")
+    table.add_column("renditions")
+    for sev in ("error", "warning", "info"):
+        table.add_column(sev, justify="right")
+    for r in reports:
+        c = r["counts"]
+        table.add_row(r["slug"], " ".join(r["renditions"]), _cell(c["error"], "red"), _cell(c["warning"], "yellow"),
+                      str(c["info"]))
+    if extra:
+        c = count(extra)
+        table.add_row("(build)", "", _cell(c["error"], "red"), _cell(c["warning"], "yellow"), str(c["info"]))
+    console.print(table)
+
+
+def _cell(n: int, color: str) -> str:
+    return f"[bold {color}]{n}[/]" if n else "0"
