@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 from typing import Optional
 
-import click
+import functools
+
 import typer
 from rich.console import Console
 
@@ -18,7 +19,7 @@ from .config import FORMATS, load_settings
 from .errors import AccesspubError, UsageError
 from .progress import Reporter
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
                   help="Barrier-free press releases: semantic HTML, plain language, tagged PDF, EPUB 3 and audio, "
                        "each checked by real validators.")
 console = Console()
@@ -26,6 +27,21 @@ errors = Console(stderr=True)
 
 CONFIG = typer.Option(None, "--config", "-c", help="accesspub.toml to use (default: ./accesspub.toml if present).")
 QUIET = typer.Option(False, "--quiet", "-q", help="Print only problems and the summary.")
+
+
+def friendly(command):
+    """A user's problem is one clear message and exit 2 (or the error's code), never a traceback."""
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except AccesspubError as exc:
+            errors.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            errors.print("interrupted; finished files are kept, unfinished ones were not written")
+            raise typer.Exit(130) from None
+    return wrapper
 
 
 def _formats(text: str | None, default: list[str]) -> tuple[str, ...]:
@@ -44,11 +60,12 @@ def _finish(result, started: float, quiet: bool) -> None:
     console.print(f"{len(result.reports)} release(s) in {time.perf_counter() - started:.1f}s ({stages}); "
                   f"site: {result.out / 'index.html'}", highlight=False)
     for exc in result.input_errors:
-        errors.print(f"[bold red]unusable input:[/] {exc}", highlight=False)
+        errors.print(f"[bold red]unusable input:[/] {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(result.exit_code)
 
 
 @app.command()
+@friendly
 def build(
     sources: list[Path] = typer.Argument(None, help="Release files or folders (default: content/)."),
     out: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
@@ -70,6 +87,7 @@ def build(
 
 
 @app.command()
+@friendly
 def check(
     out: Path = typer.Argument(Path("output"), help="An output folder built by `accesspub build`."),
     config: Optional[Path] = CONFIG,
@@ -100,14 +118,15 @@ Further paragraphs. Quote people with „…“ and say who said it.
 
 
 @app.command()
+@friendly
 def new(
     slug: str = typer.Argument(..., help="File name for the release, e.g. 2025-03-01-neue-foerderung."),
     folder: Path = typer.Option(Path("content"), "--dir", "-d", help="Folder to create it in."),
     lang: str = typer.Option("de", "--lang", help="Language of the release (de or en)."),
 ):
     """Scaffold a release: a Markdown file with front matter to fill in."""
-    from slugify import slugify
-    clean = slugify(slug)
+    from .ingest import slug_words
+    clean = slug_words(slug, max_length=80)
     if not clean:
         raise UsageError(f"'{slug}' gives no usable file name", fix="use letters, digits and hyphens")
     path = folder / f"{clean}.md"
@@ -128,21 +147,7 @@ def version():
 
 
 def main() -> None:
-    try:
-        code = app(standalone_mode=False)
-    except click.exceptions.UsageError as exc:
-        exc.show()
-        code = 2
-    except click.exceptions.Abort:
-        errors.print("aborted")
-        code = 2
-    except AccesspubError as exc:
-        errors.print(f"[bold red]error:[/] {exc}", highlight=False)
-        code = exc.exit_code
-    except KeyboardInterrupt:
-        errors.print("interrupted; finished files are kept, unfinished ones were not written")
-        code = 130
-    sys.exit(code if isinstance(code, int) else 0)
+    app()
 
 
 if __name__ == "__main__":

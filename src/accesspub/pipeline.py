@@ -158,7 +158,8 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
           reporter: Reporter) -> BuildResult:
     """Build every release found in `sources` into `out`; unusable sources are reported, the rest built."""
     result = BuildResult(out=out, strict=settings.output.strict)
-    paths = discover(sources)
+    paths, missing = discover(sources)
+    result.input_errors.extend(missing)
     if not paths:
         raise SourceError("no release sources found", file=", ".join(map(str, sources)),
                           fix="put .md, .txt, .docx, .odt, .html or .rst files there, or create one with "
@@ -173,7 +174,6 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
                 releases.append(load_release(path, settings))
             except SourceError as exc:
                 result.input_errors.append(exc)
-                reporter.problem(str(exc))
             reporter.step(path.name)
         result.seconds["ingest"] = time.perf_counter() - t
         _unique_slugs(releases)
@@ -197,8 +197,16 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
             write_text(out / release.slug / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
             manifests.append(manifest)
         _site(ctx, read_manifests(out))
+        result.build_findings.extend(_unusable(exc) for exc in result.input_errors)
         _check_and_report(ctx, manifests, result, reporter)
     return result
+
+
+def _unusable(exc: AccesspubError) -> Finding:
+    """An unusable source as a finding of the build report."""
+    where = f"{exc.file}:{exc.place}" if exc.place else (exc.file or "")
+    return Finding("ingest", "source", "unusable-input", "error",
+                   exc.message + (f" — fix: {exc.fix}" if exc.fix else ""), where)
 
 
 def check_tree(out: Path, settings: Settings, reporter: Reporter) -> BuildResult:

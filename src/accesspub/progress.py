@@ -43,10 +43,6 @@ class Reporter:
         elif not self.quiet:
             self.console.print(f"  {what}", highlight=False)
 
-    def problem(self, text: str) -> None:
-        """An unusable input or a failed rendition: always shown."""
-        self.console.print(f"[bold red]error:[/] {text}", highlight=False)
-
     def note(self, text: str) -> None:
         if not self.quiet:
             self.console.print(text, highlight=False)

@@ -21,13 +21,15 @@ from . import anatomy, frontmatter, reader
 SKIP_SUFFIXES = (".plain.md", ".plain.txt")
 
 
-def discover(sources: list[Path]) -> list[Path]:
-    """Release sources among files and folders, in a stable order. A missing path is an error."""
+def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
+    """Release sources among files and folders, in a stable order, and the paths that do not exist."""
     found: list[Path] = []
+    missing: list[SourceError] = []
     for src in sources:
         if not src.exists():
-            raise SourceError("no such file or folder", file=src,
-                              fix="check the path; sources are files or folders of releases")
+            missing.append(SourceError("no such file or folder", file=src,
+                                       fix="check the path; sources are files or folders of releases"))
+            continue
         if src.is_file():
             found.append(src)
             continue
@@ -35,7 +37,7 @@ def discover(sources: list[Path]) -> list[Path]:
             if p.is_file() and p.suffix.lower() in reader.READERS and not p.name.startswith((".", "_")) \
                     and not p.name.lower().endswith(SKIP_SUFFIXES) and p.name.lower() != "readme.md":
                 found.append(p)
-    return found
+    return found, missing
 
 
 def _decode(path: Path) -> str:
@@ -81,7 +83,7 @@ def _images(doc: pf.Doc, meta: Metadata, path: Path) -> list[Finding]:
     """Front-matter images join the body after the lead; every image must have a text alternative."""
     for image in meta.images:
         img = pf.Image(url=image.src, attributes={"alt": image.alt} if image.alt is not None else {})
-        caption = pf.Caption(pf.Plain(*pf.convert_text(image.caption)[0].content)) if image.caption else pf.Caption()
+        caption = pf.Caption(*reader.read_text(image.caption, "markdown", path).content) if image.caption else pf.Caption()
         doc.content.insert(min(1, len(doc.content)), pf.Figure(pf.Plain(img), caption=caption))
     findings = []
 
@@ -99,12 +101,12 @@ def _images(doc: pf.Doc, meta: Metadata, path: Path) -> list[Finding]:
     return findings
 
 
-def _contact(doc: pf.Doc, text: str | None) -> None:
+def _contact(doc: pf.Doc, text: str | None, path: Path) -> None:
+    """The contact block from front matter or settings, when the text brings none."""
     has = []
     doc.walk(lambda e, d: has.append(e) if isinstance(e, pf.Div) and "contact" in e.classes else None)
     if not has and text:
-        blocks = pf.convert_text(text, input_format=reader.MARKDOWN)
-        doc.content.append(pf.Div(*blocks, classes=["contact"]))
+        doc.content.append(pf.Div(*reader.read_text(text, "markdown", path).content, classes=["contact"]))
 
 
 def _summary(doc: pf.Doc, lang: str) -> str | None:
@@ -123,8 +125,16 @@ def _summary(doc: pf.Doc, lang: str) -> str | None:
     return None
 
 
+UMLAUTS = [["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["ß", "ss"]]
+
+
+def slug_words(text: str, max_length: int = 60) -> str:
+    """URL-safe words: 'Neue Förderung' → 'neue-foerderung'."""
+    return slugify(text, max_length=max_length, word_boundary=True, save_order=True, replacements=UMLAUTS)
+
+
 def make_slug(date: dt.date | None, title: str) -> str:
-    words = slugify(title, max_length=60, word_boundary=True, save_order=True) or "release"
+    words = slug_words(title) or "release"
     return f"{date.isoformat()}-{words}" if date else words
 
 
@@ -149,9 +159,8 @@ def load_release(path: Path, settings: Settings) -> Release:
         raise SourceError("the release has no text after its front matter", file=path,
                           fix="write the release text below the front matter")
 
-    title = data.get("title") or _meta_text(doc, "title")
-    found = anatomy.apply(doc, has_title=bool(title))
-    title = title or found.title
+    found = anatomy.apply(doc, has_title=bool(data.get("title")))
+    title = data.get("title") or found.title or _meta_text(doc, "title")
     if not title:
         raise SourceError("the release has no title", file=path, place="1",
                           fix="add 'title: …' to the front matter, or start the text with the headline in bold")
@@ -175,7 +184,7 @@ def load_release(path: Path, settings: Settings) -> Release:
                           fix="correct the value, e.g. 'date: 2025-03-01'") from None
 
     findings = _images(doc, meta, path)
-    _contact(doc, meta.contact or settings.publisher.contact)
+    _contact(doc, meta.contact or settings.publisher.contact, path)
     quotes.apply(doc, lang)
     quotes.block_quotes(doc)
     abbreviations.apply(doc, lang)

@@ -47,26 +47,20 @@ def _kickers() -> set[str]:
 
 
 def _bold_lines(para) -> list[str] | None:
-    """Lines of a paragraph written entirely in bold (a headline block), else None."""
+    """Lines of a paragraph written entirely in bold (a headline block), else None.
+
+    Each bold run is a line; a break inside a run is a wrap of the original layout, not a new line.
+    """
     if not isinstance(para, pf.Para):
         return None
-    lines, current, bold = [], [], False
+    lines = []
     for e in para.content:
         if isinstance(e, pf.Strong):
-            current.append(text_of(e.content))
-            bold = True
-        elif isinstance(e, pf.LineBreak):
-            lines.append(" ".join(current))
-            current = []
-        elif isinstance(e, (pf.Space, pf.SoftBreak)):
-            current.append(" ")
-        else:
+            lines.append(" ".join(text_of(e.content).split()))
+        elif not isinstance(e, (pf.LineBreak, pf.Space, pf.SoftBreak)):
             return None
-    lines.append(" ".join(current))
-    lines = [" ".join(line.split()) for line in lines if line.strip()]
-    return lines if bold and lines else None
-
-
+    lines = [line for line in lines if line]
+    return lines or None
 
 
 def _take_header(blocks, found: Anatomy, has_title: bool) -> None:
@@ -95,23 +89,33 @@ def _take_header(blocks, found: Anatomy, has_title: bool) -> None:
                     blocks.pop(0)
                 continue
             if lines := _bold_lines(b):
+                blocks.pop(0)
+                if len(lines) == 1 and blocks and (more := _bold_lines(blocks[0])) and _lead_location(blocks[0]) is None:
+                    lines += more
+                    blocks.pop(0)
                 found.title = lines[0]
                 found.subtitle = " ".join(lines[1:]) or None
-                blocks.pop(0)
                 continue
         return
+
+
+def _lead_location(para) -> str | None:
+    """'Bad Hersfeld' for a paragraph that starts with '**Bad Hersfeld.** …'."""
+    first = para.content[0] if isinstance(para, pf.Para) and para.content else None
+    if isinstance(first, pf.Strong) and len(para.content) > 2:
+        loc = " ".join(text_of(first.content).split())
+        if loc.endswith((".", ":", " –", " -")) and 0 < len(loc.split()) <= 5:
+            return loc.rstrip(".:–- ")
+    return None
 
 
 def _lead(blocks, found: Anatomy) -> None:
     """'**Bad Hersfeld.** Bei der …' → Div.lead with the location as Span.lead-location."""
     for i, b in enumerate(blocks):
         if isinstance(b, pf.Para):
-            first = b.content[0] if b.content else None
-            if isinstance(first, pf.Strong):
-                loc = " ".join(text_of(first.content).split())
-                if loc.endswith((".", ":", " –", " -")) and 0 < len(loc.split()) <= 5:
-                    found.lead_location = loc.rstrip(".:–- ")
-                    b.content[0] = pf.Span(first, classes=["lead-location"])
+            if loc := _lead_location(b):
+                found.lead_location = loc
+                b.content[0] = pf.Span(b.content[0], classes=["lead-location"])
             blocks[i] = pf.Div(b, classes=["lead"])
             return
         if not isinstance(b, (pf.Figure, pf.Div)):
