@@ -53,6 +53,7 @@ class Release:
     meta: Metadata
     doc: pf.Doc                        # pandoc AST (body blocks); sentences wrapped in Span.s with id s-N
     findings: list[Finding] = field(default_factory=list)
+    resources: dict[str, Path] = field(default_factory=dict)   # "media/x-1a2b.png" → the fenced source file
 
     @property
     def lang(self) -> str:

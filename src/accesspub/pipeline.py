@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
-from .atomic import write_text
+from .atomic import write_bytes, write_text
 from .config import FORMATS, Settings
 from .errors import AccesspubError, BuildLockedError, SourceError
 from .findings import Finding
@@ -102,6 +102,15 @@ def _render_one(release: Release, name: str, ctx: BuildContext) -> Rendition:
                                                  str(release.source))])
 
 
+def _copy_resources(release: Release, ctx: BuildContext) -> None:
+    """The release's fenced images into OUT/<slug>/media/, before any rendition needs them."""
+    folder = ctx.release_dir(release)
+    for name, src in release.resources.items():
+        target = folder / name
+        if not target.exists() or target.stat().st_size != src.stat().st_size:
+            write_bytes(target, src.read_bytes())
+
+
 def _manifest(release: Release, done: dict[str, Rendition]) -> dict:
     renditions = {n: r.files[0].name for n in ORDER if (r := done.get(n)) and r.files and r.files[0].exists()}
     metrics = done["plain"].data.get("metrics", {}) if "plain" in done else {}
@@ -187,6 +196,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         for release in releases:
             reporter.stage(f"building {release.slug}", len(formats))
             done = ctx.done.setdefault(release.slug, {})
+            _copy_resources(release, ctx)
             for name in ORDER:
                 if name in formats and _renderer(name) is not None:
                     t = time.perf_counter()

@@ -17,6 +17,8 @@ from ..language.detect import detect
 from ..language.inlines import text_of
 from ..model import Metadata, Release
 from . import anatomy, frontmatter, reader
+from .resources import fence
+from .sanitise import sanitise
 
 SKIP_SUFFIXES = (".plain.md", ".plain.txt")
 
@@ -79,12 +81,16 @@ def _shift_headings(doc: pf.Doc) -> None:
         doc.walk(action)
 
 
-def _images(doc: pf.Doc, meta: Metadata, path: Path) -> list[Finding]:
-    """Front-matter images join the body after the lead; every image must have a text alternative."""
+def _front_matter_images(doc: pf.Doc, meta: Metadata, path: Path) -> None:
+    """Front-matter images join the body after the lead."""
     for image in meta.images:
         img = pf.Image(url=image.src, attributes={"alt": image.alt} if image.alt is not None else {})
         caption = pf.Caption(*reader.read_text(image.caption, "markdown", path).content) if image.caption else pf.Caption()
         doc.content.insert(min(1, len(doc.content)), pf.Figure(pf.Plain(img), caption=caption))
+
+
+def _missing_alt(doc: pf.Doc, path: Path) -> list[Finding]:
+    """Every image must have a text alternative (or be marked decorative)."""
     findings = []
 
     def visit(e, d):
@@ -183,7 +189,10 @@ def load_release(path: Path, settings: Settings) -> Release:
         raise SourceError(f"front-matter key '{key}': {err['msg']}", file=path,
                           fix="correct the value, e.g. 'date: 2025-03-01'") from None
 
-    findings = _images(doc, meta, path)
+    _front_matter_images(doc, meta, path)
+    findings = sanitise(doc, path)
+    resources, fenced = fence(doc, path, [])
+    findings += fenced + _missing_alt(doc, path)
     _contact(doc, meta.contact or settings.publisher.contact, path)
     quotes.apply(doc, lang)
     quotes.block_quotes(doc)
@@ -196,4 +205,5 @@ def load_release(path: Path, settings: Settings) -> Release:
         findings.append(Finding("ingest", "source", "no-date", "warning",
                                 "the release has no date; add 'date: YYYY-MM-DD' or a dateline 'Ort, 1. März 2025'",
                                 str(path)))
-    return Release(source=path, slug=make_slug(meta.date, meta.title), meta=meta, doc=doc, findings=findings)
+    return Release(source=path, slug=make_slug(meta.date, meta.title), meta=meta, doc=doc, findings=findings,
+                   resources=resources)

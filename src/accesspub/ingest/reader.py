@@ -16,8 +16,8 @@ READERS = {
     ".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html", ".rst": "rst",
 }
 BINARY = {".docx", ".odt"}
-# Markdown without raw HTML/TeX passthrough: a source cannot inject markup that escapes the model.
-MARKDOWN = "markdown-raw_html-raw_tex-raw_attribute"
+# Raw HTML is parsed as raw (and then removed and reported by sanitise); raw TeX and {=format} blocks are off.
+MARKDOWN = "markdown-raw_tex-raw_attribute"
 
 
 def reader_for(path: Path) -> str:

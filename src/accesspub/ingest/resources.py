@@ -1,0 +1,74 @@
+"""Resources are fenced: a release may use files from its own folder (and configured asset folders) only.
+
+`file:` URLs outside, `..` escapes, symlinks leading out and remote `http(s):` images are refused with a
+finding naming the reference; accepted files are renamed into the release's `media/` folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import panflute as pf
+
+from ..findings import Finding
+from ..language.inlines import text_of
+
+MEDIA = "media"
+IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+
+
+def _inside(path: Path, folders: list[Path]) -> bool:
+    return any(path == f or f in path.parents for f in folders)
+
+
+def _local_name(real: Path) -> str:
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", real.stem)[:40] or "image"
+    digest = hashlib.sha256(str(real).encode()).hexdigest()[:8]
+    return f"{MEDIA}/{stem}-{digest}{real.suffix.lower()}"
+
+
+def fence(doc: pf.Doc, source: Path, allowed: list[Path]) -> tuple[dict[str, Path], list[Finding]]:
+    """Resolve every image; refused ones are replaced by their text alternative. Returns (resources, findings)."""
+    folders = [source.parent.resolve(), *(p.resolve() for p in allowed)]
+    resources: dict[str, Path] = {}
+    findings: list[Finding] = []
+
+    def refuse(e: pf.Image, why: str):
+        findings.append(Finding("fence", "source", "resource-refused", "error",
+                                f"image '{e.url[:120]}' refused: {why}", f"{source}: image {e.url[:120]}"))
+        alt = e.attributes.get("alt") or text_of(e.content)
+        return pf.Str(alt) if alt else pf.Str("")
+
+    def action(e, d):
+        if not isinstance(e, pf.Image):
+            return None
+        url = e.url.strip()
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme in ("http", "https", "ftp"):
+            return refuse(e, "remote resources are not fetched during a build; put the file beside the release")
+        if scheme == "data":
+            return None if url[5:].lower().startswith("image/") else refuse(e, "only image data URLs are allowed")
+        if scheme not in ("", "file"):
+            return refuse(e, f"scheme '{scheme}:' is not allowed")
+        raw = unquote(parts.path) if scheme == "file" else unquote(url.split("#")[0].split("?")[0])
+        candidate = Path(raw) if Path(raw).is_absolute() else source.parent / raw
+        try:
+            real = candidate.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return refuse(e, "file not found; check the name and that it lies beside the release")
+        if not _inside(real, folders):
+            return refuse(e, "it lies outside the release's folder (a '..' escape, an absolute path or a symlink "
+                             "leading out); copy the image into the release's folder")
+        if real.suffix.lower() not in IMAGE_TYPES or not real.is_file():
+            return refuse(e, f"not an image file ({', '.join(sorted(IMAGE_TYPES))})")
+        name = _local_name(real)
+        resources[name] = real
+        e.url = name
+        return None
+
+    doc.walk(action)
+    return resources, findings
