@@ -1,0 +1,19 @@
+"""Tagged PDF (PDF/UA-1): the body HTML in a print template, laid out by one in-process WeasyPrint, then repaired."""
+
+from __future__ import annotations
+
+from ...atomic import replacing
+from ...model import Release
+from .. import BuildContext, Rendition
+from .engine import engine
+from .page import print_html
+from .repair import repair
+
+
+def render(release: Release, ctx: BuildContext) -> Rendition:
+    """OUT/<slug>/<slug>.pdf, with WeasyPrint's logged errors as findings."""
+    path = ctx.release_dir(release) / f"{release.slug}.pdf"
+    pdf, findings = engine(ctx.services).write(print_html(release, ctx), release.source.parent, str(path))
+    with replacing(path) as tmp:
+        repair(pdf, tmp)
+    return Rendition("pdf", [path], findings)

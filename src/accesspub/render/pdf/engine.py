@@ -1,0 +1,85 @@
+"""One long-lived WeasyPrint per build: fonts and stylesheets parsed once, errors it logs become findings."""
+
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+from weasyprint import CSS, HTML, LOGGER
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from ...findings import Finding
+from ...paths import STYLES, font_files
+from .origins import recording_origins
+
+FAMILY = "Atkinson Hyperlegible Next"
+_FILE = re.compile(r"-(latin(?:-ext)?)-([47]00)-(normal|italic)\.woff2$")
+
+
+def font_faces(files: list[Path]) -> str:
+    """@font-face rules for the npm font files: latin as the family, latin-ext as its fallback family."""
+    rules = []
+    for path in files:
+        match = _FILE.search(path.name)
+        if not match:
+            continue
+        subset, weight, style = match.groups()
+        family = FAMILY if subset == "latin" else f"{FAMILY} Ext"
+        rules.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+                     f'src: url("{path.resolve().as_uri()}") format("woff2"); }}')
+    return "\n".join(rules)
+
+
+class _Collect(logging.Handler):
+    """Turns WeasyPrint's logged errors and warnings into findings."""
+
+    def __init__(self, location: str):
+        super().__init__(logging.WARNING)
+        self.location = location
+        self.findings: list[Finding] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        severity = "error" if record.levelno >= logging.ERROR else "warning"
+        self.findings.append(Finding("weasyprint", "pdf", "weasyprint-log", severity, record.getMessage(),
+                                     self.location))
+
+
+@contextmanager
+def _logged(location: str):
+    handler = _Collect(location)
+    LOGGER.addHandler(handler)
+    try:
+        yield handler.findings
+    finally:
+        LOGGER.removeHandler(handler)
+
+
+class Engine:
+    """WeasyPrint with the print stylesheet, the fonts and an image cache, reused for every release."""
+
+    def __init__(self):
+        self.fonts = FontConfiguration()
+        self.fetcher = URLFetcher(allowed_protocols={"file", "data"}, timeout=5)
+        self.stylesheets = [
+            CSS(string=font_faces(font_files()), font_config=self.fonts, url_fetcher=self.fetcher),
+            CSS(filename=str(STYLES / "print.css"), font_config=self.fonts, url_fetcher=self.fetcher),
+        ]
+        self.cache: dict = {}
+
+    def write(self, html: str, base: Path, location: str = "") -> tuple[bytes, list[Finding]]:
+        """The PDF/UA-1 bytes of a print page and what WeasyPrint logged while making them."""
+        with _logged(location) as findings, recording_origins():
+            pdf = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=self.fetcher).write_pdf(
+                stylesheets=self.stylesheets, font_config=self.fonts, pdf_variant="pdf/ua-1",
+                custom_metadata=False, cache=self.cache)
+        return pdf, findings
+
+
+def engine(services: dict) -> Engine:
+    """The build's engine, started on first use."""
+    if "weasyprint" not in services:
+        services["weasyprint"] = Engine()
+    return services["weasyprint"]

@@ -1,0 +1,242 @@
+"""Repairs of WeasyPrint's tagged PDF with pikepdf, each for one upstream defect (see RECIPES.md).
+
+- margin-box text (page numbers) is tagged but its structure elements hang outside the tree (#1836):
+  it becomes a pagination artifact;
+- an element split across lines or pages becomes several elements (#2903): they are joined again;
+- element `lang`, `<abbr title>`, `<q>`, `<th scope>` are lost, `<figure>` becomes NonStruct (#2508, #2482):
+  they become `/Lang`, `/E`, Quote, `/Scope`, BlockQuote + Caption or Div + Figure + Caption;
+- link annotations carry no `/Contents`: the link text becomes their alternate description.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
+
+from .origins import KEY
+
+SCOPES = {"col": "/Column", "colgroup": "/Column", "row": "/Row", "rowgroup": "/Row"}
+
+
+def _kids(elem) -> list:
+    k = elem.get("/K")
+    if k is None:
+        return []
+    return list(k) if isinstance(k, Array) else [k]
+
+
+def _is_elem(obj) -> bool:
+    return isinstance(obj, Dictionary) and "/S" in obj
+
+
+def _origin(elem) -> Dictionary | None:
+    return elem.get("/" + KEY)
+
+
+def _tag(elem) -> str:
+    origin = _origin(elem)
+    return str(origin.T) if origin is not None else ""
+
+
+def _walk(elem, seen: set):
+    """Every structure element below `elem`, depth first, in reading order."""
+    for kid in _kids(elem):
+        if _is_elem(kid) and kid.objgen not in seen:
+            seen.add(kid.objgen)
+            yield kid
+            yield from _walk(kid, seen)
+
+
+class ParentTree:
+    """The parent tree as a mapping (page index or StructParent key → structure elements), written back on save."""
+
+    def __init__(self, root):
+        self.tree = root.ParentTree
+        nums = list(self.tree.get("/Nums", []))
+        self.entries = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+
+    def replace(self, old, new) -> None:
+        for key, value in self.entries.items():
+            if isinstance(value, Array):
+                for i, ref in enumerate(value):
+                    if isinstance(ref, Dictionary) and ref.objgen == old.objgen:
+                        value[i] = new
+            elif isinstance(value, Dictionary) and value.objgen == old.objgen:
+                self.entries[key] = new
+
+
+def _mcr(mcid: int, page) -> Dictionary:
+    return Dictionary(Type=Name.MCR, Pg=page, MCID=mcid)
+
+
+def _merge_split(elem, parents: ParentTree) -> None:
+    """Join adjacent kids that came from the same HTML element (split by a line or page break)."""
+    kids = _kids(elem)
+    merged: list = []
+    for kid in kids:
+        prev = merged[-1] if merged else None
+        if (_is_elem(kid) and prev is not None and _is_elem(prev) and _origin(kid) is not None
+                and _origin(prev) is not None and int(_origin(kid).N) == int(_origin(prev).N)):
+            page = kid.get("/Pg")
+            moved = []
+            for k in _kids(kid):
+                if isinstance(k, int) and page is not None and prev.get("/Pg") is not None \
+                        and page.objgen != prev.Pg.objgen:
+                    k = _mcr(k, page)
+                if _is_elem(k):
+                    k.P = prev
+                moved.append(k)
+            prev.K = Array(_kids(prev) + moved)
+            parents.replace(kid, prev)
+            continue
+        merged.append(kid)
+    if len(merged) != len(kids):
+        elem.K = Array(merged)
+    for kid in merged:
+        if _is_elem(kid):
+            _merge_split(kid, parents)
+
+
+def _splice(parent, child) -> None:
+    """Replace `child` in `parent`'s kids by `child`'s own kids."""
+    out = []
+    for kid in _kids(parent):
+        if _is_elem(kid) and kid.objgen == child.objgen:
+            for grandkid in _kids(child):
+                if _is_elem(grandkid):
+                    grandkid.P = parent
+                out.append(grandkid)
+        else:
+            out.append(kid)
+    parent.K = Array(out)
+
+
+def _figure(elem) -> None:
+    """<figure>: a quotation becomes BlockQuote with its Caption inside; an image figure a Div of Figure + Caption."""
+    kids = [k for k in _kids(elem) if _is_elem(k)]
+    quotes = [k for k in kids if k.S == Name.BlockQuote]
+    if quotes:
+        elem.S = Name.BlockQuote
+        for quote in quotes:
+            _splice(elem, quote)
+    else:
+        elem.S = Name.Div
+
+
+def _scope(th, row) -> None:
+    origin = _origin(th)
+    scope = SCOPES.get(str(origin.get("/Scope", ""))) if origin is not None else None
+    if scope is None:
+        in_head = row.get("/P") is not None and row.P.get("/S") == Name.THead
+        has_data = any(_is_elem(k) and k.S == Name.TD for k in _kids(row))
+        scope = "/Row" if has_data and not in_head else "/Column"
+    attributes = th.get("/A")
+    if isinstance(attributes, Array):
+        table = next((a for a in attributes if isinstance(a, Dictionary) and a.get("/O") == Name.Table), None)
+        if table is None:
+            table = Dictionary(O=Name.Table)
+            attributes.append(table)
+    elif isinstance(attributes, Dictionary) and attributes.get("/O") == Name.Table:
+        table = attributes
+    else:
+        table = Dictionary(O=Name.Table)
+        th.A = Array([attributes, table]) if attributes is not None else table
+    table.Scope = Name(scope)
+
+
+def _link(elem) -> None:
+    origin = _origin(elem)
+    text = str(origin.get("/Text", "")) if origin is not None else ""
+    for kid in _kids(elem):
+        if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+            annot = kid.Obj
+            if text and "/Contents" not in annot:
+                annot.Contents = String(text)
+
+
+def _retag(elem, parent) -> None:
+    """Standard keys and types for what the origin tells."""
+    origin = _origin(elem)
+    if origin is None:
+        return
+    tag = str(origin.T)
+    if "/Lang" in origin:
+        elem.Lang = String(str(origin.Lang))
+    if tag == "abbr":
+        elem.S = Name.Span
+        if "/Title" in origin:
+            elem.E = String(str(origin.Title))
+    elif tag == "q":
+        elem.S = Name.Quote
+    elif tag == "figure":
+        _figure(elem)
+    elif tag == "th" and elem.S == Name.TH:
+        _scope(elem, parent)
+    if elem.S == Name.Link:
+        _link(elem)
+
+
+def _reachable(root) -> set:
+    seen: set = set()
+    list(_walk(root, seen))
+    return seen
+
+
+def _artifact_orphans(pdf: pikepdf.Pdf, parents: ParentTree) -> None:
+    """Marked content whose structure element is not in the tree (margin boxes) becomes a pagination artifact."""
+    inside = _reachable(pdf.Root.StructTreeRoot)
+    for page in pdf.pages:
+        key = page.obj.get("/StructParents")
+        refs = parents.entries.get(int(key)) if key is not None else None
+        if not isinstance(refs, Array):
+            continue
+        orphans = {i for i, ref in enumerate(refs) if isinstance(ref, Dictionary) and ref.objgen not in inside}
+        if not orphans:
+            continue
+        ops = []
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) == "BDC" and isinstance(operands[1], Dictionary) \
+                    and int(operands[1].get("/MCID", -1)) in orphans:
+                operands = [Name.Artifact, Dictionary(Type=Name.Pagination)]
+            ops.append((operands, operator))
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+        for i in orphans:
+            refs[i] = pikepdf.Object.parse(b"null")
+
+
+def _tabs(pdf: pikepdf.Pdf) -> None:
+    for page in pdf.pages:
+        if page.obj.get("/Annots"):
+            page.obj.Tabs = Name.S
+
+
+def _strip(root) -> None:
+    for elem in _walk(root, set()):
+        if "/" + KEY in elem:
+            del elem["/" + KEY]
+
+
+def repair_pdf(pdf: pikepdf.Pdf) -> None:
+    """Apply every repair in place."""
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None:
+        return
+    parents = ParentTree(root)
+    _artifact_orphans(pdf, parents)
+    for elem in _kids(root):
+        if _is_elem(elem):
+            _merge_split(elem, parents)
+    for elem in list(_walk(root, set())):
+        _retag(elem, elem.get("/P"))
+    _tabs(pdf)
+    _strip(root)
+
+
+def repair(data: bytes, target: Path) -> None:
+    """Repair the PDF `data` and save it to `target`."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        repair_pdf(pdf)
+        pdf.save(target, linearize=False, object_stream_mode=pikepdf.ObjectStreamMode.generate)
