@@ -1,0 +1,1 @@
+"""Plain language: rule-based rewriting, lints, readability metrics and fact preservation."""

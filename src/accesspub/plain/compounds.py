@@ -1,0 +1,82 @@
+"""Long German compounds split where both parts are frequent words (wordfreq), with the Fugen-s handled:
+"Landesprogramm" → ("Landes", "programm")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+MIN_PART = 4
+MIN_ZIPF = 3.0
+FUGEN = ("s", "es", "n", "en", "")
+PREFIXES = {"anti", "inter", "multi", "super", "ultra", "mega", "mini", "semi", "post", "pro", "prä", "haupt"}
+SUFFIXES = {"schaft", "schaften", "heit", "heiten", "keit", "keiten", "ung", "ungen", "lich", "nis", "tum",
+            "ling", "chen", "lein", "isch"}
+
+
+def _freq(word: str) -> float:
+    return zipf_frequency(word, "de")
+
+
+def _left_ok(part: str) -> float:
+    """How common the left part is as a word, its Fugen-element removed ("Landes" → "Land")."""
+    best = 0.0
+    for fuge in FUGEN:
+        if fuge and not part.endswith(fuge):
+            continue
+        base = part[:len(part) - len(fuge)] if fuge else part
+        if len(base) >= 3:
+            best = max(best, _freq(base), _freq(base + "e") if fuge == "n" else 0.0)
+    return best
+
+
+@lru_cache(maxsize=8192)
+def split(word: str, min_length: int = 12) -> tuple[str, ...]:
+    """The parts of a compound noun, or (word,) when no split is sure."""
+    if len(word) < min_length or not word[:1].isupper() or not word.isalpha():
+        return (word,)
+    if _freq(word) >= 4.5:
+        return (word,)
+    best, where = 0.0, None
+    for i in range(MIN_PART, len(word) - MIN_PART + 1):
+        left, right = word[:i], word[i:]
+        if left.lower() in PREFIXES or right.lower() in SUFFIXES:
+            continue
+        right_f = _freq(right.capitalize())
+        left_f = _left_ok(left)
+        score = min(left_f, right_f)
+        if score >= MIN_ZIPF and score > best:
+            best, where = score, i
+    if where is None:
+        return (word,)
+    left, right = word[:where], word[where:].capitalize()
+    if not spelled_right(f"{left}-{right}") or not _is_noun(right):
+        return (word,)
+    return split(left, MIN_PART * 2) + split(right, min_length)
+
+
+def join_parts(parts: tuple[str, ...], separator: str) -> str:
+    """Parts joined by hyphen ("Landes-Programm", BITV 2.0) or Mediopunkt ("Landes·programm")."""
+    if separator == "mediopunkt":
+        return parts[0] + "".join("·" + p.lower() for p in parts[1:])
+    return "-".join(parts)
+
+
+def _is_noun(word: str) -> bool:
+    from .grammar import analyze
+    return analyze(word)[2] in ("NN", "NE")
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    from spylls.hunspell import Dictionary
+    from pathlib import Path
+    base = Path("/usr/share/hunspell/de_DE")
+    return Dictionary.from_files(str(base)) if base.with_suffix(".dic").exists() else None
+
+
+def spelled_right(word: str) -> bool:
+    """Hunspell (de_DE) accepts the word; True when no dictionary is installed."""
+    d = _dictionary()
+    return True if d is None else bool(d.lookup(word))

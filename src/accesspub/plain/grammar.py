@@ -1,0 +1,138 @@
+"""German grammar cues from HanTa: tags and lemmas, finite verbs, noun phrases, main-clause word order."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .text import Tok, tokens
+
+FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
+NOUNS = ("NN", "NE", "NNA")
+DETERMINERS = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT", "PDS", "PPOSS")
+NP_INNER = ("ADJ(A)", "CARD", "ADV", "ADJ(D)", "TRUNC", "KON")
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    from HanTa import HanoverTagger as ht
+    return ht.HanoverTagger("morphmodel_ger.pgz")
+
+
+@lru_cache(maxsize=4096)
+def _tag(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    if not words:
+        return ()
+    return tuple((lemma, tag) for _, lemma, tag in _tagger().tag_sent(list(words), taglevel=1))
+
+
+def parse(sentence: str, lang: str = "de") -> list[Tok]:
+    """Tokens of a sentence with HanTa tag and lemma (German); English tokens stay untagged."""
+    toks = tokens(sentence, lang)
+    if lang != "de":
+        return toks
+    for tok, (lemma, tag) in zip(toks, _tag(tuple(t.text for t in toks))):
+        tok.tag, tok.lemma = tag, lemma
+    return toks
+
+
+@lru_cache(maxsize=8192)
+def analyze(word: str) -> tuple:
+    """HanTa's morphological analysis of one word: (lemma, [(morph, tag), …], pos)."""
+    return tuple(_tagger().analyze(word, taglevel=3))
+
+
+def is_finite(tok: Tok) -> bool:
+    return tok.tag in FINITE
+
+
+def is_noun(tok: Tok) -> bool:
+    return tok.tag in NOUNS or (tok.tag == "PPER" and tok.text.isupper() and len(tok.text) > 1)
+
+
+def noun_phrase_end(toks: list[Tok], start: int) -> int:
+    """Index after the noun phrase that starts at `start` (determiner, adjectives, nouns, genitive
+    attributes, coordinated phrases); `start` itself when no noun phrase starts there."""
+    i = start
+    if i < len(toks) and toks[i].tag in ("PPER", "PIS", "PDS") and not is_noun(toks[i]):
+        return i + 1
+    end = start
+    while i < len(toks):
+        j = i
+        if toks[j].tag in DETERMINERS:
+            j += 1
+        while j < len(toks) and toks[j].tag in NP_INNER and toks[j].text not in (",",) \
+                and not (toks[j].tag == "KON" and j == i):
+            if toks[j].tag == "ADV" and not any(is_noun(t) for t in toks[j + 1:j + 3]):
+                break
+            j += 1
+        if j < len(toks) and toks[j].text in ("„", "\"") and j + 2 < len(toks) and toks[j + 2].text in ("“", "\""):
+            j += 3
+        elif j < len(toks) and is_noun(toks[j]):
+            while j < len(toks) and is_noun(toks[j]):
+                j += 1
+        else:
+            return end
+        end = j
+        i = j
+        # a noun right after a noun with its adjectives ("die Themen Interkulturelle Öffnung") continues it
+        k = i
+        while k < len(toks) and toks[k].tag == "ADJ(A)" and toks[k].text[:1].isupper():
+            k += 1
+        if k > i and k < len(toks) and is_noun(toks[k]):
+            i = k
+            continue
+        # coordination or a genitive attribute continues the phrase
+        if i < len(toks) and toks[i].text in ("und", "oder", "sowie"):
+            i += 1
+            continue
+        if i < len(toks) and toks[i].text.lower() in ("des", "der", "eines", "einer") and i > start:
+            continue
+        return end
+    return end
+
+
+def is_verb(tok: Tok) -> bool:
+    """A verb form that can carry tense (not a participle or zu-infinitive)."""
+    return tok.tag.startswith(("VV", "VA", "VM")) and tok.tag not in ("VV(PP)", "VA(PP)", "VM(PP)", "VV(IZU)")
+
+
+def separable_prefix(tok: Tok) -> str | None:
+    """The separable particle of a verb form ("aufgehen" → "auf"), None when it has none."""
+    _, morphs, _ = analyze(tok.text)
+    if morphs and morphs[0][1] == "PTKVZ_SEP" and tok.text.lower().startswith(morphs[0][0]) \
+            and "zu" not in [m[0] for m in morphs[1:2]] and not any(m[1] == "PREF_PP" for m in morphs):
+        return morphs[0][0]
+    return None
+
+
+def finite_index(toks: list[Tok]) -> int | None:
+    """The finite verb of a verb-final clause: the last verb, or the first of two coordinated clauses
+    ("… akzeptiert wird und nicht ausgrenzt" → "wird")."""
+    for k, t in enumerate(toks[:-1]):
+        if is_finite(t) and toks[k + 1].text in ("und", "oder"):
+            return k
+    verbs = [k for k, t in enumerate(toks) if is_verb(t)]
+    return verbs[-1] if verbs else None
+
+
+def to_main_clause(toks: list[Tok], vorfeld: list[Tok] | None = None) -> list[Tok] | None:
+    """A verb-final clause in main-clause order: Vorfeld (given, or the subject phrase) + finite verb + rest.
+
+    None when the clause has no verb or no subject phrase can be found.
+    """
+    body = [t for t in toks if t.text not in (".", ",")]
+    v = finite_index(body)
+    if v is None:
+        return None
+    verb = body[v]
+    rest = body[:v] + body[v + 1:]
+    particle = separable_prefix(verb)
+    if particle:
+        verb = Tok(verb.text[len(particle):], True, verb.tag, verb.lemma)
+        rest = rest + [Tok(particle, True, "PTKVZ", particle)]
+    if vorfeld is None:
+        end = noun_phrase_end(rest, 0)
+        if end == 0 or end > v:
+            return None
+        return rest[:end] + [verb] + rest[end:]
+    return vorfeld + [verb] + rest

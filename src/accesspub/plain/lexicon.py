@@ -1,0 +1,72 @@
+"""Plain-language data: word lists per language and the glossary (shipped plus the publisher's own)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def words(lang: str) -> dict:
+    """The rule data of a language (words_de.yaml / words_en.yaml); unknown languages use English."""
+    lang = lang if lang in ("de", "en") else "en"
+    text = resources.files("accesspub.plain").joinpath("data", f"words_{lang}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: the word, the spellings it is found as, and its explanation."""
+
+    term: str
+    text: str
+    forms: tuple[str, ...] = field(default_factory=tuple)
+    source: str = "shipped"
+
+    @property
+    def key(self) -> str:
+        return self.term.lower()
+
+    def spellings(self) -> set[str]:
+        return {s.lower() for s in (self.term, *self.forms)}
+
+
+def _terms(data, source: str) -> list[Term]:
+    out = []
+    for item in data or []:
+        if isinstance(item, dict) and item.get("term") and item.get("text"):
+            out.append(Term(str(item["term"]), " ".join(str(item["text"]).split()),
+                            tuple(str(f) for f in item.get("forms") or ()), source))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _shipped(lang: str) -> tuple[Term, ...]:
+    lang = lang if lang in ("de", "en") else "en"
+    text = resources.files("accesspub.plain").joinpath("data", f"glossary_{lang}.yaml").read_text(encoding="utf-8")
+    return tuple(_terms(yaml.safe_load(text), "shipped"))
+
+
+def publisher_glossary(source: Path) -> Path:
+    """Where a publisher keeps its own glossary: glossary.yaml beside the release sources."""
+    return source.parent / "glossary.yaml"
+
+
+def glossary(lang: str, source: Path | None = None) -> list[Term]:
+    """Shipped glossary of the language plus the publisher's entries (which win for the same word).
+
+    The publisher's file is either a list of entries or a mapping {de: [...], en: [...]}.
+    """
+    terms = {t.key: t for t in _shipped(lang)}
+    path = publisher_glossary(source) if source else None
+    if path and path.is_file():
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            data = data.get(lang, [])
+        for t in _terms(data, str(path)):
+            terms[t.key] = t
+    return list(terms.values())

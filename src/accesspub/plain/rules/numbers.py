@@ -1,0 +1,59 @@
+"""Numbers as digits, amounts simplified: "knapp 9 Mio. €" → "fast 9 Millionen Euro", "zwei" → "2"."""
+
+from __future__ import annotations
+
+import re
+
+from ...language.lexicon import lexicon
+
+NAME, KIND, LANGS = "numbers", "rewrite", ("de", "en")
+_DATE = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b")
+_BIG = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,\u202f ]\d{3}){2,3}|\d{7,12})(?![\d.,]\d)")
+_NUM = r"\d+(?:[.,]\d+)?"
+
+
+def _words_to_digits(text: str, table: dict) -> str:
+    def swap(m):
+        word = m.group(0)
+        return str(table[word.lower()]) if word.lower() in table and (word.islower() or m.start() == 0) else word
+    pattern = r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)) + r")(?![\w-])"
+    return re.sub(pattern, swap, text, flags=re.I)
+
+
+def _big(text: str, data: dict, lang: str) -> str:
+    def swap(m):
+        digits = re.sub(r"\D", "", m.group(1))
+        value = int(digits)
+        for size in sorted(data["big_numbers"], reverse=True):
+            if value >= size and value % (size // 10) == 0:
+                amount = value / size
+                shown = f"{amount:g}".replace(".", "," if lang == "de" else ".")
+                return f"{shown} {data['big_numbers'][size]}"
+        return m.group(0)
+    return _BIG.sub(swap, text)
+
+
+def apply(sentence: str, ctx) -> list[str] | None:
+    data = ctx.data
+    out = _words_to_digits(sentence, data["numbers"])
+    months = lexicon(ctx.lang)["months"]
+    if ctx.lang == "de":
+        out = _DATE.sub(lambda m: f"{int(m[1])}. {months[int(m[2]) - 1]} {m[3]}" if 1 <= int(m[2]) <= 12
+                        else m.group(0), out)
+    out = _big(out, data, ctx.lang)
+    for hedge, plain in data["approx"].items():
+        out = re.sub(rf"(?<!\w){re.escape(hedge)}(?=\s+{_NUM})", lambda m: _case(plain, m.group(0)), out,
+                     flags=re.I)
+    for symbol, word in sorted(data["currencies"].items(), key=lambda kv: -len(kv[0])):
+        s = re.escape(symbol)
+        # "9 Millionen €" / "9 %" → number then word; "€ 5" / "$5" → "5 Euro"
+        out = re.sub(rf"({_NUM}(?:\s+\w+en|\s+\w+ion)?)\s*{s}(?!\w)", rf"\1 {word}", out)
+        out = re.sub(rf"(?<!\w){s}\s?({_NUM}(?:\s+(?:Millionen|Milliarden|million|billion))?)", rf"\1 {word}", out)
+    if ctx.lang == "de":
+        out = re.sub(r"(?<![\d,])\b1 (Million|Milliarde)en\b", r"1 \1", out)
+        out = re.sub(r"(?<![\d,])\b1 Milliarden\b", "1 Milliarde", out)
+    return [out] if out != sentence else None
+
+
+def _case(word: str, original: str) -> str:
+    return word[0].upper() + word[1:] if original[:1].isupper() else word

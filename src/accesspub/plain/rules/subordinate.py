@@ -1,0 +1,78 @@
+"""Subordinate clauses after the main clause become main clauses: ", damit Menschen teilhaben können" →
+"Damit können Menschen teilhaben."; a leading "Um … zu …" purpose clause becomes "Das Ziel ist: …"."""
+
+from __future__ import annotations
+
+from ..grammar import analyze, is_verb, parse, to_main_clause
+from ..text import Tok, capitalize, end_sentence, join, word_count
+
+NAME, KIND, LANGS = "subordinate", "split", ("de", "en")
+_BOUNDARY = (",", ".", "!", "?", ";", ":")
+
+
+def _purpose(toks: list[Tok], ctx) -> list[str] | None:
+    """'Um X zu tun, haben wir …' → 'Das Ziel ist: X tun.' + 'Dafür haben wir …'."""
+    if not toks or toks[0].text.lower() != "um":
+        return None
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or toks[c - 1].tag != "VV(IZU)" or c + 1 >= len(toks) or not is_verb(toks[c + 1]):
+        return None
+    infinitives = []
+    for t in toks[1:c]:
+        if t.tag == "VV(IZU)":
+            lemma = analyze(t.text)[0] if t.lemma == t.text else t.lemma
+            infinitives.append(Tok(lemma, t.space, "VV(INF)", lemma))
+        elif t.text == "zu":
+            continue
+        else:
+            infinitives.append(t)
+    goals, current = [], []
+    for k, t in enumerate(infinitives):
+        if t.text == "und" and current and current[-1].tag == "VV(INF)":
+            goals.append(current)
+            current = []
+        else:
+            current.append(t)
+    goals.append(current)
+    main = [Tok(ctx.data["purpose_main"], True)] + toks[c + 1:]
+    if len(goals) == 1:
+        head = [end_sentence(f"{ctx.data['purpose']} {join(goals[0])}")]
+    else:
+        head = [ctx.data["purpose"]] + [end_sentence(capitalize(join(g))) for g in goals]
+    return head + [end_sentence(join(main))]
+
+
+def _trailing(toks: list[Tok], ctx) -> list[str] | None:
+    """'A, damit B können.' → 'A.' + 'Damit können B.'."""
+    table = ctx.data["subordinate"]
+    for c, t in enumerate(toks[:-1]):
+        word = toks[c + 1].text.lower()
+        if t.text != "," or word not in table or c == 0:
+            continue
+        end = c + 2
+        while end < len(toks) and toks[end].text not in _BOUNDARY:
+            end += 1
+        body = toks[c + 2:end]
+        if ctx.lang == "de":
+            if not body or not is_verb(body[-1]):
+                continue
+            lead = table[word]
+            if lead.lower() in ctx.data["coordination"]:
+                clause = to_main_clause(body)
+                clause = [Tok(lead, True)] + clause if clause else None
+            else:
+                clause = to_main_clause(body, [Tok(lead, True)])
+        else:
+            clause = [Tok(table[word], True)] + body
+        if not clause:
+            continue
+        rest = toks[:c] + toks[end:]
+        return [end_sentence(join(rest)), end_sentence(join(clause))]
+    return None
+
+
+def apply(sentence: str, ctx) -> list[str] | None:
+    if word_count(sentence, ctx.lang) <= ctx.split_above:
+        return None
+    toks = parse(sentence, ctx.lang)
+    return (_purpose(toks, ctx) if ctx.lang == "de" else None) or _trailing(toks, ctx)

@@ -1,0 +1,33 @@
+"""Release → PlainDoc by the rules (the machine version)."""
+
+from __future__ import annotations
+
+from ..config import Settings
+from ..model import Release
+from . import speakers
+from .document import Builder, PlainDoc, plain_text_of
+from .rules import Chain, RuleContext
+
+
+def level_of(release: Release, settings: Settings) -> str:
+    """The plain-language level: the release's own, else the configured one; English is always "plain"."""
+    if release.lang != "de":
+        return "plain"
+    level = release.meta.plain_level or settings.plain.level
+    return level if level in ("einfach", "leicht") else "einfach"
+
+
+def context(release: Release, settings: Settings) -> RuleContext:
+    texts = [release.meta.title, release.meta.subtitle or "", *(t for _, t in release.sentences())]
+    return RuleContext(lang=release.lang if release.lang in ("de", "en") else "en",
+                       level=level_of(release, settings),
+                       separator=settings.plain.compound_separator,
+                       aliases=speakers.aliases([t for t in texts if t], release.lang))
+
+
+def simplify(release: Release, settings: Settings, chain: Chain | None = None) -> PlainDoc:
+    """The release in plain language, rewritten sentence by sentence."""
+    ctx = context(release, settings)
+    chain = chain or Chain()
+    title = " ".join(chain.run(release.meta.title, ctx)).rstrip(".")
+    return Builder(ctx, chain).build(release.doc, title, ctx.level)
