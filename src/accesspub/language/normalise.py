@@ -1,0 +1,322 @@
+"""Written text → speakable text: dates, times, amounts, ranges, ordinals, abbreviations and symbols in words.
+
+Every language's forms live in `data/normalise_<lang>.yaml` (months in `data/<lang>.yaml`); the code only
+knows the shapes (a day before a month, a currency around a number). Number words come from num2words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from num2words import num2words
+
+from .lexicon import LANGUAGES, lexicon
+
+_DASH = "–—‑−"
+_SPACES = re.compile(r"[\u00a0\u2009\u202f\u2007]")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One language's normalisation data with the patterns built from it."""
+
+    lang: str
+    data: dict
+    number: str                 # a written number: integer part, optional decimal part
+    months: dict[str, int]
+    month_names: list[str]
+    date: re.Pattern
+    date_month_first: re.Pattern | None
+    numeric_date: re.Pattern | None
+    time: re.Pattern
+    amount: re.Pattern
+    range: re.Pattern
+    ordinal: re.Pattern
+    abbreviations: re.Pattern
+    symbols: re.Pattern
+    phone: re.Pattern
+    address: re.Pattern
+    any_number: re.Pattern
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str) -> Rules:
+    """The compiled rules of a language (unknown languages use English)."""
+    lang = lang if lang in LANGUAGES else "en"
+    text = resources.files("accesspub.language").joinpath("data", f"normalise_{lang}.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    lex = lexicon(lang)
+    months = {name: i + 1 for i, name in enumerate(lex["months"])}
+    months.update({k: int(v) for k, v in lex.get("month_aliases", {}).items()})
+    month = f"(?P<month>{_alternation(months)})(?!\\w)"
+    dec, thou = re.escape(data["decimal"]), re.escape(data["thousands"])
+    number = rf"\d{{1,3}}(?:{thou}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
+    ord_suffix = r"(?:st|nd|rd|th)?" if lang == "en" else r"\."
+    dash = f"[{_DASH}-]"
+    rng = rf"\s*(?:{dash}|{re.escape(data['range_word'])}\s)\s*"
+    if lang == "en":
+        date = re.compile(rf"\b(?P<day>\d{{1,2}}){ord_suffix}(?:{rng}(?P<day2>\d{{1,2}}){ord_suffix})?"
+                          rf"\s+(?:of\s+)?{month}(?:,?\s+(?P<year>\d{{4}})\b)?")
+        month_first = re.compile(rf"{month}\s+(?P<day>\d{{1,2}}){ord_suffix}\b(?:,?\s+(?P<year>\d{{4}})\b)?")
+        numeric = None
+    else:
+        date = re.compile(rf"\b(?P<day>\d{{1,2}})\.(?:{rng}(?P<day2>\d{{1,2}})\.)?\s*{month}"
+                          rf"(?:\s+(?P<year>\d{{4}})\b)?")
+        month_first = None
+        numeric = re.compile(r"\b(?P<day>\d{1,2})\.(?P<mon>\d{1,2})\.(?P<year>\d{4}|\d{2})?(?!\d)")
+    t = data["time"]
+    suffixes = [w for w in (t.get("word"),) if w]
+    if "am" in t:
+        suffixes += ["a.m.", "p.m.", "am", "pm", "AM", "PM", "a. m.", "p. m."]
+    clock = r"(?P<h{n}>\d{{1,2}})(?:(?P<sep{n}>[:.])(?P<m{n}>\d{{2}}))?"
+    time = re.compile(rf"\b{clock.format(n=1)}(?:{rng}{clock.format(n=2)})?"
+                      rf"(?:\s*(?P<suffix>{_alternation(suffixes)})(?!\w))?")
+    currencies = data["currencies"]
+    scales = data["scales"]
+    short = [s for s in scales if len(s) <= 2 and s.islower()]
+    long_ = [s for s in scales if s not in short]
+    cur = _alternation(currencies)
+    scale = rf"(?:(?P<short>{_alternation(short)})\b|\s*(?P<scale>{_alternation(long_)})(?!\w))" if short \
+        else rf"\s*(?P<scale>{_alternation(long_)})(?!\w)"
+    amount = re.compile(rf"(?:(?P<pre>{cur})\s*)?(?<![\d.,])(?P<num>{number})(?![\d])(?:{scale})?"
+                        rf"(?:\s*(?P<post>{cur})(?!\w))?")
+    abbreviations = data.get("abbreviations", {})
+    symbols = data.get("symbols", {})
+    return Rules(
+        lang=lang, data=data, number=number, months=months, month_names=list(lex["months"]),
+        date=date, date_month_first=month_first, numeric_date=numeric, time=time, amount=amount,
+        range=re.compile(rf"(?<![\d.,])(?P<a>{number})\s*{dash}\s*(?P<b>{number})(?![\d])"),
+        ordinal=re.compile(r"(?<![\d.,])(?P<n>\d{1,3})(?:st|nd|rd|th)\b" if lang == "en"
+                           else r"(?<![\d.,])(?P<n>\d{1,3})\.(?=\s+[^\W\d_])"),
+        abbreviations=re.compile(rf"(?<!\w)(?:{_alternation(abbreviations)})(?!\w)") if abbreviations
+        else re.compile(r"(?!x)x"),
+        symbols=re.compile(rf"\s*(?:§§|§|%|{_alternation(symbols)})\s*" if symbols else r"\s*(?:§§|§|%)\s*"),
+        phone=re.compile(r"(?P<label>\b(?:Tel|Telefon|Fax|Mobil|Phone|Mobile)\b\.?:?\s*)"
+                         r"(?P<digits>\+?\d[\d /()\-–]{4,}\d)"),
+        address=re.compile(r"(?:https?://)?(?:[\w.+-]+@)?(?:[\w-]+\.)+(?:de|com|org|net|eu|info|uk|gov|at|ch|io)"
+                           r"(?:/[\w./?=&%-]*)?(?!\w)"),
+        any_number=re.compile(rf"(?<![\d])(?:{number})"),
+    )
+
+
+def _value(written: str, r: Rules) -> Decimal:
+    text = written.replace(r.data["thousands"], "") if re.search(
+        rf"\d{re.escape(r.data['thousands'])}\d{{3}}(?!\d)", written) else written
+    return Decimal(text.replace(r.data["decimal"], "."))
+
+
+def _cardinal(value: Decimal | int, r: Rules, gender: str | None = None) -> str:
+    value = Decimal(value)
+    if value == 1 and gender:
+        return r.data["one"][gender]
+    if value == value.to_integral_value():
+        return num2words(int(value), lang=r.lang)
+    return num2words(value.normalize(), lang=r.lang)
+
+
+def _words(written: str, r: Rules, gender: str | None = None) -> str:
+    try:
+        return _cardinal(_value(written, r), r, gender)
+    except (InvalidOperation, OverflowError, NotImplementedError):
+        return written
+
+
+def _ordinal(n: int, r: Rules, before: str = "") -> str:
+    word = num2words(n, lang=r.lang, to="ordinal")
+    bare = before.split()[-1:] and before.split()[-1] in r.data["ordinal_bare_after"]
+    return word if bare else word + r.data["ordinal_suffix"]
+
+
+def _year(n: int, r: Rules) -> str:
+    return num2words(n, lang=r.lang, to="year") if 1100 <= n <= 2099 else num2words(n, lang=r.lang)
+
+
+def _sub(pattern: re.Pattern, text: str, fn) -> str:
+    """re.sub where the replacement also sees the text before the match."""
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        out.append(text[pos:m.start()])
+        out.append(fn(m, "".join(out)))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _date_words(m: re.Match, r: Rules, before: str, month: int, template_key: str) -> str:
+    day = _ordinal(int(m["day"]), r, before)
+    if m.groupdict().get("day2"):
+        day += f" {r.data['range_word']} " + _ordinal(int(m["day2"]), r)
+    year = m.groupdict().get("year")
+    if year and len(year) == 2:
+        year = str(2000 + int(year))
+    key = template_key if year else template_key + "_no_year"
+    return r.data[key].format(day=day, month=r.month_names[month - 1], year=_year(int(year), r) if year else "")
+
+
+def _dates(text: str, r: Rules) -> str:
+    def named(m, before):
+        if not 1 <= int(m["day"]) <= 31:
+            return m[0]
+        return _date_words(m, r, before, r.months[m["month"]], "date")
+
+    text = _sub(r.date, text, named)
+    if r.date_month_first is not None:
+        text = _sub(r.date_month_first, text, lambda m, b: _date_words(m, r, b, r.months[m["month"]],
+                                                                     "date_month_first"))
+    if r.numeric_date is not None:
+        def numeric(m, before):
+            if not (1 <= int(m["day"]) <= 31 and 1 <= int(m["mon"]) <= 12):
+                return m[0]
+            return _date_words(m, r, before, int(m["mon"]), "date")
+        text = _sub(r.numeric_date, text, numeric)
+    return text
+
+
+def _clock(h: str, m: str | None, r: Rules, with_word: bool, suffix: str = "") -> str:
+    t = r.data["time"]
+    hour = num2words(int(h), lang=r.lang)
+    minute = int(m) if m else 0
+    if minute == 0:
+        spoken = t["whole"].format(hour=hour) if with_word else hour
+    else:
+        words = num2words(minute, lang=r.lang)
+        if minute < 10 and t.get("minute_zero_prefix"):
+            words = f"{t['minute_zero_prefix']} {words}"
+        spoken = t["full"].format(hour=hour, minute=words)
+    if suffix:
+        spoken = spoken.replace(" o'clock", "") + " " + suffix
+    return spoken
+
+
+def _times(text: str, r: Rules) -> str:
+    t = r.data["time"]
+
+    def spoken(m, before):
+        suffix = m["suffix"]
+        explicit = bool(suffix) or (m["sep1"] == ":" and (not m["h2"] or m["sep2"] == ":"))
+        hours = [int(h) for h in (m["h1"], m["h2"]) if h]
+        minutes = [int(x) for x in (m["m1"], m["m2"]) if x]
+        if not explicit or any(h > 24 for h in hours) or any(x > 59 for x in minutes):
+            return m[0]
+        ampm = ""
+        if suffix and suffix[0].lower() in "ap" and "am" in t:
+            ampm = t["am"] if suffix[0].lower() == "a" else t["pm"]
+        if not m["h2"]:
+            return _clock(m["h1"], m["m1"], r, True, ampm)
+        if not m["m1"] and not m["m2"] and (suffix or r.lang != "en"):
+            last = _clock(m["h2"], None, r, bool(suffix), ampm)
+            return f"{num2words(int(m['h1']), lang=r.lang)} {r.data['range_word']} {last}"
+        return f"{_clock(m['h1'], m['m1'], r, True)} {r.data['range_word']} {_clock(m['h2'], m['m2'], r, True, ampm)}"
+
+    return _sub(r.time, text, spoken)
+
+
+def _amounts(text: str, r: Rules) -> str:
+    currencies, scales = r.data["currencies"], r.data["scales"]
+
+    def spoken(m, before):
+        cur_key = m["pre"] or m["post"]
+        scale_key = m["scale"] or m.groupdict().get("short")
+        if not cur_key and not scale_key:
+            return m[0]
+        value = _value(m["num"], r)
+        parts = []
+        if scale_key:
+            single, plural, gender = scales[scale_key]
+            parts.append(_cardinal(value, r, gender))
+            parts.append(single if value == 1 else plural)
+            if cur_key:
+                parts.append(currencies[cur_key][1])
+        else:
+            single, plural, gender, minor = currencies[cur_key]
+            whole = int(value)
+            cents = int((value - whole) * 100)
+            parts.append(_cardinal(whole, r, gender))
+            parts.append(single if whole == 1 else plural)
+            if cents:
+                parts.append(num2words(cents, lang=r.lang))
+        return " ".join(parts) + (" " if m[0].endswith(" ") else "")
+
+    return _sub(r.amount, text, spoken)
+
+
+def _ranges(text: str, r: Rules) -> str:
+    def spoken(m, before):
+        a, b = m["a"], m["b"]
+        if re.fullmatch(r"\d{4}", a) and re.fullmatch(r"\d{4}", b):
+            return f"{_year(int(a), r)} {r.data['range_word']} {_year(int(b), r)}"
+        return f"{a} {r.data['range_word']} {b}"
+    return _sub(r.range, text, spoken)
+
+
+def _ordinals(text: str, r: Rules) -> str:
+    return _sub(r.ordinal, text, lambda m, before: _ordinal(int(m["n"]), r, before))
+
+
+def _abbreviations(text: str, r: Rules) -> str:
+    table = r.data.get("abbreviations", {})
+    return r.abbreviations.sub(lambda m: table[m[0]], text)
+
+
+def _symbols(text: str, r: Rules) -> str:
+    table = dict(r.data.get("symbols", {}))
+    singular, plural = r.data["paragraph"]
+    table.update({"§§": plural, "§": singular, "%": r.data["percent"]})
+    return r.symbols.sub(lambda m: f" {table[m[0].strip()]} ", text)
+
+
+def _phones(text: str, r: Rules) -> str:
+    def spoken(m, before):
+        groups = re.split(r"[ /()\-–]+", m["digits"].replace("+", " plus "))
+        words = [" ".join(num2words(int(d), lang=r.lang) if d.isdigit() else d for d in g) if g != " plus "
+                 else g for g in groups if g]
+        return m["label"] + ", ".join(w.strip() for w in words if w.strip())
+    return _sub(r.phone, text, spoken)
+
+
+def _addresses(text: str, r: Rules) -> str:
+    sp = r.data.get("speech", {})
+    dot, slash, at = sp.get("dot", "."), sp.get("slash", "/"), sp.get("at", "@")
+
+    def spoken(m, before):
+        s = re.sub(r"^https?://", "", m[0]).rstrip("/")
+        return s.replace("@", f" {at} ").replace(".", f" {dot} ").replace("/", f" {slash} ")
+    return _sub(r.address, text, spoken)
+
+
+def _numbers(text: str, r: Rules) -> str:
+    def spoken(m, before):
+        written = m[0]
+        if re.fullmatch(r"\d{4}", written):
+            return _year(int(written), r)
+        return _words(written, r)
+    text = re.sub(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])", " ", text)
+    return r.any_number.sub(lambda m: spoken(m, ""), text)
+
+
+def _dashes(text: str) -> str:
+    text = re.sub(rf"\s+[{_DASH}]\s+", ", ", text)
+    return re.sub(r",\s*,", ",", text)
+
+
+_STEPS = (_phones, _addresses, _dates, _times, _amounts, _ranges, _ordinals, _abbreviations, _symbols, _numbers)
+
+
+def normalise(text: str, lang: str) -> str:
+    """The text as a speech engine should read it, in the given language ("de" or "en")."""
+    r = rules(lang)
+    text = _SPACES.sub(" ", text)
+    for step in _STEPS:
+        text = step(text, r)
+    text = _dashes(text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    return " ".join(text.split())

@@ -1,0 +1,92 @@
+"""Audio rendition: speech script → TTS per sentence → −16 LUFS / −1 dBTP → MP3 (ID3 chapters) + VTT + chapters JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import atomic
+from ..findings import Finding
+from ..model import Release
+from ..tts import EngineUnavailable, SynthesisFailed, engine_for
+from ..tts import captions, mp3, script as speech_script
+from ..tts.signal import master, resample
+from ..tts.timeline import synthesise
+from . import BuildContext, Rendition
+
+TARGET_LUFS = -16.0
+CEILING_DBTP = -1.0
+TOC_TITLE = {"de": "Kapitel", "en": "Chapters"}
+
+
+def _finding(rule: str, severity: str, message: str, location: str) -> Finding:
+    return Finding("tts", "audio", rule, severity, message, location)
+
+
+def _tags(release: Release, ctx: BuildContext) -> mp3.Tags:
+    s = ctx.settings
+    cover = None
+    if s.publisher.logo:
+        cover = Path(s.publisher.logo)
+        cover = cover if cover.is_absolute() else s.root / cover
+    return mp3.Tags(
+        title=release.meta.title,
+        artist=release.meta.publisher or s.publisher.name,
+        date=release.meta.date.isoformat() if release.meta.date else None,
+        lang=release.lang,
+        url=public_url(ctx, release.slug),
+        album=s.site.title or s.publisher.name,
+        cover=cover,
+        subtitle=release.meta.subtitle,
+        summary=release.meta.summary,
+    )
+
+
+def public_url(ctx: BuildContext, slug: str) -> str:
+    """The release's page: settings.site.url + slug + '/'."""
+    return ctx.settings.site.url.rstrip("/") + "/" + slug + "/"
+
+
+def render(release: Release, ctx: BuildContext) -> Rendition:
+    """Write OUT/<slug>/<slug>.mp3, .vtt and .chapters.json; timings, duration and chapters go into `data`."""
+    out = ctx.release_dir(release)
+    base = out / release.slug
+    mp3_path, vtt_path, chapters_path = (base.with_suffix(".mp3"), base.with_suffix(".vtt"),
+                                         Path(f"{base}.chapters.json"))
+    rendition = Rendition("audio")
+    location = str(mp3_path)
+    try:
+        engine = engine_for(ctx.settings, release.lang, ctx.services)
+    except EngineUnavailable as exc:
+        rendition.findings.append(_finding("tool-missing", "error", str(exc), location))
+        return rendition
+    script = speech_script.build(release)
+    if not script.cues:
+        rendition.findings.append(_finding("no-text", "error", "the release has no text to speak", location))
+        return rendition
+    try:
+        speech = synthesise(script, engine)
+    except SynthesisFailed as exc:
+        rendition.findings.append(_finding("synthesis-failed", "error",
+                                           f"{engine.name}: {exc}; no audio was written", location))
+        return rendition
+
+    mastered = master(speech.samples, speech.rate, TARGET_LUFS, CEILING_DBTP)
+    data = mp3.encode(resample(mastered.samples, speech.rate, mp3.RATE), ctx.settings.audio.bitrate)
+    with atomic.replacing(mp3_path) as tmp:
+        tmp.write_bytes(data)
+        problems = mp3.write_tags(tmp, _tags(release, ctx), speech.chapters, TOC_TITLE.get(release.lang, "Chapters"))
+    rendition.findings += [_finding("cover", "warning", p, location) for p in problems]
+    atomic.write_text(vtt_path, captions.vtt(speech.timings, release.lang))
+    atomic.write_text(chapters_path, captions.chapters_json(speech.chapters, release.meta.title))
+
+    rendition.files = [mp3_path, vtt_path, chapters_path]
+    rendition.data = {
+        "timings": [t.to_dict() for t in speech.timings],
+        "duration": round(speech.duration, 3),
+        "chapters": [c.to_dict() for c in speech.chapters],
+        "engine": engine.name,
+        "loudness": round(mastered.loudness, 2),
+        "true_peak": round(mastered.true_peak, 2),
+        "spoken": {c.id: c.spoken for c in script.cues},
+    }
+    return rendition
