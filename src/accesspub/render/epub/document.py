@@ -1,0 +1,124 @@
+"""The EPUB content document: the release header and body as XHTML, its images and its table of contents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from lxml import etree
+from lxml import html as lhtml
+
+from ...findings import Finding
+from ...model import Release
+from ..html import body_html, date_long
+from .templates import render_template
+
+XHTML = "http://www.w3.org/1999/xhtml"
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".webp": "image/webp", ".svg": "image/svg+xml"}
+
+
+@dataclass
+class Resource:
+    """A file inside the EPUB besides the fixed ones (images, fonts, audio)."""
+
+    id: str
+    href: str
+    media_type: str
+    data: bytes = field(repr=False)
+
+
+@dataclass
+class ContentDocument:
+    """text.xhtml and what the package needs to know about it."""
+
+    xhtml: str
+    tree: etree._Element
+    toc: list[dict]
+    images: list[dict]                     # {"alt": str, "decorative": bool} per image kept
+    resources: list[Resource]
+    findings: list[Finding]
+
+    def ids(self) -> list[str]:
+        """Every id of the document in document order."""
+        return [e.get("id") for e in self.tree.iter() if isinstance(e.tag, str) and e.get("id")]
+
+    def text_of(self, element_id: str) -> str:
+        found = self.tree.xpath("//*[@id=$id]", id=element_id)
+        return " ".join("".join(found[0].itertext()).split()) if found else ""
+
+
+def _image(img, release: Release, resources: list[Resource], findings: list[Finding]) -> bool:
+    """Copy an image into the EPUB and point the <img> at it; False when it cannot be embedded."""
+    src = img.get("src", "")
+    parsed = urlparse(src)
+    path = (release.source.parent / unquote(parsed.path)) if not parsed.scheme else None
+    media_type = IMAGE_TYPES.get(Path(parsed.path).suffix.lower())
+    if path is None or media_type is None or not path.is_file():
+        why = ("remote images cannot be embedded" if path is None else
+               "its type is not one EPUB readers must support (PNG, JPEG, GIF, WebP, SVG)" if media_type is None
+               else "the file does not exist")
+        findings.append(Finding("epub", "epub", "image-not-embedded", "error",
+                                f"image '{src}' was left out of the EPUB: {why}", str(release.source)))
+        return False
+    href = f"images/{len(resources) + 1:02d}{path.suffix.lower()}"
+    resources.append(Resource(f"img-{len(resources) + 1}", href, media_type, path.read_bytes()))
+    img.set("src", href)
+    return True
+
+
+def _body(release: Release, findings: list[Finding]) -> tuple[str, list[dict], list[dict], list[Resource]]:
+    """The body fragment as XHTML markup (no namespace declarations), its sections, images and resources."""
+    fragment = body_html(release)
+    if not fragment.strip():
+        return "", [], [], []
+    root = lhtml.fragment_fromstring(fragment, create_parent="div")
+    resources: list[Resource] = []
+    images = []
+    for img in list(root.iter("img")):
+        if _image(img, release, resources, findings):
+            images.append({"alt": img.get("alt", ""), "decorative": "decorative" in img.get("class", "").split()})
+            if images[-1]["decorative"] and not img.get("role"):
+                img.set("role", "presentation")
+        else:
+            replacement = lhtml.Element("span")
+            replacement.text = img.get("alt", "")
+            replacement.tail = img.tail
+            img.getparent().replace(img, replacement)
+    sections = []
+    for n, element in enumerate(root.xpath("//h2 | //section[contains(concat(' ', @class, ' '), ' contact ')]"), 1):
+        if not element.get("id"):
+            element.set("id", "contact" if element.tag == "section" else f"section-{n}")
+        label = element.get("aria-label") or " ".join(element.text_content().split())
+        sections.append({"id": element.get("id"), "label": label})
+    markup = "".join(etree.tostring(child, method="xml", encoding="unicode") for child in root)
+    return markup, sections, images, resources
+
+
+def content_document(release: Release) -> ContentDocument:
+    """Build text.xhtml from the release: header (kicker, headline, subtitle, dateline) and body."""
+    findings: list[Finding] = []
+    body, sections, images, resources = _body(release, findings)
+    meta = release.meta
+    xhtml = render_template(
+        "text.xhtml", lang=release.lang, title=meta.title, kicker=meta.kicker, subtitle=meta.subtitle,
+        dateline=bool(meta.place or meta.date), place=meta.place,
+        date=meta.date.isoformat() if meta.date else None, date_long=date_long(release), body=body)
+    tree = etree.fromstring(xhtml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    toc = [{"id": "headline", "label": meta.title, "children": sections}]
+    return ContentDocument(xhtml, tree, toc, images, resources, findings)
+
+
+_SENTENCE = re.compile(r"^(s-\d+)(?:-\d+)?$")
+
+
+def sentence_pieces(ids: list[str]) -> dict[str, list[str]]:
+    """Sentence id → the ids of its pieces in document order ("s-2" → ["s-2", "s-2-2"])."""
+    pieces: dict[str, list[str]] = {}
+    for element_id in ids:
+        match = _SENTENCE.match(element_id)
+        if match:
+            pieces.setdefault(match.group(1), []).append(element_id)
+    return pieces

@@ -1,0 +1,31 @@
+"""The EPUB's XML templates (templates/epub/) and its interface strings, always XML-escaped."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("accesspub", "templates/epub"), autoescape=True,
+                       keep_trailing_newline=True)
+
+
+def render_template(name: str, **variables) -> str:
+    """A template of templates/epub/ filled in; a `body` variable is trusted XHTML markup."""
+    if "body" in variables:
+        variables["body"] = Markup(variables["body"])
+    return _environment().get_template(name).render(**variables)
+
+
+@lru_cache(maxsize=None)
+def strings(lang: str) -> dict:
+    """Navigation labels and accessibility-summary sentences in the release's language (en for others)."""
+    data = yaml.safe_load(resources.files("accesspub").joinpath("templates", "epub", "strings.yaml")
+                          .read_text(encoding="utf-8"))
+    return data.get(lang, data["en"])
