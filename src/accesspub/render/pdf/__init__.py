@@ -12,8 +12,14 @@ from .repair import repair
 
 def render(release: Release, ctx: BuildContext) -> Rendition:
     """OUT/<slug>/<slug>.pdf, with WeasyPrint's logged errors as findings."""
-    path = ctx.release_dir(release) / f"{release.slug}.pdf"
-    pdf, findings = engine(ctx.services).write(print_html(release, ctx), release.source.parent, str(path))
+    folder = ctx.release_dir(release)
+    path = folder / f"{release.slug}.pdf"
+    resources = dict(getattr(release, "resources", {}))
+    logo = ctx.settings.publisher.logo
+    if logo:
+        real = (ctx.settings.root / logo).resolve()
+        resources[str(real)] = real
+    pdf, findings = engine(ctx.services).write(print_html(release, ctx), folder, resources, str(path))
     with replacing(path) as tmp:
         repair(pdf, tmp)
     return Rendition("pdf", [path], findings)

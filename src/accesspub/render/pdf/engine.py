@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import mimetypes
 import re
 from contextlib import contextmanager
 from pathlib import Path
 
 from weasyprint import CSS, HTML, LOGGER
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ...findings import Finding
 from ...paths import STYLES, font_files
@@ -57,22 +58,46 @@ def _logged(location: str):
         LOGGER.removeHandler(handler)
 
 
+class Fenced(URLFetcher):
+    """Fetches only the files it was given (fonts, logo, the release's fenced images): nothing else, no network."""
+
+    def __init__(self, files: dict[str, Path]):
+        super().__init__(allowed_protocols={"file", "data"}, timeout=5)
+        self.files = files
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        path = self.files.get(url.split("?")[0].split("#")[0])
+        if path is None:
+            raise ValueError(f"not a resource of this release: {url}")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+
+
 class Engine:
     """WeasyPrint with the print stylesheet, the fonts and an image cache, reused for every release."""
 
     def __init__(self):
         self.fonts = FontConfiguration()
-        self.fetcher = URLFetcher(allowed_protocols={"file", "data"}, timeout=5)
+        self.fonts_files = {p.resolve().as_uri(): p for p in font_files()}
+        self.fetcher = Fenced(self.fonts_files)
         self.stylesheets = [
             CSS(string=font_faces(font_files()), font_config=self.fonts, url_fetcher=self.fetcher),
             CSS(filename=str(STYLES / "print.css"), font_config=self.fonts, url_fetcher=self.fetcher),
         ]
         self.cache: dict = {}
 
-    def write(self, html: str, base: Path, location: str = "") -> tuple[bytes, list[Finding]]:
-        """The PDF/UA-1 bytes of a print page and what WeasyPrint logged while making them."""
+    def write(self, html: str, base: Path, resources: dict[str, Path], location: str = "") -> tuple[bytes, list[Finding]]:
+        """The PDF/UA-1 bytes of a print page and what WeasyPrint logged while making them.
+
+        `base` is the folder relative URLs start from; `resources` maps those relative names (and absolute
+        paths such as the logo) to the files that may be read."""
+        root = base.resolve().as_uri() + "/"
+        files = {(root + name if not Path(name).is_absolute() else Path(name).as_uri()): path
+                 for name, path in resources.items()}
         with _logged(location) as findings, recording_origins():
-            pdf = HTML(string=html, base_url=base.resolve().as_uri() + "/", url_fetcher=self.fetcher).write_pdf(
+            pdf = HTML(string=html, base_url=root, url_fetcher=Fenced(files)).write_pdf(
                 stylesheets=self.stylesheets, font_config=self.fonts, pdf_variant="pdf/ua-1",
                 custom_metadata=False, cache=self.cache)
         return pdf, findings

@@ -34,6 +34,8 @@ def origin(box, numbers: dict) -> pydyf.Dictionary | None:
     data = pydyf.Dictionary({"N": number, "T": pydyf.String(tag)})
     if "::" in tag:
         return data
+    if element.get("aria-hidden") == "true":
+        data["Hidden"] = True
     if element.get("lang"):
         data["Lang"] = pydyf.String(element.get("lang"))
     if tag == "abbr" and element.get("title"):

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from lxml import html as lhtml
 from markupsafe import Markup
 
 from ..html import body_html, date_long, environment, page_vars
 from .. import BuildContext
 from ...model import Release
+
+
+LONG_TABLE = 20
+"""Rows above which a table may break across pages (a shorter one moves whole to the next page)."""
+
+
+def for_print(fragment: str) -> str:
+    """The body HTML with long tables marked as breakable."""
+    if "<table" not in fragment:
+        return fragment
+    root = lhtml.fragment_fromstring(fragment, create_parent="div")
+    for table in root.iter("table"):
+        if len(table.findall(".//tr")) > LONG_TABLE:
+            table.set("class", (table.get("class", "") + " long").strip())
+    return "".join(lhtml.tostring(child, encoding="unicode") for child in root)
 
 
 def print_html(release: Release, ctx: BuildContext) -> str:
@@ -18,4 +34,4 @@ def print_html(release: Release, ctx: BuildContext) -> str:
     return environment().get_template("print.html").render(
         **variables, meta=meta, logo_src=logo, description=meta.summary, keywords=meta.keywords,
         created=meta.date.isoformat() if meta.date else None, date_long=date_long(release),
-        body=Markup(body_html(release)))
+        body=Markup(for_print(body_html(release))))

@@ -2,7 +2,10 @@
 
 - margin-box text (page numbers) is tagged but its structure elements hang outside the tree (#1836):
   it becomes a pagination artifact;
-- an element split across lines or pages becomes several elements (#2903): they are joined again;
+- an element split across lines or pages becomes several elements (#2903): they are joined again, and a
+  table header row repeated on a new page becomes a pagination artifact instead of being read twice;
+- anonymous boxes become elements of their own: they are dissolved into their element; `aria-hidden`
+  content (a caption that repeats the image's alt text) becomes an artifact;
 - element `lang`, `<abbr title>`, `<q>`, `<th scope>` are lost, `<figure>` becomes NonStruct (#2508, #2482):
   they become `/Lang`, `/E`, Quote, `/Scope`, BlockQuote + Caption or Div + Figure + Caption;
 - link annotations carry no `/Contents`: the link text becomes their alternate description.
@@ -72,11 +75,20 @@ def _mcr(mcid: int, page) -> Dictionary:
     return Dictionary(Type=Name.MCR, Pg=page, MCID=mcid)
 
 
+def _number(elem) -> int | None:
+    origin = _origin(elem) if _is_elem(elem) else None
+    return int(origin.N) if origin is not None else None
+
+
 def _merge_split(elem, parents: ParentTree) -> None:
     """Join adjacent kids that came from the same HTML element (split by a line or page break)."""
     kids = _kids(elem)
     merged: list = []
+    seen: set = set()
     for kid in kids:
+        if _is_elem(kid) and kid.S in (Name.THead, Name.TFoot) and _number(kid) in seen:
+            continue
+        seen.add(_number(kid))
         prev = merged[-1] if merged else None
         if (_is_elem(kid) and prev is not None and _is_elem(prev) and _origin(kid) is not None
                 and _origin(prev) is not None and int(_origin(kid).N) == int(_origin(prev).N)):
@@ -148,20 +160,43 @@ def _scope(th, row) -> None:
 
 
 def _link(elem) -> None:
+    """The link text (and where it leads, when that differs) as the annotation's description."""
     origin = _origin(elem)
     text = str(origin.get("/Text", "")) if origin is not None else ""
+    href = str(origin.get("/Href", "")) if origin is not None else ""
+    if not text:
+        return
+    described = text if not href or href in (text, f"mailto:{text}") or href.startswith("#") else f"{text} ({href})"
     for kid in _kids(elem):
         if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
-            annot = kid.Obj
-            if text and "/Contents" not in annot:
-                annot.Contents = String(text)
+            kid.Obj.Contents = String(described)
+
+
+def _dissolve_anonymous(elem) -> None:
+    """A NonStruct kid from the same HTML element as its parent is an anonymous box: its kids join the parent."""
+    number = _number(elem)
+    for kid in _kids(elem):
+        if _is_elem(kid) and kid.S == Name.NonStruct and number is not None and _number(kid) == number:
+            _splice(elem, kid)
+            _dissolve_anonymous(elem)
+            return
+
+
+def _hide(elem, parent) -> bool:
+    """Content hidden from assistive technology (aria-hidden) leaves the tree, to become an artifact."""
+    origin = _origin(elem)
+    if origin is None or "/Hidden" not in origin or parent is None:
+        return False
+    parent.K = Array([k for k in _kids(parent) if not (_is_elem(k) and k.objgen == elem.objgen)])
+    return True
 
 
 def _retag(elem, parent) -> None:
     """Standard keys and types for what the origin tells."""
     origin = _origin(elem)
-    if origin is None:
+    if origin is None or _hide(elem, parent):
         return
+    _dissolve_anonymous(elem)
     tag = str(origin.T)
     if "/Lang" in origin:
         elem.Lang = String(str(origin.Lang))
@@ -225,12 +260,12 @@ def repair_pdf(pdf: pikepdf.Pdf) -> None:
     if root is None:
         return
     parents = ParentTree(root)
-    _artifact_orphans(pdf, parents)
     for elem in _kids(root):
         if _is_elem(elem):
             _merge_split(elem, parents)
     for elem in list(_walk(root, set())):
         _retag(elem, elem.get("/P"))
+    _artifact_orphans(pdf, parents)
     _tabs(pdf)
     _strip(root)
 
