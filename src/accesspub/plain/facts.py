@@ -1,0 +1,89 @@
+"""Fact preservation: every number, date, amount, person and place of the original is in the plain version.
+
+Both texts are normalised the same way first (abbreviations written out, number words as digits, currency
+symbols as words), so "knapp 9 Mio. €" kept as "fast 9 Millionen Euro" counts as kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..findings import Finding
+from ..language.lexicon import lexicon
+from .grammar import parse
+from .rules import RuleContext
+from .rules import abbreviations, numbers
+
+CHECK = "plain-facts"
+_NUMBER = re.compile(r"(?<![\w,.])\d+(?:[.,]\d+)*(?![\w])")
+
+
+@dataclass(frozen=True, order=True)
+class Fact:
+    kind: str      # "number", "amount", "date", "name"
+    value: str
+
+
+def normalise(text: str, lang: str) -> str:
+    ctx = RuleContext(lang=lang)
+    for rule in (abbreviations, numbers):
+        text = (rule.apply(text, ctx) or [text])[0]
+    return " ".join(text.split())
+
+
+def _key(text: str) -> str:
+    """Lower case, compound separators and spaces removed: for containment tests."""
+    return re.sub(r"[\s\-·\u00ad„“”\"‚‘’]", "", text.lower())
+
+
+def extract(text: str, lang: str, names: set[str] = frozenset()) -> set[Fact]:
+    """The facts of a text."""
+    text = normalise(text, lang)
+    facts: set[Fact] = set()
+    units = "|".join(["Millionen", "Milliarden", "Million", "Milliarde", "Euro", "Prozent", "Dollar", "Pfund",
+                      "million", "billion", "euros", "per cent", "pounds", "dollars"])
+    for m in re.finditer(rf"(\d+(?:[.,]\d+)?)\s+((?:{units})(?:\s+(?:{units}))?)", text):
+        facts.add(Fact("amount", f"{m[1]} {m[2]}"))
+    months = "|".join(lexicon(lang)["months"])
+    for m in re.finditer(rf"\b(\d{{1,2}})\.?\s+({months})(?:\s+(\d{{4}}))?", text):
+        facts.add(Fact("date", " ".join(x for x in (m[1] + ".", m[2], m[3]) if x)))
+    for m in _NUMBER.finditer(text):
+        facts.add(Fact("number", m.group(0)))
+    if lang == "de":
+        for t in parse(text, "de"):
+            if t.tag == "NE" and t.text[:1].isupper() and len(t.text) > 2:
+                facts.add(Fact("name", t.text))
+    for name in names:
+        if name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            facts.add(Fact("name", name))
+    return facts
+
+
+def missing(original: str, plain: str, lang: str, names: set[str] = frozenset()) -> list[Fact]:
+    """Facts of the original that the plain text lacks."""
+    plain_norm = normalise(plain, lang)
+    plain_key = _key(plain_norm)
+    plain_numbers = {m.group(0) for m in _NUMBER.finditer(plain_norm)}
+    out = []
+    for fact in sorted(extract(original, lang, names), key=lambda f: (f.kind, f.value)):
+        if fact.kind == "number":
+            ok = fact.value in plain_numbers
+        else:
+            ok = _key(fact.value) in plain_key
+        if not ok:
+            out.append(fact)
+    return out
+
+
+def check(original: str, plain: str, lang: str, names: set[str] = frozenset()) -> tuple[list[Finding], dict]:
+    """Error findings for lost facts, and the counts kept/total per kind."""
+    facts = extract(original, lang, names)
+    lost = missing(original, plain, lang, names)
+    findings = [Finding(CHECK, "plain", f"{f.kind}-missing", "error",
+                        f"the plain version lost the {f.kind} '{f.value}' of the original", f.value) for f in lost]
+    summary = {}
+    for kind in ("number", "amount", "date", "name"):
+        total = sum(f.kind == kind for f in facts)
+        summary[kind] = {"total": total, "kept": total - sum(f.kind == kind for f in lost)}
+    return findings, summary

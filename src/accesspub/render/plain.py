@@ -1,0 +1,80 @@
+"""Plain-language rendition: OUT/<slug>/plain.html with lints, metrics and the fact check."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .. import __version__ as version
+from ..atomic import write_text
+from ..language.lexicon import lexicon
+from ..model import Release
+from ..plain.build import PlainResult, build
+from ..plain.glossary import first_uses, mark, slug
+from ..plain.lexicon import words
+from . import BuildContext, Rendition
+
+STYLESHEET = Path(__file__).resolve().parents[3] / "styles" / "plain.css"
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(loader=PackageLoader("accesspub", "templates"), autoescape=select_autoescape(["html"]),
+                       trim_blocks=False, lstrip_blocks=False)
+
+
+def _view(result: PlainResult) -> tuple[list[dict], list[dict]]:
+    """Sections for the template: lines as HTML with terms marked; explanations after the block of first use."""
+    doc = result.doc
+    uses = first_uses(doc, result.terms)
+    first = {t.key: t for t, _ in uses}
+    where = {line_id: [] for _, line_id in uses}
+    for t, line_id in uses:
+        where[line_id].append(t)
+    sections = []
+    for s in doc.sections:
+        blocks = []
+        for b in s.blocks:
+            lines, explain = [], []
+            for line in b.lines:
+                html = mark(line.text, first) if s.kind == "body" else line.text
+                lines.append({"id": line.id, "html": html})
+                explain += where.get(line.id, [])
+            blocks.append({"kind": b.kind, "intro": b.intro, "lines": lines, "explain": explain})
+        sections.append({"heading": s.heading, "kind": s.kind, "blocks": blocks})
+    terms = [{"term": t.term, "text": t.text, "slug": slug(t)} for t, _ in uses]
+    return sections, terms
+
+
+def page(release: Release, result: PlainResult, ctx: BuildContext) -> str:
+    """The HTML page of the plain version."""
+    lang = result.doc.lang
+    pui = words(lang)["ui"]
+    sections, terms = _view(result)
+    level_name = pui["level_leicht"] if result.doc.level == "leicht" else pui["level_einfach"]
+    notice = words(lang)["notice_human"] if result.doc.human else words(lang)["notice_machine"]
+    s = ctx.settings
+    return _env().get_template("plain.html").render(
+        lang=lang, root="../", version=version, ui=lexicon(lang)["ui"], pui=pui,
+        publisher=s.publisher.name, publisher_url=s.publisher.url, logo=None, logo_alt=None,
+        description=release.meta.summary, title=result.doc.title, level_name=level_name,
+        place=release.meta.place, date_text=result.date_text,
+        date_iso=release.meta.date.isoformat() if release.meta.date else "",
+        lead_location=release.meta.lead_location, full_href="index.html", notice=notice,
+        sections=sections, terms=terms)
+
+
+def render(release: Release, ctx: BuildContext) -> Rendition:
+    """Build the plain version, write plain.html (and the shared plain.css), report findings and metrics."""
+    result = build(release, ctx.settings)
+    out = ctx.release_dir(release) / "plain.html"
+    write_text(out, page(release, result, ctx))
+    css = ctx.assets / "plain.css"
+    if STYLESHEET.is_file():
+        write_text(css, STYLESHEET.read_text(encoding="utf-8"))
+    source = "human" if result.doc.human else ("rewriter" if result.doc.rewriter else "rules")
+    return Rendition(name="plain", files=[out], findings=result.findings,
+                     data={"metrics": result.metrics, "facts": result.facts, "level": result.doc.level,
+                           "source": source, "terms": [t["term"] for t in _view(result)[1]]})
