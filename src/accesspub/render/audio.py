@@ -87,6 +87,5 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
         "engine": engine.name,
         "loudness": round(mastered.loudness, 2),
         "true_peak": round(mastered.true_peak, 2),
-        "spoken": {c.id: c.spoken for c in script.cues},
     }
     return rendition

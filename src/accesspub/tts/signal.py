@@ -141,7 +141,7 @@ class Mastered:
 
 
 def master(x: np.ndarray, rate: int, target: float = -16.0, ceiling: float = -1.0,
-           margin: float = 0.5, rounds: int = 4) -> Mastered:
+           margin: float = 1.0, rounds: int = 4) -> Mastered:
     """Gain to `target` LUFS, then limit to `ceiling − margin` dBTP (margin for the MP3 codec); raise the gain
     (secant steps) while the limiter keeps the loudness more than 0.15 LU off the target. The true-peak envelope is
     computed once: it scales with the gain."""
