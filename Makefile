@@ -20,7 +20,7 @@ apt:
 $(STAMP_PY): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,scale]'
 	@touch $@
 
 $(STAMP_NPM): package.json package-lock.json

@@ -73,6 +73,8 @@ def build(
                                           help=f"Comma-separated renditions to build ({','.join(FORMATS)}); "
                                                "html is always built."),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Releases built in parallel."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Run the per-release work on a Dask cluster, e.g. tcp://host:8786."),
     config: Optional[Path] = CONFIG,
     quiet: bool = QUIET,
 ):
@@ -82,7 +84,8 @@ def build(
     settings = load_settings(config)
     wanted = _formats(formats, settings.output.formats)
     with Reporter(errors, quiet) as reporter:
-        result = run_build(sources or [Path("content")], out, wanted, settings, reporter)
+        result = run_build(sources or [Path("content")], out, wanted, settings, reporter, jobs=jobs,
+                           scheduler=scheduler)
     _finish(result, started, quiet)
 
 

@@ -1,30 +1,33 @@
-"""The build: sources → releases → renditions → checks → reports and site. Per-release work is independent."""
+"""The build: sources → releases → renditions → checks → reports and site.
+
+Releases are independent: they are built in a process pool (`--jobs`) or on a Dask cluster (`--scheduler`),
+each by `worker.build_release`. Checks then run once per build over every rendition that changed, each tool
+started once (one Chromium, one JVM per Java tool). The site and the build report are written last, after
+every release is done.
+"""
 
 from __future__ import annotations
 
 import fcntl
-import importlib
 import json
 import os
 import time
-import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
-from .atomic import write_bytes, write_text
-from .config import FORMATS, Settings
+from .atomic import write_text
+from .config import Settings
 from .errors import AccesspubError, BuildLockedError, SourceError
 from .findings import Finding
-from .ingest import discover, load_release
-from .model import Release
+from .ingest import discover
 from .progress import Reporter
-from .render import BuildContext, Rendition
-from .render import site
+from .render import BuildContext, site
 from .report import build_report, release_report
+from .worker import ORDER, build_release, renderer
 
-ORDER = ("plain", "audio", "pdf", "epub", "html")   # html last: its page links the others
 MANIFEST = "manifest.json"
 
 
@@ -35,6 +38,7 @@ class BuildResult:
     input_errors: list[AccesspubError] = field(default_factory=list)
     build_findings: list[Finding] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
+    rebuilt: dict[str, list[str]] = field(default_factory=dict)    # slug → renditions built in this run
     strict: bool = False
 
     @property
@@ -69,61 +73,6 @@ def output_lock(out: Path):
         lock.close()
 
 
-def _renderer(name: str):
-    try:
-        return importlib.import_module(f"accesspub.render.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"accesspub.render.{name}":
-            return None
-        raise
-
-
-def _unique_slugs(releases: list[Release]) -> None:
-    seen: dict[str, int] = {}
-    for r in releases:
-        if r.slug in seen:
-            seen[r.slug] += 1
-            r.slug = f"{r.slug}-{seen[r.slug]}"
-        else:
-            seen[r.slug] = 1
-
-
-def _render_one(release: Release, name: str, ctx: BuildContext) -> Rendition:
-    module = _renderer(name)
-    try:
-        return module.render(release, ctx)
-    except AccesspubError as exc:
-        return Rendition(name, findings=[Finding("render", name, "unusable-input", "error", str(exc),
-                                                 str(release.source))])
-    except Exception as exc:  # one rendition failing must not lose the others
-        detail = traceback.format_exc(limit=-3) if os.environ.get("ACCESSPUB_DEBUG") else repr(exc)
-        return Rendition(name, findings=[Finding("render", name, "rendition-failed", "error",
-                                                 f"the {name} rendition could not be built: {detail}",
-                                                 str(release.source))])
-
-
-def _copy_resources(release: Release, ctx: BuildContext) -> None:
-    """The release's fenced images into OUT/<slug>/media/, before any rendition needs them."""
-    folder = ctx.release_dir(release)
-    for name, src in release.resources.items():
-        target = folder / name
-        if not target.exists() or target.stat().st_size != src.stat().st_size:
-            write_bytes(target, src.read_bytes())
-
-
-def _manifest(release: Release, done: dict[str, Rendition]) -> dict:
-    renditions = {n: r.files[0].name for n in ORDER if (r := done.get(n)) and r.files and r.files[0].exists()}
-    metrics = done["plain"].data.get("metrics", {}) if "plain" in done else {}
-    return {
-        "slug": release.slug, "title": release.meta.title, "summary": release.meta.summary,
-        "date": release.meta.date.isoformat() if release.meta.date else None, "lang": release.lang,
-        "source": str(release.source), "fingerprint": release.fingerprint(),
-        "renditions": renditions, "metrics": metrics,
-        "findings": [f.to_dict() for f in release.findings] +
-                    [f.to_dict() for r in done.values() for f in r.findings],
-    }
-
-
 def read_manifests(out: Path) -> list[dict]:
     manifests = []
     for path in sorted(out.glob(f"*/{MANIFEST}")):
@@ -134,101 +83,160 @@ def read_manifests(out: Path) -> list[dict]:
     return manifests
 
 
-def _site(ctx: BuildContext, manifests: list[dict]) -> None:
+def write_manifest(out: Path, manifest: dict) -> None:
+    write_text(out / manifest["slug"] / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, default=str))
+
+
+def _unusable(result: BuildResult, exc: SourceError) -> None:
+    """An unusable source: exit code 2, and a finding in the build report."""
+    where = f"{exc.file}:{exc.place}" if exc.place else (exc.file or "")
+    result.input_errors.append(exc)
+    result.build_findings.append(Finding("ingest", "source", "unusable-input", "error",
+                                         exc.message + (f" — fix: {exc.fix}" if exc.fix else ""), where))
+
+
+def _run_releases(paths, out, formats, settings, previous, jobs, scheduler, reporter):
+    """Build every source; yields outcomes as they finish."""
+    args = [(p, out, formats, settings, previous.get(str(p))) for p in paths]
+    if scheduler:
+        from .scaleout import run_on_dask
+        yield from run_on_dask(scheduler, args)
+    elif jobs <= 1 or len(args) <= 1:
+        for a in args:
+            yield build_release(*a)
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(args))) as pool:
+            futures = [pool.submit(build_release, *a) for a in args]
+            for future in as_completed(futures):
+                yield future.result()
+
+
+def _site(ctx: BuildContext, manifests: list[dict]) -> bool:
+    """Index, Atom feed and podcast feed from every release in OUT; True when the index changed."""
+    index = ctx.out / "index.html"
+    before = index.read_bytes() if index.exists() else b""
     site.write_index(ctx, manifests)
     site.write_feed(ctx, manifests)
-    podcast = _renderer("podcast")
-    if podcast and any("audio" in m["renditions"] for m in manifests):
-        podcast.write_podcast(ctx.out, [m for m in manifests if "audio" in m["renditions"]], ctx.settings)
+    podcast = renderer("podcast")
+    with_audio = [m for m in manifests if "audio" in m["renditions"]]
+    if podcast and with_audio:
+        podcast.write_podcast(ctx.out, with_audio, ctx.settings)
+    return index.read_bytes() != before
 
 
-def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildResult, reporter: Reporter) -> None:
-    targets: dict[str, list[tuple[str, Path]]] = {"site": [("", ctx.out / "index.html")]}
+def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildResult, reporter: Reporter,
+                      site_changed: bool = True, everything: bool = False) -> None:
+    """Check what changed (everything when asked), keep earlier findings for the rest, write the reports."""
+    previous_build = _read_json(ctx.out / "report.json")
+    targets: dict[str, list[tuple[str, Path]]] = {}
+    if site_changed or everything or previous_build is None:
+        targets["site"] = [("", ctx.out / "index.html")]
     for m in manifests:
-        for name, file in m["renditions"].items():
+        fresh = m["renditions"] if everything else {n: f for n, f in m["renditions"].items()
+                                                    if n in result.rebuilt.get(m["slug"], []) or n not in m["checks"]}
+        for name, file in fresh.items():
             targets.setdefault(name, []).append((m["slug"], ctx.out / m["slug"] / file))
-    total = sum(1 for name in checks.REGISTRY if checks.available(name))
-    reporter.stage("checking", total)
     t = time.perf_counter()
-    found = checks.run_all(targets, ctx.settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"))
+    if any(targets.values()):
+        reporter.stage("checking", sum(1 for n, r in checks.REGISTRY.items() if checks.available(n)
+                                       and any(targets.get(x) for x in r)))
+        found = checks.run_all(targets, ctx.settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"))
+    else:
+        found = {}
     result.seconds["checks"] = time.perf_counter() - t
-    result.build_findings.extend(found.pop("", []))
+    site_findings = found.pop("", None)
+    if site_findings is None and "site" not in targets and previous_build:
+        site_findings = [Finding.from_dict(f) for f in previous_build.get("site_check_findings", [])]
+    result.build_findings.extend(site_findings or [])
+    checked: dict[str, list[str]] = {}
+    for name, items in targets.items():
+        for slug, _ in items:
+            checked.setdefault(slug, []).append(name)
     for m in manifests:
-        findings = [Finding.from_dict(f) for f in m["findings"]] + found.get(m["slug"], [])
+        _file_checks(m, checked.get(m["slug"], []), found.get(m["slug"], []))
+        write_manifest(ctx.out, m)
+        findings = [Finding.from_dict(f) for f in m["source_findings"]] + \
+            [Finding.from_dict(f) for b in m["built"].values() for f in b["findings"]] + \
+            [Finding.from_dict(f) for fs in m["checks"].values() for f in fs]
         result.reports.append(release_report(ctx.out / m["slug"], m, findings, ctx))
-    all_reports = {r["slug"]: r for r in result.reports}
+    reports = {r["slug"]: r for r in result.reports}
     for path in sorted(ctx.out.glob("*/report.json")):
-        if path.parent.name not in all_reports and (path.parent / MANIFEST).exists():
-            all_reports[path.parent.name] = json.loads(path.read_text(encoding="utf-8"))
-    build_report(ctx, list(all_reports.values()), result.build_findings)
+        if path.parent.name not in reports and (path.parent / MANIFEST).exists():
+            reports[path.parent.name] = json.loads(path.read_text(encoding="utf-8"))
+    build_report(ctx, list(reports.values()), result.build_findings, site_findings or [])
 
 
-def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Settings,
-          reporter: Reporter) -> BuildResult:
+def _file_checks(manifest: dict, checked: list[str], findings: list[Finding]) -> None:
+    """Store this run's check findings under the rendition they concern (kept until it is checked again)."""
+    if not checked:
+        return
+    for name in checked:
+        manifest["checks"][name] = []
+    for f in findings:
+        name = f.rendition if f.rendition in checked else checked[0]
+        manifest["checks"][name].append(f.to_dict())
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Settings, reporter: Reporter,
+          jobs: int = 1, scheduler: str | None = None) -> BuildResult:
     """Build every release found in `sources` into `out`; unusable sources are reported, the rest built."""
     result = BuildResult(out=out, strict=settings.output.strict)
     paths, missing = discover(sources)
-    result.input_errors.extend(missing)
+    for exc in missing:
+        _unusable(result, exc)
     if not paths:
         raise SourceError("no release sources found", file=", ".join(map(str, sources)),
                           fix="put .md, .txt, .docx, .odt, .html or .rst files there, or create one with "
                               "'accesspub new SLUG'")
     with output_lock(out):
+        started = time.perf_counter()
         ctx = BuildContext(settings=settings, out=out, formats=formats)
-        reporter.stage("reading", len(paths))
-        t = time.perf_counter()
-        releases = []
-        for path in paths:
-            try:
-                releases.append(load_release(path, settings))
-            except SourceError as exc:
-                result.input_errors.append(exc)
-            reporter.step(path.name)
-        result.seconds["ingest"] = time.perf_counter() - t
-        _unique_slugs(releases)
         for name in formats:
-            if _renderer(name) is None:
+            if renderer(name) is None:
                 result.build_findings.append(Finding(
                     "build", name, "not-built-yet", "warning",
                     f"the {name} rendition is not part of this version of accesspub yet; it was not built"))
         site.copy_assets(ctx)
+        previous = {m["source"]: m for m in read_manifests(out) if "source_key" in m}
+        reporter.stage("building", len(paths))
         manifests = []
-        for release in releases:
-            reporter.stage(f"building {release.slug}", len(formats))
-            done = ctx.done.setdefault(release.slug, {})
-            _copy_resources(release, ctx)
-            for name in ORDER:
-                if name in formats and _renderer(name) is not None:
-                    t = time.perf_counter()
-                    done[name] = _render_one(release, name, ctx)
-                    result.seconds[name] = result.seconds.get(name, 0) + time.perf_counter() - t
-                    reporter.step(f"{release.slug}: {name}")
-            manifest = _manifest(release, done)
-            write_text(out / release.slug / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
-            manifests.append(manifest)
-        _site(ctx, read_manifests(out))
-        result.build_findings.extend(_unusable(exc) for exc in result.input_errors)
-        _check_and_report(ctx, manifests, result, reporter)
+        for outcome in _run_releases(paths, out, formats, settings, previous, jobs, scheduler, reporter):
+            if error := outcome["error"]:
+                _unusable(result, SourceError(error["message"], file=error["file"], place=error["place"],
+                                              fix=error["fix"]))
+                reporter.step(f"{Path(error['file']).name}: unusable")
+                continue
+            m = outcome["manifest"]
+            result.rebuilt[m["slug"]] = outcome["rebuilt"]
+            for stage, s in outcome["seconds"].items():
+                result.seconds[stage] = result.seconds.get(stage, 0) + s
+            if outcome["rebuilt"]:
+                write_manifest(out, m)
+            manifests.append(m)
+            reporter.step(f"{m['slug']}: {' '.join(outcome['rebuilt']) or 'unchanged'}")
+        result.seconds["build"] = time.perf_counter() - started
+        site_changed = _site(ctx, read_manifests(out))
+        _check_and_report(ctx, manifests, result, reporter, site_changed=site_changed)
     return result
-
-
-def _unusable(exc: AccesspubError) -> Finding:
-    """An unusable source as a finding of the build report."""
-    where = f"{exc.file}:{exc.place}" if exc.place else (exc.file or "")
-    return Finding("ingest", "source", "unusable-input", "error",
-                   exc.message + (f" — fix: {exc.fix}" if exc.fix else ""), where)
 
 
 def check_tree(out: Path, settings: Settings, reporter: Reporter) -> BuildResult:
     """Re-run every check on an existing output tree."""
-    manifests = read_manifests(out)
+    manifests = [m for m in read_manifests(out) if "built" in m]
     if not manifests:
         raise SourceError("no built releases here (no */manifest.json)", file=out,
                           fix="build first: accesspub build content --out " + str(out))
     result = BuildResult(out=out, strict=settings.output.strict)
     with output_lock(out):
-        _check_and_report(BuildContext(settings=settings, out=out), manifests, result, reporter)
+        _check_and_report(BuildContext(settings=settings, out=out), manifests, result, reporter, everything=True)
     return result
 
 
-__all__ = ["FORMATS", "build", "check_tree", "BuildResult"]
+__all__ = ["ORDER", "build", "check_tree", "BuildResult"]

@@ -33,11 +33,16 @@ def release_report(folder: Path, manifest: dict, findings: list[Finding], ctx: B
     return data
 
 
-def build_report(ctx: BuildContext, reports: list[dict], extra: list[Finding]) -> dict:
-    """Write OUT/report.json and OUT/report.html aggregating every release report."""
+def build_report(ctx: BuildContext, reports: list[dict], extra: list[Finding], site_checks: list[Finding]) -> dict:
+    """Write OUT/report.json and OUT/report.html aggregating every release report.
+
+    `extra` are the build's own findings (site checks among them); `site_checks` are kept apart too, so that
+    a later build that does not re-check an unchanged site index can carry them forward.
+    """
     totals = count([Finding.from_dict(f) for r in reports for f in r["findings"]] + extra)
     data = {"checked": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "counts": totals,
-            "releases": reports, "site_findings": [f.to_dict() for f in extra]}
+            "releases": reports, "site_findings": [f.to_dict() for f in extra],
+            "site_check_findings": [f.to_dict() for f in site_checks]}
     write_text(ctx.out / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
     lang = ctx.settings.site.default_language
     sections = [_section("Site", "index.html", extra, {})] if extra else []
