@@ -12,7 +12,7 @@ from pathlib import Path
 import pikepdf
 
 from ...findings import Finding
-from . import annotations, content, fonts, graphics, headings, language, metadata, nesting, rolemap, tables  # noqa: F401
+from . import annots, content, fonts, graphics, headings, language, metadata, nesting, rolemap, tables  # noqa: F401
 from . import verapdf
 from .document import Document
 from .registry import RULES

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from pikepdf import Array, Dictionary, Name, Stream
+from pikepdf import Array, Dictionary, Name, Stream, String
 
 from .document import TEXT_SHOWING, Document
 from .registry import rule
@@ -36,17 +36,8 @@ def _two_byte(font: Dictionary) -> bool:
 
 def _strings(event) -> list[bytes]:
     if event.operator == "TJ":
-        return [bytes(x) for x in event.operands[0] if not isinstance(x, (int, float)) and not hasattr(x, "as_int")
-                and _is_string(x)]
-    return [bytes(event.operands[-1])]
-
-
-def _is_string(x) -> bool:
-    try:
-        bytes(x)
-        return True
-    except (TypeError, ValueError):
-        return False
+        return [bytes(x) for x in event.operands[0] if isinstance(x, String)]
+    return [bytes(event.operands[-1])] if isinstance(event.operands[-1], String) else []
 
 
 def shown_codes(doc: Document) -> dict[tuple, tuple[Dictionary, Counter]]:
