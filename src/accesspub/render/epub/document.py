@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from lxml import etree
@@ -18,6 +18,8 @@ from .templates import render_template
 XHTML = "http://www.w3.org/1999/xhtml"
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".webp": "image/webp", ".svg": "image/svg+xml"}
+MIME_SUFFIX = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp",
+               "image/svg+xml": ".svg"}
 
 
 @dataclass
@@ -50,22 +52,37 @@ class ContentDocument:
         return " ".join("".join(found[0].itertext()).split()) if found else ""
 
 
+def _image_bytes(src: str, release: Release) -> tuple[bytes, str] | str:
+    """The image's bytes and suffix (fenced resource, data URL or file beside the source), or why not."""
+    parsed = urlparse(src)
+    if parsed.scheme == "data":
+        header, _, payload = src[5:].partition(",")
+        suffix = MIME_SUFFIX.get(header.split(";")[0].lower())
+        if not suffix:
+            return "its type is not one EPUB readers must support (PNG, JPEG, GIF, WebP, SVG)"
+        return (base64.b64decode(payload) if header.endswith(";base64") else unquote(payload).encode()), suffix
+    if parsed.scheme:
+        return "remote images cannot be embedded"
+    path = release.resources.get(src) or release.source.parent / unquote(parsed.path)
+    if path.suffix.lower() not in IMAGE_TYPES:
+        return "its type is not one EPUB readers must support (PNG, JPEG, GIF, WebP, SVG)"
+    if not path.is_file():
+        return "the file does not exist"
+    return path.read_bytes(), path.suffix.lower()
+
+
 def _image(img, release: Release, resources: list[Resource], findings: list[Finding]) -> bool:
     """Copy an image into the EPUB and point the <img> at it; False when it cannot be embedded."""
     src = img.get("src", "")
-    parsed = urlparse(src)
-    path = (release.source.parent / unquote(parsed.path)) if not parsed.scheme else None
-    media_type = IMAGE_TYPES.get(Path(parsed.path).suffix.lower())
-    if path is None or media_type is None or not path.is_file():
-        why = ("remote images cannot be embedded" if path is None else
-               "its type is not one EPUB readers must support (PNG, JPEG, GIF, WebP, SVG)" if media_type is None
-               else "the file does not exist")
+    found = _image_bytes(src, release)
+    if isinstance(found, str):
         findings.append(Finding("epub", "epub", "image-not-embedded", "error",
-                                f"image '{src}' was left out of the EPUB: {why}", str(release.source)))
+                                f"image '{src[:120]}' was left out of the EPUB: {found}", str(release.source)))
         return False
-    href = f"images/{len(resources) + 1:02d}{path.suffix.lower()}"
-    resources.append(Resource(f"img-{len(resources) + 1}", href, media_type, path.read_bytes()))
-    img.set("src", href)
+    data, suffix = found
+    n = len(resources) + 1
+    resources.append(Resource(f"img-{n}", f"images/{n:02d}{suffix}", IMAGE_TYPES[suffix], data))
+    img.set("src", resources[-1].href)
     return True
 
 
@@ -87,12 +104,17 @@ def _body(release: Release, findings: list[Finding]) -> tuple[str, list[dict], l
             replacement.text = img.get("alt", "")
             replacement.tail = img.tail
             img.getparent().replace(img, replacement)
-    sections = []
-    for n, element in enumerate(root.xpath("//h2 | //section[contains(concat(' ', @class, ' '), ' contact ')]"), 1):
+    sections: list[dict] = []
+    query = "//h2 | //h3 | //section[contains(concat(' ', @class, ' '), ' contact ')]"
+    for n, element in enumerate(root.xpath(query), 1):
         if not element.get("id"):
             element.set("id", "contact" if element.tag == "section" else f"section-{n}")
         label = element.get("aria-label") or " ".join(element.text_content().split())
-        sections.append({"id": element.get("id"), "label": label})
+        entry = {"id": element.get("id"), "label": label, "children": []}
+        if element.tag == "h3" and sections:
+            sections[-1]["children"].append(entry)
+        else:
+            sections.append(entry)
     markup = "".join(etree.tostring(child, method="xml", encoding="unicode") for child in root)
     return markup, sections, images, resources
 
