@@ -10,6 +10,7 @@ import pytest
 
 from accesspub.checks import pdf as checker
 from accesspub.checks.pdf.document import Document
+from accesspub.checks.pdf.fonts import shown_codes
 from accesspub.config import Settings
 from accesspub.ingest import load_release
 from accesspub.render import BuildContext
@@ -51,7 +52,7 @@ def test_no_error_findings_from_our_checker_or_weasyprint(built, name):
 def test_sample_reads_in_order_as_the_golden_file(built):
     """What a screen reader gets from the sample's structure tree (poppler), in reading order."""
     text = struct_text(built["sample"][1].files[0])
-    golden = FIXTURES / "sample.struct.txt"
+    golden = FIXTURES / "sample-struct.golden"
     if os.environ.get("ACCESSPUB_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
@@ -98,8 +99,7 @@ def test_a4_large_left_aligned_text_and_the_atkinson_font_embedded(built):
                 elif str(op) == "Tf" and not artifact:
                     sizes.add(float(operands[1]))
         assert min(sizes) >= 11
-        fonts = {str(f.BaseFont): f for f, _ in __import__("accesspub.checks.pdf.fonts", fromlist=["x"])
-                 .shown_codes(doc).values()}
+        fonts = {str(f.BaseFont): f for f, _ in shown_codes(doc).values()}
         atkinson = [f for name, f in fonts.items() if "Atkinson-Hyperlegible-Next" in name]
         assert atkinson, fonts.keys()
         for font in atkinson:
@@ -173,3 +173,26 @@ def test_weasyprint_errors_become_findings(tmp_path):
 def test_one_engine_per_build(tmp_path):
     services: dict = {}
     assert engine(services) is engine(services)
+
+
+def test_logo_is_a_figure_with_its_text_alternative_on_page_one(tmp_path):
+    settings = Settings(publisher={"name": "City of Springfield", "logo": "plan.svg", "logo_alt": "City arms"},
+                        root=FIXTURES)
+    ctx = BuildContext(settings=settings, out=tmp_path)
+    result = rendition.render(load_release(FIXTURES / "figures-en.md", settings), ctx)
+    with pikepdf.open(result.files[0]) as pdf:
+        doc = Document(pdf)
+        figures = [e for e in doc.elements if e.type == "Figure"]
+        assert str(figures[0].obj.Alt) == "City arms" and figures[0].obj.Pg.objgen == pdf.pages[0].obj.objgen
+    assert 'City of Springfield"' in struct_text(result.files[0])
+    assert checker.check_file(result.files[0]) == []
+
+
+def test_glyphs_atkinson_lacks_fall_back_to_embedded_noto(tmp_path):
+    html = '<!DOCTYPE html><html lang="de"><head><title>t</title></head><body><h1>Grüße</h1>' \
+           '<p>Grüße nach <span lang="ru">Москва</span> und <span lang="el">Αθήνα</span>.</p></body></html>'
+    path, findings = render_html(engine({}), html, tmp_path / "noto.pdf")
+    assert findings == [] and checker.check_file(path) == []
+    with pikepdf.open(path) as pdf:
+        names = {str(f.BaseFont) for f, _ in shown_codes(Document(pdf)).values()}
+    assert any("Atkinson" in n for n in names) and any("Noto" in n for n in names)
