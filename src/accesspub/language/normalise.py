@@ -114,13 +114,18 @@ def _value(written: str, r: Rules) -> Decimal:
     return Decimal(text.replace(r.data["decimal"], "."))
 
 
+def _say(number, r: Rules, **kwargs) -> str:
+    """num2words without the commas it puts into English ("one thousand, five hundred")."""
+    return num2words(number, lang=r.lang, **kwargs).replace(",", "")
+
+
 def _cardinal(value: Decimal | int, r: Rules, gender: str | None = None) -> str:
     value = Decimal(value)
     if value == 1 and gender:
         return r.data["one"][gender]
     if value == value.to_integral_value():
-        return num2words(int(value), lang=r.lang)
-    return num2words(value.normalize(), lang=r.lang)
+        return _say(int(value), r)
+    return _say(value.normalize(), r)
 
 
 def _words(written: str, r: Rules, gender: str | None = None) -> str:
@@ -131,13 +136,13 @@ def _words(written: str, r: Rules, gender: str | None = None) -> str:
 
 
 def _ordinal(n: int, r: Rules, before: str = "") -> str:
-    word = num2words(n, lang=r.lang, to="ordinal")
+    word = _say(n, r, to="ordinal")
     bare = before.split()[-1:] and before.split()[-1] in r.data["ordinal_bare_after"]
     return word if bare else word + r.data["ordinal_suffix"]
 
 
 def _year(n: int, r: Rules) -> str:
-    return num2words(n, lang=r.lang, to="year") if 1100 <= n <= 2099 else num2words(n, lang=r.lang)
+    return _say(n, r, to="year") if 1100 <= n <= 2099 else _say(n, r)
 
 
 def _sub(pattern: re.Pattern, text: str, fn) -> str:
@@ -183,12 +188,13 @@ def _dates(text: str, r: Rules) -> str:
 
 def _clock(h: str, m: str | None, r: Rules, with_word: bool, suffix: str = "") -> str:
     t = r.data["time"]
-    hour = num2words(int(h), lang=r.lang)
+    hour = _say(int(h), r)
     minute = int(m) if m else 0
     if minute == 0:
-        spoken = t["whole"].format(hour=hour) if with_word else hour
+        whole = t["whole_24"] if int(h) > 12 and "whole_24" in t and not suffix else t["whole"]
+        spoken = whole.format(hour=hour) if with_word else hour
     else:
-        words = num2words(minute, lang=r.lang)
+        words = _say(minute, r)
         if minute < 10 and t.get("minute_zero_prefix"):
             words = f"{t['minute_zero_prefix']} {words}"
         spoken = t["full"].format(hour=hour, minute=words)

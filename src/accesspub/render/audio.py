@@ -85,7 +85,7 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
         "duration": round(speech.duration, 3),
         "chapters": [c.to_dict() for c in speech.chapters],
         "engine": engine.name,
-        "loudness": round(mastered.loudness, 2),
-        "true_peak": round(mastered.true_peak, 2),
+        "loudness": round(float(mastered.loudness), 2),
+        "true_peak": round(float(mastered.true_peak), 2),
     }
     return rendition

@@ -16,7 +16,7 @@ def create(settings: Settings, lang: str) -> Engine:
     voice = settings.audio.voice.get(lang)
     if kind == "espeak":
         from .espeak import EspeakEngine
-        return EspeakEngine(lang, voice or ("en-gb" if lang == "en" else lang))
+        return EspeakEngine(lang, voice or lang)
     if kind == "piper":
         if not voice:
             raise EngineUnavailable(f"the piper engine needs a voice model for '{lang}': "
