@@ -196,3 +196,16 @@ def test_glyphs_atkinson_lacks_fall_back_to_embedded_noto(tmp_path):
     with pikepdf.open(path) as pdf:
         names = {str(f.BaseFont) for f, _ in shown_codes(Document(pdf)).values()}
     assert any("Atkinson" in n for n in names) and any("Noto" in n for n in names)
+
+
+@pytest.mark.parametrize("name", RELEASES)
+def test_parent_tree_maps_every_mcid_to_the_element_holding_it(built, name):
+    """After joining and re-tagging, content → structure lookups (the ParentTree) still agree with the tree."""
+    with _open(built, name) as pdf:
+        doc = Document(pdf)
+        tree = doc.parent_tree()
+        for page in pdf.pages:
+            refs = tree[int(page.obj.StructParents)]
+            held = {mcid: e for (owner, mcid), e in doc.tagged.items() if owner == page.obj.objgen}
+            assert set(held) == {i for i, r in enumerate(refs) if isinstance(r, pikepdf.Dictionary)}
+            assert all(refs[mcid].objgen == e.obj.objgen for mcid, e in held.items())

@@ -14,7 +14,7 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
     """OUT/<slug>/<slug>.pdf, with WeasyPrint's logged errors as findings."""
     folder = ctx.release_dir(release)
     path = folder / f"{release.slug}.pdf"
-    resources = dict(getattr(release, "resources", {}))
+    resources = dict(release.resources)
     logo = ctx.settings.publisher.logo
     if logo:
         real = (ctx.settings.root / logo).resolve()
