@@ -15,8 +15,9 @@ SUFFIXES = {"schaft", "schaften", "heit", "heiten", "keit", "keiten", "ung", "un
             "ling", "chen", "lein", "isch"}
 
 
+@lru_cache(maxsize=65536)
 def _freq(word: str) -> float:
-    return zipf_frequency(word, "de")
+    return zipf_frequency(word.lower(), "de")
 
 
 def _left_ok(part: str) -> float:

@@ -33,6 +33,16 @@ def first_uses(doc: PlainDoc, terms: list[Term]) -> list[tuple[Term, str]]:
     return list(seen.values())
 
 
+INLINE_BELOW = {"einfach": 3.5, "leicht": 4.5, "plain": 3.5}
+
+
+def needs_inline(term: Term, level: str) -> bool:
+    """Rare terms are explained right where they are used; all used terms are in the word list."""
+    from wordfreq import zipf_frequency
+    lang = "de" if level in ("einfach", "leicht") else "en"
+    return zipf_frequency(term.term, lang) < INLINE_BELOW.get(level, 3.5)
+
+
 def slug(term: Term) -> str:
     return "wort-" + re.sub(r"[^a-z0-9äöüß]+", "-", term.key).strip("-")
 

@@ -3,10 +3,11 @@ words left as written."""
 
 from __future__ import annotations
 
-import panflute as pf
-import pypandoc
+from pathlib import Path
 
-from ..ingest.reader import MARKDOWN
+import panflute as pf
+
+from ..ingest.reader import read_text
 from .document import Block, Line, PlainDoc, Section, plain_text_of
 from .lexicon import words
 from .text import sentences
@@ -14,8 +15,7 @@ from .text import sentences
 
 def from_markdown(text: str, lang: str, level: str, title: str) -> PlainDoc:
     """Headings start sections; every sentence of a paragraph or list item becomes a line; '> ' is a quotation."""
-    doc = pf.convert_text(pypandoc.convert_text(text, "json", format=MARKDOWN, extra_args=["--sandbox"]),
-                          input_format="json", standalone=True)
+    doc = read_text(text, "markdown", Path("plain.md"))
     ui = words(lang)["ui"]
     plain = PlainDoc(lang, level, title)
     counter = iter(range(1, 100000))

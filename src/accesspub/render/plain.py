@@ -12,7 +12,7 @@ from ..atomic import write_text
 from ..language.lexicon import lexicon
 from ..model import Release
 from ..plain.build import PlainResult, build
-from ..plain.glossary import first_uses, mark, slug
+from ..plain.glossary import first_uses, mark, needs_inline, slug
 from ..plain.lexicon import words
 from . import BuildContext, Rendition
 
@@ -32,7 +32,8 @@ def _view(result: PlainResult) -> tuple[list[dict], list[dict]]:
     first = {t.key: t for t, _ in uses}
     where = {line_id: [] for _, line_id in uses}
     for t, line_id in uses:
-        where[line_id].append(t)
+        if needs_inline(t, doc.level):
+            where[line_id].append(t)
     sections = []
     for s in doc.sections:
         blocks = []
@@ -48,11 +49,10 @@ def _view(result: PlainResult) -> tuple[list[dict], list[dict]]:
     return sections, terms
 
 
-def page(release: Release, result: PlainResult, ctx: BuildContext) -> str:
+def page(release: Release, result: PlainResult, ctx: BuildContext, sections: list[dict], terms: list[dict]) -> str:
     """The HTML page of the plain version."""
     lang = result.doc.lang
     pui = words(lang)["ui"]
-    sections, terms = _view(result)
     level_name = pui["level_leicht"] if result.doc.level == "leicht" else pui["level_einfach"]
     notice = words(lang)["notice_human"] if result.doc.human else words(lang)["notice_machine"]
     s = ctx.settings
@@ -70,11 +70,12 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
     """Build the plain version, write plain.html (and the shared plain.css), report findings and metrics."""
     result = build(release, ctx.settings)
     out = ctx.release_dir(release) / "plain.html"
-    write_text(out, page(release, result, ctx))
+    sections, terms = _view(result)
+    write_text(out, page(release, result, ctx, sections, terms))
     css = ctx.assets / "plain.css"
     if STYLESHEET.is_file():
         write_text(css, STYLESHEET.read_text(encoding="utf-8"))
     source = "human" if result.doc.human else ("rewriter" if result.doc.rewriter else "rules")
     return Rendition(name="plain", files=[out], findings=result.findings,
                      data={"metrics": result.metrics, "facts": result.facts, "level": result.doc.level,
-                           "source": source, "terms": [t["term"] for t in _view(result)[1]]})
+                           "source": source, "terms": [t["term"] for t in terms]})

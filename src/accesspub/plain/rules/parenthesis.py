@@ -17,5 +17,9 @@ def apply(sentence: str, ctx) -> list[str] | None:
             continue
         main = (sentence[:m.start()] + sentence[m.end():]).strip()
         main = re.sub(r"\s+([,.;:!?])", r"\1", main)
-        return [end_sentence(main), end_sentence(capitalize(m.group(1).strip()))]
+        inner = m.group(1).strip()
+        first, _, rest = inner.partition(" ")
+        if first.lower() in ctx.data.get("relative", {}) and rest:
+            inner = f"{ctx.data['relative'][first.lower()]} {rest}"
+        return [end_sentence(main), end_sentence(capitalize(inner))]
     return None

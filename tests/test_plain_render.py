@@ -1,0 +1,188 @@
+"""The plain rendition of the sample release: the figures it must reach, the page it writes, the human
+version and the optional rewriter (against a local fake server)."""
+
+import json
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from accesspub.config import Settings
+from accesspub.ingest import load_release
+from accesspub.plain.lints import lint, LintContext
+from accesspub.render import BuildContext
+from accesspub.render.plain import render
+
+SAMPLE = Path("/work/shared/samples/000_f4e91752df1c881b.txt")
+if not SAMPLE.exists():
+    SAMPLE = Path(__file__).resolve().parents[1] / "content" / SAMPLE.name
+STYLES = Path(__file__).resolve().parents[1] / "styles"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    release = load_release(SAMPLE, Settings())
+    ctx = BuildContext(Settings(), out)
+    rendition = render(release, ctx)
+    for css in ("screen.css", "fonts.css"):
+        if (STYLES / css).exists() and not (ctx.assets / css).exists():
+            shutil.copy(STYLES / css, ctx.assets / css)
+    return release, rendition
+
+
+def test_einfach_targets_on_the_sample(built):
+    _, rendition = built
+    before, after = rendition.data["metrics"]["before"], rendition.data["metrics"]["after"]
+    assert before["flesch"] < 35 and before["words_per_sentence"] > 15
+    assert after["words_per_sentence"] <= 10
+    assert after["flesch"] >= 45
+    assert after["max_words_per_sentence"] <= 17
+    assert after["sentences_over_15"] <= 2
+
+
+def test_no_abbreviation_left_and_every_fact_kept(built):
+    _, rendition = built
+    assert not [f for f in rendition.findings if f.rule == "abbreviations"]
+    assert not [f for f in rendition.findings if f.check == "plain-facts"]
+    for kind, counts in rendition.data["facts"].items():
+        assert counts["kept"] == counts["total"], kind
+    assert rendition.data["facts"]["number"]["total"] >= 4 and rendition.data["facts"]["name"]["total"] >= 4
+
+
+def test_page_structure(built):
+    release, rendition = built
+    page = rendition.files[0]
+    assert page.name == "plain.html"
+    tree = lxml_html.fromstring(page.read_bytes())
+    assert tree.get("lang") == "de"
+    assert len(tree.findall(".//h1")) == 1
+    assert tree.xpath("//link[@rel='alternate'][@href='index.html']")
+    assert tree.xpath("//a[@href='index.html']")
+    notice = " ".join(tree.xpath("//aside[contains(@class,'notice')]//text()"))
+    assert "Computer" in notice and "nicht geprüft" in notice
+    assert tree.xpath("//section[contains(@class,'words')]//dfn")
+    # every term link points at a word-list entry
+    ids = set(tree.xpath("//dfn/@id"))
+    assert set(tree.xpath("//a[@class='term']/@href")) <= {f"#{i}" for i in ids}
+    assert tree.xpath("//details[contains(@class,'explain')]/summary")
+    text = page.read_text(encoding="utf-8")
+    assert "Mio." not in text and "bzw." not in text and "9 Millionen Euro" in text
+
+
+def test_stylesheet_rules():
+    css = (STYLES / "plain.css").read_text(encoding="utf-8")
+    assert "hyphens: none" in css and "text-align: left" in css
+    assert "line-height: 1.6" in css and "font-size: 1.25rem" in css
+
+
+def test_axe_finds_no_violation(built):
+    from accesspub.checks import axe
+    _, rendition = built
+    page = rendition.files[0]
+    found = axe.check([(page.parent.name, page)])[page.parent.name]
+    assert [f for f in found if f.severity == "error"] == [], found
+
+
+def _release_with(tmp_path, front_matter: str, body: str, name="news.md"):
+    src = tmp_path / name
+    src.write_text(f"---\n{front_matter}---\n\n{body}\n", encoding="utf-8")
+    return load_release(src, Settings())
+
+
+BODY = ("Berlin, 3. März 2025\n\n**Neue Schule eröffnet**\n\nDie Stadt hat am Montag eine neue Schule für "
+        "rund 2 Mio. € eröffnet, die 300 Kindern Platz bietet, sagte Bürgermeisterin Eva Lang.\n")
+
+
+def test_human_version_wins_and_has_no_machine_notice(tmp_path):
+    release = _release_with(tmp_path, "plain: |\n  ## Neue Schule\n\n  Die Stadt hat eine neue Schule. "
+                                      "Sie kostet 2 Millionen Euro.\n  300 Kinder haben dort Platz.\n  "
+                                      "Eva Lang ist Bürgermeisterin in Berlin.\n", BODY)
+    rendition = render(release, BuildContext(Settings(), tmp_path / "out"))
+    assert rendition.data["source"] == "human"
+    text = rendition.files[0].read_text(encoding="utf-8")
+    assert "Computer" not in text and "Menschen" in text
+    assert "Die Stadt hat eine neue Schule." in text
+    assert not [f for f in rendition.findings if f.check == "plain-facts"]
+
+
+def test_human_version_from_sibling_file_is_fact_checked(tmp_path):
+    release = _release_with(tmp_path, "title: Neue Schule\n", BODY)
+    (tmp_path / "news.plain.md").write_text("Die Stadt hat eine neue Schule.\n", encoding="utf-8")
+    rendition = render(release, BuildContext(Settings(), tmp_path / "out"))
+    assert rendition.data["source"] == "human"
+    lost = {f.message.split("'")[1] for f in rendition.findings if f.check == "plain-facts"}
+    assert {"300", "2 Millionen Euro", "Eva Lang"} <= lost
+
+
+def test_publisher_glossary_is_used(tmp_path):
+    (tmp_path / "glossary.yaml").write_text("- term: Schule\n  text: In der Schule lernen Kinder.\n",
+                                            encoding="utf-8")
+    release = _release_with(tmp_path, "", BODY)
+    rendition = render(release, BuildContext(Settings(), tmp_path / "out"))
+    text = rendition.files[0].read_text(encoding="utf-8")
+    assert "In der Schule lernen Kinder." in text and "Schule" in rendition.data["terms"]
+
+
+class _FakeChat(BaseHTTPRequestHandler):
+    answer: str = ""
+    status: int = 200
+    calls: list = []
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        type(self).calls.append(body)
+        payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": type(self).answer}}]})
+        self.send_response(type(self).status)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(payload.encode())
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def fake_chat(monkeypatch):
+    handler = type("Handler", (_FakeChat,), {"calls": [], "answer": "", "status": 200})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    monkeypatch.setenv("ACCESSPUB_REWRITER_URL", f"http://127.0.0.1:{server.server_port}/v1")
+    monkeypatch.setenv("ACCESSPUB_REWRITER_MODEL", "fake-model")
+    monkeypatch.setattr("accesspub.plain.rewriter.BACKOFF", 0.01)
+    yield handler
+    server.shutdown()
+    server.server_close()
+
+
+GOOD = ("## Neue Schule\n\nDie Stadt hat eine neue Schule in Berlin.\nDas war am 3. März 2025.\n"
+        "Die Schule kostet ungefähr 2 Millionen Euro.\n300 Kinder haben dort Platz.\n"
+        "Eva Lang ist Bürgermeisterin.\n")
+
+
+def test_rewriter_text_is_used_when_it_passes(tmp_path, fake_chat):
+    fake_chat.answer = GOOD
+    rendition = render(_release_with(tmp_path, "", BODY), BuildContext(Settings(), tmp_path / "out"))
+    assert rendition.data["source"] == "rewriter"
+    assert fake_chat.calls and fake_chat.calls[0]["model"] == "fake-model"
+    assert "300 Kinder haben dort Platz." in rendition.files[0].read_text(encoding="utf-8")
+
+
+def test_rewriter_text_that_loses_a_fact_is_rejected(tmp_path, fake_chat):
+    fake_chat.answer = GOOD.replace("300 Kinder haben dort Platz.\n", "")
+    rendition = render(_release_with(tmp_path, "", BODY), BuildContext(Settings(), tmp_path / "out"))
+    assert rendition.data["source"] == "rules"
+    assert [f for f in rendition.findings if f.check == "plain-rewriter" and f.rule == "rejected"]
+    assert not [f for f in rendition.findings if f.check == "plain-facts"]
+
+
+def test_rewriter_failure_is_retried_then_reported(tmp_path, fake_chat):
+    fake_chat.status = 500
+    rendition = render(_release_with(tmp_path, "", BODY), BuildContext(Settings(), tmp_path / "out"))
+    assert rendition.data["source"] == "rules"
+    assert len(fake_chat.calls) == 3        # one call and two retries
+    assert [f for f in rendition.findings if f.check == "plain-rewriter" and f.severity == "warning"]
