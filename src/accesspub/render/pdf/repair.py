@@ -8,7 +8,7 @@
   content (a caption that repeats the image's alt text) becomes an artifact;
 - element `lang`, `<abbr title>`, `<q>`, `<th scope>` are lost, `<figure>` becomes NonStruct (#2508, #2482):
   they become `/Lang`, `/E`, Quote, `/Scope`, BlockQuote + Caption or Div + Figure + Caption;
-- link annotations carry no `/Contents`: the link text becomes their alternate description.
+- link annotations carry only the URL as `/Contents`: the link text becomes their alternate description.
 """
 
 from __future__ import annotations
@@ -39,11 +39,6 @@ def _origin(elem) -> Dictionary | None:
     return elem.get("/" + KEY)
 
 
-def _tag(elem) -> str:
-    origin = _origin(elem)
-    return str(origin.T) if origin is not None else ""
-
-
 def _walk(elem, seen: set):
     """Every structure element below `elem`, depth first, in reading order."""
     for kid in _kids(elem):
@@ -54,7 +49,7 @@ def _walk(elem, seen: set):
 
 
 class ParentTree:
-    """The parent tree as a mapping (page index or StructParent key → structure elements), written back on save."""
+    """The parent tree's entries (StructParents key → element or array of elements by MCID), edited in place."""
 
     def __init__(self, root):
         self.tree = root.ParentTree
