@@ -177,6 +177,12 @@ def _file_checks(manifest: dict, checked: list[str], findings: list[Finding]) ->
         manifest["checks"][name].append(f.to_dict())
 
 
+def _remove_leftovers(out: Path) -> None:
+    """Temporary files of a build that was killed before it could rename them."""
+    for part in out.glob("**/.*.part"):
+        part.unlink(missing_ok=True)
+
+
 def _read_json(path: Path) -> dict | None:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -203,6 +209,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
                 result.build_findings.append(Finding(
                     "build", name, "not-built-yet", "warning",
                     f"the {name} rendition is not part of this version of accesspub yet; it was not built"))
+        _remove_leftovers(out)
         site.copy_assets(ctx)
         previous = {m["source"]: m for m in read_manifests(out) if "source_key" in m}
         reporter.stage("building", len(paths))

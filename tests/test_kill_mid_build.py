@@ -1,0 +1,78 @@
+"""Nothing lost: a build killed at any point leaves every earlier good file intact; the next build completes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from accesspub.worker import renderer
+
+from conftest import SAMPLE
+
+FORMATS = ",".join(n for n in ("html", "pdf") if renderer(n) is not None)
+
+
+def _sources(folder: Path, n: int, word: str) -> None:
+    folder.mkdir(exist_ok=True)
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(n):
+        (folder / f"r{i}.txt").write_text(text.replace("Regionalkonferenz Nord", f"Regionalkonferenz {i}", 1)
+                                          .replace("massiv", word), encoding="utf-8")
+
+
+def _build(src: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "accesspub.cli", "build", str(src), "--out", str(out), "-f", FORMATS,
+                             "-j", "1", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _intact(out: Path) -> None:
+    for path in out.rglob("*"):
+        if not path.is_file() or path.name == ".accesspub.lock":
+            continue
+        assert path.stat().st_size > 0, f"empty file {path}"
+        if path.suffix == ".json":
+            json.loads(path.read_text(encoding="utf-8"))
+        elif path.suffix == ".html":
+            assert path.read_text(encoding="utf-8").rstrip().endswith("</html>"), path
+        elif path.suffix == ".pdf":
+            assert path.read_bytes().rstrip().endswith(b"%%EOF"), path
+
+
+def test_kill_mid_build_keeps_good_files(tmp_path):
+    src, out = tmp_path / "content", tmp_path / "out"
+    _sources(src, 3, "massiv")
+    assert _build(src, out).wait(timeout=600) == 0
+    pages = sorted(out.glob("*/index.html"))
+    assert len(pages) == 3
+    _sources(src, 3, "deutlich")
+    for delay in (1.5, 3.0):
+        proc = _build(src, out)
+        time.sleep(delay)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        _intact(out)
+        for page in pages:   # the old page or the new one, whole
+            text = page.read_text(encoding="utf-8")
+            assert "massiv erweitert" in text or "deutlich erweitert" in text
+    assert _build(src, out).wait(timeout=600) == 0
+    _intact(out)
+    assert not list(out.rglob("*.part"))
+    pages = [p for p in out.glob("*/index.html")]
+    assert len(pages) == 3 and all("deutlich erweitert" in p.read_text(encoding="utf-8") for p in pages)
+
+
+def test_second_build_on_same_output_is_refused(tmp_path):
+    src, out = tmp_path / "content", tmp_path / "out"
+    _sources(src, 2, "massiv")
+    first = _build(src, out)
+    time.sleep(1.0)
+    second = subprocess.run([sys.executable, "-m", "accesspub.cli", "build", str(src), "--out", str(out), "-f", "html"],
+                            capture_output=True, text=True, timeout=300)
+    first.wait(timeout=600)
+    assert second.returncode == 2
+    assert "another accesspub build is writing to this output folder" in second.stderr
