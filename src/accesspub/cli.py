@@ -104,6 +104,24 @@ def check(
     _finish(result, started, quiet)
 
 
+@app.command()
+@friendly
+def serve(
+    sources: list[Path] = typer.Argument(None, help="Release files or folders to watch (default: content/)."),
+    out: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
+    formats: Optional[str] = typer.Option(None, "--formats", "-f", help="Renditions to build, as for build."),
+    port: int = typer.Option(8000, "--port", "-p", help="Port on 127.0.0.1."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Releases built in parallel."),
+    config: Optional[Path] = CONFIG,
+):
+    """Serve OUT on localhost and rebuild what changed whenever a source changes."""
+    from .serve import serve as run_serve
+    settings = load_settings(config)
+    with Reporter(errors, quiet=False) as reporter:
+        run_serve(sources or [Path("content")], out, _formats(formats, settings.output.formats), settings, port,
+                  reporter, jobs=jobs)
+
+
 SCAFFOLD = """---
 title: {title}
 date: {date}
