@@ -27,6 +27,7 @@ GERMAN = [
      "dreiunddreißig Stellen seit zweitausendvierzehn, neunzehnhundertachtundneunzig und eintausendfünfhundert Menschen"),
     ("von 2017–2019", "von zweitausendsiebzehn bis zweitausendneunzehn"),
     ("Tel. 0611 3219-3412", "Telefon null sechs eins eins, drei zwei eins neun, drei vier eins zwei"),
+    ("Telefon: +49 611 3219", "Telefon: plus vier neun, sechs eins eins, drei zwei eins neun"),
     ("presse@hsm.hessen.de", "presse at hsm Punkt hessen Punkt de"),
     ("Klose – wie immer – sagte", "Klose, wie immer, sagte"),
 ]

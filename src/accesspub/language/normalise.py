@@ -187,20 +187,18 @@ def _dates(text: str, r: Rules) -> str:
 
 
 def _clock(h: str, m: str | None, r: Rules, with_word: bool, suffix: str = "") -> str:
+    """A clock time in words: "vierzehn Uhr dreißig", "two thirty p m", "fourteen hundred"."""
     t = r.data["time"]
-    hour = _say(int(h), r)
-    minute = int(m) if m else 0
-    if minute == 0:
-        whole = t["whole_24"] if int(h) > 12 and "whole_24" in t and not suffix else t["whole"]
-        spoken = whole.format(hour=hour) if with_word else hour
-    else:
-        words = _say(minute, r)
-        if minute < 10 and t.get("minute_zero_prefix"):
-            words = f"{t['minute_zero_prefix']} {words}"
-        spoken = t["full"].format(hour=hour, minute=words)
+    hour, minute = _say(int(h), r), int(m) if m else 0
+    words = _say(minute, r) if minute else ""
+    if minute and minute < 10 and t.get("minute_zero_prefix"):
+        words = f"{t['minute_zero_prefix']} {words}"
     if suffix:
-        spoken = spoken.replace(" o'clock", "") + " " + suffix
-    return spoken
+        return " ".join(w for w in (hour, words, suffix) if w)
+    if not minute:
+        whole = t["whole_24"] if int(h) > 12 and "whole_24" in t else t["whole"]
+        return whole.format(hour=hour) if with_word else hour
+    return t["full"].format(hour=hour, minute=words)
 
 
 def _times(text: str, r: Rules) -> str:
@@ -220,7 +218,7 @@ def _times(text: str, r: Rules) -> str:
             return _clock(m["h1"], m["m1"], r, True, ampm)
         if not m["m1"] and not m["m2"] and (suffix or r.lang != "en"):
             last = _clock(m["h2"], None, r, bool(suffix), ampm)
-            return f"{num2words(int(m['h1']), lang=r.lang)} {r.data['range_word']} {last}"
+            return f"{_say(int(m['h1']), r)} {r.data['range_word']} {last}"
         return f"{_clock(m['h1'], m['m1'], r, True)} {r.data['range_word']} {_clock(m['h2'], m['m2'], r, True, ampm)}"
 
     return _sub(r.time, text, spoken)
@@ -249,7 +247,7 @@ def _amounts(text: str, r: Rules) -> str:
             parts.append(_cardinal(whole, r, gender))
             parts.append(single if whole == 1 else plural)
             if cents:
-                parts.append(num2words(cents, lang=r.lang))
+                parts.append(_say(cents, r))
         return " ".join(parts) + (" " if m[0].endswith(" ") else "")
 
     return _sub(r.amount, text, spoken)
@@ -281,11 +279,14 @@ def _symbols(text: str, r: Rules) -> str:
 
 
 def _phones(text: str, r: Rules) -> str:
+    """Telephone numbers digit by digit, groups separated by a pause: "null sechs eins eins, drei zwei …"."""
+    digits = {str(d): _say(d, r) for d in range(10)}
+    plus = r.data.get("symbols", {}).get("+", "+")
+
     def spoken(m, before):
-        groups = re.split(r"[ /()\-–]+", m["digits"].replace("+", " plus "))
-        words = [" ".join(num2words(int(d), lang=r.lang) if d.isdigit() else d for d in g) if g != " plus "
-                 else g for g in groups if g]
-        return m["label"] + ", ".join(w.strip() for w in words if w.strip())
+        groups = [g for g in re.split(r"[ /()\-–]+", m["digits"]) if g]
+        said = [(f"{plus} " if g.startswith("+") else "") + " ".join(digits[c] for c in g.lstrip("+")) for g in groups]
+        return m["label"] + ", ".join(said)
     return _sub(r.phone, text, spoken)
 
 
