@@ -13,7 +13,7 @@ from ..model import Release
 from . import facts, rewriter
 from .document import PlainDoc
 from .human import human_version
-from .lexicon import Term, glossary
+from .lexicon import GlossaryError, Term, glossary, publisher_glossary
 from .lints import MAX_WORDS, LintContext, Registry
 from .markdown_doc import from_markdown
 from .metrics import measure
@@ -86,9 +86,14 @@ def _acceptable(findings: list[Finding]) -> bool:
 def build(release: Release, settings: Settings, registry: Registry | None = None) -> PlainResult:
     registry = registry or Registry()
     ctx = context(release, settings)
-    terms = glossary(ctx.lang, release.source)
-    title = release.meta.title
     notes: list[Finding] = []
+    try:
+        terms = glossary(ctx.lang, release.source)
+    except GlossaryError as exc:
+        terms = glossary(ctx.lang, None)
+        notes.append(Finding("plain-glossary", "plain", "glossary-invalid", "error", str(exc),
+                             str(publisher_glossary(release.source))))
+    title = release.meta.title
     doc = human_version(release, ctx.level, title)
     if doc is None and (endpoint := rewriter.Endpoint.from_env()):
         try:

@@ -47,7 +47,7 @@ def extract(text: str, lang: str, names: set[str] = frozenset()) -> set[Fact]:
         facts.add(Fact("amount", f"{m[1]} {m[2]}"))
     months = "|".join(lexicon(lang)["months"])
     for m in re.finditer(rf"\b(\d{{1,2}})\.?\s+({months})(?:\s+(\d{{4}}))?", text):
-        facts.add(Fact("date", " ".join(x for x in (m[1] + ".", m[2], m[3]) if x)))
+        facts.add(Fact("date", m.group(0)))
     for m in _NUMBER.finditer(text):
         facts.add(Fact("number", m.group(0)))
     if lang == "de":

@@ -56,6 +56,21 @@ def publisher_glossary(source: Path) -> Path:
     return source.parent / "glossary.yaml"
 
 
+class GlossaryError(ValueError):
+    """The publisher's glossary.yaml cannot be read."""
+
+
+def read_publisher_glossary(path: Path):
+    """The parsed glossary.yaml; GlossaryError naming the file, the place and the fix when it is broken."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise GlossaryError(f"{path}{place}: not valid YAML ({getattr(exc, 'problem', exc)}); "
+                            "write entries as '- term: …' with 'text: …'") from None
+
+
 def glossary(lang: str, source: Path | None = None) -> list[Term]:
     """Shipped glossary of the language plus the publisher's entries (which win for the same word).
 
@@ -64,7 +79,7 @@ def glossary(lang: str, source: Path | None = None) -> list[Term]:
     terms = {t.key: t for t in _shipped(lang)}
     path = publisher_glossary(source) if source else None
     if path and path.is_file():
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_publisher_glossary(path)
         if isinstance(data, dict):
             data = data.get(lang, [])
         for t in _terms(data, str(path)):

@@ -12,6 +12,19 @@ _BIG = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,\u202f ]\d{3}){2,3}|\d{7,12})(?![\d
 _NUM = r"\d+(?:[.,]\d+)?"
 
 
+def _multiples(text: str, table: dict, lang: str) -> str:
+    """'zehn tausend' / 'ten thousand' / '10 thousand' → '10.000' / '10,000'."""
+    big = {w: v for w, v in table.items() if v in (100, 1000)}
+    small = "|".join(re.escape(w) for w in table if table[w] < 100)
+    sep = "." if lang == "de" else ","
+
+    def swap(m):
+        first = m[1]
+        n = int(first) if first.isdigit() else table[first.lower()]
+        return f"{n * big[m[2].lower()]:,}".replace(",", sep)
+    return re.sub(rf"(?<![\w.,])(\d{{1,3}}|{small})\s+({'|'.join(big)})(?![\w-])", swap, text, flags=re.I)
+
+
 def _words_to_digits(text: str, table: dict) -> str:
     def swap(m):
         word = m.group(0)
@@ -35,7 +48,8 @@ def _big(text: str, data: dict, lang: str) -> str:
 
 def apply(sentence: str, ctx) -> list[str] | None:
     data = ctx.data
-    out = _words_to_digits(sentence, data["numbers"])
+    out = _multiples(sentence, data["numbers"], ctx.lang)
+    out = _words_to_digits(out, {w: v for w, v in data["numbers"].items() if v not in (100, 1000)})
     months = lexicon(ctx.lang)["months"]
     if ctx.lang == "de":
         out = _DATE.sub(lambda m: f"{int(m[1])}. {months[int(m[2]) - 1]} {m[3]}" if 1 <= int(m[2]) <= 12
