@@ -67,7 +67,7 @@ def read_vtt(path: Path) -> list[tuple[str, float, float, str]]:
 
 def _tags(path: Path, duration: float, chapters_json: Path) -> list[Finding]:
     from mutagen.id3 import ID3, ID3NoHeaderError
-    loc = str(path)
+    loc = path.name
     try:
         id3 = ID3(path)
     except ID3NoHeaderError:
@@ -100,19 +100,19 @@ def _tags(path: Path, duration: float, chapters_json: Path) -> list[Finding]:
             listed = json.loads(chapters_json.read_text(encoding="utf-8"))["chapters"]
             if len(listed) != len(chapters):
                 found.append(_f("chapters-json", "warning", f"{chapters_json.name} lists {len(listed)} chapters, "
-                                f"the MP3 has {len(chapters)}", str(chapters_json)))
+                                f"the MP3 has {len(chapters)}", chapters_json.name))
         except (ValueError, KeyError, TypeError) as exc:
             found.append(_f("chapters-json", "error", f"{chapters_json.name} is not Podcasting 2.0 JSON "
-                            f"chapters: {exc}", str(chapters_json)))
+                            f"chapters: {exc}", chapters_json.name))
     else:
         found.append(_f("chapters-json", "warning", f"{chapters_json.name} (JSON chapters) is missing",
-                        str(chapters_json)))
+                        chapters_json.name))
     return found
 
 
 def _captions(vtt: Path, duration: float) -> tuple[list[Finding], int]:
     """Findings on the captions and the number of words they hold."""
-    loc = str(vtt)
+    loc = vtt.name
     if not vtt.is_file():
         return [_f("captions-missing", "error", f"no captions: {vtt.name} is missing", loc)], 0
     try:
@@ -137,7 +137,7 @@ def _captions(vtt: Path, duration: float) -> tuple[list[Finding], int]:
 
 def check_file(slug: str, mp3: Path, settings=None) -> list[Finding]:
     """Every audio check on one release's MP3 and the files beside it."""
-    loc = str(mp3)
+    loc = mp3.name
     if not mp3.is_file() or mp3.stat().st_size == 0:
         return [_f("audio-missing", "error", f"{mp3.name} is missing or empty", loc)]
     try:
@@ -182,7 +182,7 @@ def check(items: list[tuple[str, Path]], settings=None) -> dict[str, list[Findin
             out.setdefault(slug, []).extend(check_file(slug, Path(path), settings))
         except Exception as exc:  # a check never raises
             out.setdefault(slug, []).append(_f("check-crashed", "error", f"the audio check failed: {exc!r}",
-                                               str(path)))
+                                               Path(path).name))
     return out
 
 
@@ -202,7 +202,7 @@ def check_podcast(path: Path) -> list[Finding]:
     from mutagen.mp3 import MP3
 
     ns = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd", "podcast": "https://podcastindex.org/namespace/1.0"}
-    loc = str(path)
+    loc = path.name
 
     def f(rule, severity, message, where=loc):
         return _f(rule, severity, message, where, check="podcast", rendition="site")

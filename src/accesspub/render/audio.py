@@ -53,7 +53,7 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
     mp3_path, vtt_path, chapters_path = (base.with_suffix(".mp3"), base.with_suffix(".vtt"),
                                          Path(f"{base}.chapters.json"))
     rendition = Rendition("audio")
-    location = str(mp3_path)
+    location = mp3_path.name
     try:
         engine = engine_for(ctx.settings, release.lang, ctx.services)
     except EngineUnavailable as exc:
