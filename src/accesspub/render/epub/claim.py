@@ -60,5 +60,6 @@ def set_claim(path: Path, certifier: str | None) -> bool:
             summary.text = f"{summary.text} {sentence}"
     if etree.tostring(root) == before:
         return False
-    replace_entries(path, {OPF: b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8")})
+    opf = b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
+    replace_entries(path, {OPF: opf})
     return True
