@@ -8,7 +8,10 @@ EPUB is checked again by EPUBCheck and the lint (same JVM, ~0.1 s), so the file 
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
+
+from lxml import etree
 
 from ...config import Settings
 from ...findings import Finding
@@ -21,6 +24,14 @@ from .lint import lint
 def blocks_claim(finding: Finding) -> bool:
     """Any error, and any Ace violation at all, withholds the conformance claim."""
     return finding.severity == "error" or (finding.check == "ace" and finding.severity == "warning")
+
+
+def _set_claim(path: Path, certifier: str | None) -> bool:
+    """set_claim, for an EPUB that may be unreadable (then there is nothing to claim or withdraw)."""
+    try:
+        return set_claim(path, certifier)
+    except (OSError, KeyError, IndexError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return False
 
 
 def _claim_finding(path: Path, blockers: list[Finding], certifier: str) -> Finding:
@@ -55,7 +66,7 @@ def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> di
         changed = []
         for slug, path in present:
             blockers = [f for f in checked[path] + aced[path] + linted[path] if blocks_claim(f)]
-            if set_claim(path, None if blockers else certifier):
+            if _set_claim(path, None if blockers else certifier):
                 changed.append(path)
             found[slug].append(_claim_finding(path, blockers, certifier))
         if changed and not absent:
@@ -65,7 +76,7 @@ def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> di
             linted.update({path: lint(path) for path in changed})
             for slug, path in present:
                 blockers = [f for f in checked[path] + aced[path] + linted[path] if blocks_claim(f)]
-                if path in changed and blockers and set_claim(path, None):
+                if path in changed and blockers and _set_claim(path, None):
                     found[slug][-1] = _claim_finding(path, blockers, certifier)
     for slug, path in present:
         found[slug][:0] = checked[path] + aced[path] + linted[path]

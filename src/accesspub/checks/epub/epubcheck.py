@@ -148,9 +148,17 @@ class EpubCheck:
                 results[epub] = findings_of(json.loads(report.read_text(encoding="utf-8")), epub)
             except (OSError, json.JSONDecodeError):
                 results[epub] = [Finding("epubcheck", "epub", "epubcheck-failed", "error",
-                                         "EPUBCheck gave no report for this EPUB", epub.name)]
+                                         f"EPUBCheck gave no report for this EPUB: {self._stderr_tail()}",
+                                         epub.name)]
         self.pending = []
         return results
+
+    def _stderr_tail(self) -> str:
+        try:
+            text = (self.reports / "stderr.txt").read_text(encoding="utf-8", errors="replace").strip()
+        except OSError:
+            text = ""
+        return text[-300:] or "no message"
 
     def close(self) -> None:
         if self.proc is not None:
