@@ -32,7 +32,7 @@ The second release is short. It has two sentences.
 def built(sample_path, tmp_path_factory):
     """Two releases with audio in one OUT folder, and their podcast items."""
     out = tmp_path_factory.mktemp("podcast")
-    second = out.parent / "second.md"
+    second = tmp_path_factory.mktemp("podcast-source") / "second.md"
     second.write_text(SECOND, encoding="utf-8")
     ctx = BuildContext(Settings(), out)
     items = []

@@ -64,8 +64,11 @@ def english(tmp_path_factory):
     folder = tmp_path_factory.mktemp("english")
     source = folder / "reading-room.md"
     source.write_text(ENGLISH, encoding="utf-8")
-    release = load_release(source, Settings())
-    ctx = BuildContext(Settings(), folder / "out")
+    from PIL import Image
+    Image.new("RGB", (64, 64), (0, 70, 140)).save(folder / "logo.png")
+    settings = Settings(publisher={"name": "City of Springfield", "logo": "logo.png"}, root=folder)
+    release = load_release(source, settings)
+    ctx = BuildContext(settings, folder / "out")
     return release, ctx, render(release, ctx)
 
 
@@ -190,6 +193,24 @@ def test_english_release_with_sections_lists_tables_and_contact(english):
     assert "zero six one one" in last, "the contact block is read last, its phone number digit by digit"
     findings = check([(release.slug, rendition.files[0])], ctx.settings)[release.slug]
     assert [f for f in findings if f.severity == "error"] == []
+
+
+def test_cover_art_and_publisher_from_settings(english):
+    _, _, rendition = english
+    id3 = ID3(rendition.files[0])
+    assert str(id3["TPE1"]) == "City of Springfield" and str(id3["TLAN"]) == "eng"
+    cover = id3.getall("APIC")[0]
+    assert cover.mime == "image/png" and cover.data.startswith(b"\x89PNG")
+
+
+def test_cover_that_id3_cannot_hold_is_a_warning(tmp_path):
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    source = tmp_path / "short.md"
+    source.write_text("---\ntitle: Short\nlang: en\n---\n\nOne sentence only.\n", encoding="utf-8")
+    settings = Settings(publisher={"logo": "logo.svg"}, root=tmp_path)
+    rendition = render(load_release(source, settings), BuildContext(settings, tmp_path / "out"))
+    assert [(f.rule, f.severity) for f in rendition.findings] == [("cover", "warning")]
+    assert not ID3(rendition.files[0]).getall("APIC")
 
 
 def test_loudness_meter_agrees_with_pyloudnorm(decoded):
