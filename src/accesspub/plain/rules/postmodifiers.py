@@ -10,7 +10,7 @@ from ..text import Tok, end_sentence, join, word_count
 NAME, KIND, LANGS = "postmodifiers", "split", ("de",)
 MIN_ATTRIBUTES = 5
 _DEFINITE = {"der": "der", "die": "die", "das": "das", "eine": "die"}
-_STOP = ("VV(PP)", "VA(PP)", "VV(INF)", "VA(INF)", "VM(INF)", "VV(FIN)", "VA(FIN)", "VM(FIN)", "PTKVZ", "$,",
+_STOP = ("ADJ(D)", "VV(PP)", "VA(PP)", "VV(INF)", "VA(INF)", "VM(INF)", "VV(FIN)", "VA(FIN)", "VM(FIN)", "PTKVZ", "$,",
          "$.", "KOUS", "PRELS")
 
 
