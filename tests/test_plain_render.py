@@ -16,9 +16,10 @@ from accesspub.plain.lints import lint, LintContext
 from accesspub.render import BuildContext
 from accesspub.render.plain import render
 
-SAMPLE = Path("/work/shared/samples/000_f4e91752df1c881b.txt")
-if not SAMPLE.exists():
-    SAMPLE = Path(__file__).resolve().parents[1] / "content" / SAMPLE.name
+_NAME = "000_f4e91752df1c881b.txt"
+_ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = next((p for p in (_ROOT / "content" / _NAME, _ROOT.parent / "shared" / "samples" / _NAME,
+                           Path("/work/shared/samples") / _NAME) if p.exists()), _ROOT / "content" / _NAME)
 STYLES = Path(__file__).resolve().parents[1] / "styles"
 
 
