@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from importlib import resources
@@ -26,8 +27,7 @@ The city library opens a reading room on 1 April. It has forty seats. Everyone i
 PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>t</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; media-src 'self'">
 </head><body><h1 id="headline">Library opens a reading room</h1>
-<audio id="release-audio" controls preload="auto" src="{mp3}"></audio>
-<script type="application/json" id="audio-timings">{timings}</script>
+<audio id="release-audio" controls preload="auto" src="{mp3}" data-timings="{timings}"></audio>
 <p><span id="s-1" class="s">The city library</span> <em><span id="s-1-2" class="s">opens a reading room.</span></em>
 <span id="s-2" class="s">It has forty seats.</span> <span id="s-3" class="s">Everyone is welcome.</span></p>
 <script src="readalong.js"></script></body></html>"""
@@ -47,7 +47,7 @@ def page(tmp_path_factory):
     timings = [{k: t[k] for k in ("id", "start", "end")} for t in rendition.data["timings"]]
     shutil.copy(resources.files("accesspub.templates").joinpath("readalong.js"), site / "readalong.js")
     (site / "page.html").write_text(PAGE.format(lang="en", mp3=rendition.files[0].name,
-                                                timings=json.dumps(timings)), encoding="utf-8")
+                                                timings=html.escape(json.dumps(timings))), encoding="utf-8")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=[
             "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--autoplay-policy=no-user-gesture-required"])

@@ -111,17 +111,19 @@ def _run_releases(paths, out, formats, settings, previous, jobs, scheduler, repo
                 yield future.result()
 
 
-def _site(ctx: BuildContext, manifests: list[dict]) -> bool:
-    """Index, Atom feed and podcast feed from every release in OUT; True when the index changed."""
+def _site(ctx: BuildContext, manifests: list[dict]) -> tuple[bool, list[Finding]]:
+    """Index, Atom feed and podcast feed from every release in OUT; (index changed?, podcast findings)."""
     index = ctx.out / "index.html"
     before = index.read_bytes() if index.exists() else b""
     site.write_index(ctx, manifests)
     site.write_feed(ctx, manifests)
     podcast = renderer("podcast")
     with_audio = [m for m in manifests if "audio" in m["renditions"]]
+    findings: list[Finding] = []
     if podcast and with_audio:
-        podcast.write_podcast(ctx.out, with_audio, ctx.settings)
-    return index.read_bytes() != before
+        feed = podcast.write_podcast(ctx.out, with_audio, ctx.settings)
+        findings = checks.available("audio").check_podcast(feed)
+    return index.read_bytes() != before, findings
 
 
 def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildResult, reporter: Reporter,
@@ -163,7 +165,7 @@ def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildRes
     for path in sorted(ctx.out.glob("*/report.json")):
         if path.parent.name not in reports and (path.parent / MANIFEST).exists():
             reports[path.parent.name] = json.loads(path.read_text(encoding="utf-8"))
-    build_report(ctx, list(reports.values()), result.build_findings, site_findings or [])
+    build_report(ctx, list(reports.values()), result.build_findings, site_findings or [], result.seconds)
 
 
 def _file_checks(manifest: dict, checked: list[str], findings: list[Finding]) -> None:
@@ -229,7 +231,8 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
             manifests.append(m)
             reporter.step(f"{m['slug']}: {' '.join(outcome['rebuilt']) or 'unchanged'}")
         result.seconds["build"] = time.perf_counter() - started
-        site_changed = _site(ctx, read_manifests(out))
+        site_changed, feed_findings = _site(ctx, read_manifests(out))
+        result.build_findings.extend(feed_findings)
         _check_and_report(ctx, manifests, result, reporter, site_changed=site_changed)
     return result
 

@@ -33,7 +33,8 @@ def release_report(folder: Path, manifest: dict, findings: list[Finding], ctx: B
     return data
 
 
-def build_report(ctx: BuildContext, reports: list[dict], extra: list[Finding], site_checks: list[Finding]) -> dict:
+def build_report(ctx: BuildContext, reports: list[dict], extra: list[Finding], site_checks: list[Finding],
+                 seconds: dict[str, float] | None = None) -> dict:
     """Write OUT/report.json and OUT/report.html aggregating every release report.
 
     `extra` are the build's own findings (site checks among them); `site_checks` are kept apart too, so that
@@ -42,7 +43,8 @@ def build_report(ctx: BuildContext, reports: list[dict], extra: list[Finding], s
     totals = count([Finding.from_dict(f) for r in reports for f in r["findings"]] + extra)
     data = {"checked": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "counts": totals,
             "releases": reports, "site_findings": [f.to_dict() for f in extra],
-            "site_check_findings": [f.to_dict() for f in site_checks]}
+            "site_check_findings": [f.to_dict() for f in site_checks],
+            "seconds": {k: round(v, 3) for k, v in (seconds or {}).items()}}
     write_text(ctx.out / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
     lang = ctx.settings.site.default_language
     sections = [_section("Site", "index.html", extra, {})] if extra else []
@@ -68,7 +70,7 @@ def _section(title: str, href: str, findings: list[Finding], metrics: dict) -> d
     if metrics.get("before") and metrics.get("after"):
         names = list(metrics["before"])
         table = {"columns": ["before", "after"],
-                 "rows": [{"name": n, "values": [metrics["before"].get(n), metrics["after"].get(n)]} for n in names]}
+                 "rows": [{"name": n, "cells": [metrics["before"].get(n), metrics["after"].get(n)]} for n in names]}
     return {"title": title, "href": href, "counts": count(findings), "metrics": table,
             "metrics_caption": "Plain-language metrics",
             "findings": sorted(findings, key=lambda f: (order[f.severity], f.rendition, f.check, f.rule))}

@@ -113,7 +113,7 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
                    for t in done.data.get("timings", [])]
         audio = {"href": mp3.name, "vtt": mp3.with_suffix(".vtt").name,
                  "size": human_size(mp3.stat().st_size, release.lang),
-                 "timings_json": Markup(json.dumps(timings).replace("</", "<\\/"))}
+                 "timings_json": json.dumps(timings, separators=(",", ":"))}
     path = folder / "index.html"
     render_page("release.html", path, **page_vars(release.lang, ctx, "../"), meta=release.meta,
                 description=release.meta.summary, date_long=date_long(release),

@@ -1,14 +1,13 @@
 /* Read-along for the audio version: marks the sentence being spoken (class "reading").
    Progressive enhancement: without this script the page keeps its native audio player and captions.
-   Needs <audio id="release-audio"> and <script type="application/json" id="audio-timings"> holding
-   [{"id", "start", "end"}]. No inline handlers, no dependencies (the page has a strict CSP). */
+   Needs <audio id="release-audio" data-timings="[{&quot;id&quot;, &quot;start&quot;, &quot;end&quot;}, …]">
+   (a data attribute, not an inline script block, so that the page's CSP stays strict). No inline handlers, no dependencies (the page has a strict CSP). */
 (function () {
   "use strict";
   var audio = document.getElementById("release-audio");
-  var data = document.getElementById("audio-timings");
-  if (!audio || !data) return;
+  if (!audio || !audio.dataset.timings) return;
   var cues;
-  try { cues = JSON.parse(data.textContent); } catch (e) { return; }
+  try { cues = JSON.parse(audio.dataset.timings); } catch (e) { return; }
   if (!Array.isArray(cues) || !cues.length) return;
 
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
