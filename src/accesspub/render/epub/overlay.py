@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .document import ContentDocument, sentence_pieces
 from .templates import render_template
@@ -23,7 +23,7 @@ class Overlay:
     clips: list[Clip]
     duration: str               # media:duration clock value: the sum of the clips
     active_class: str = ACTIVE_CLASS
-    skipped: list[str] = None   # cue ids with no element in the document
+    skipped: list[str] = field(default_factory=list)   # cue ids with no element in the document
 
 
 def clock(seconds: float) -> str:
