@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := chromium poppler-utils fonts-noto-core hunspell-de-de openjdk-17-jre-headless
+APT_PACKAGES := chromium poppler-utils fonts-noto-core hunspell-de-de openjdk-17-jdk-headless
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
 

@@ -153,8 +153,8 @@ def fake_chat(monkeypatch):
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    monkeypatch.setenv("ACCESSPUB_REWRITER_URL", f"http://127.0.0.1:{server.server_port}/v1")
-    monkeypatch.setenv("ACCESSPUB_REWRITER_MODEL", "fake-model")
+    handler.settings = Settings(plain={"rewriter_url": f"http://127.0.0.1:{server.server_port}/v1",
+                                       "rewriter_model": "fake-model", "rewriter_timeout": 5})
     monkeypatch.setattr("accesspub.plain.rewriter.BACKOFF", 0.01)
     yield handler
     server.shutdown()
@@ -168,7 +168,7 @@ GOOD = ("## Neue Schule\n\nDie Stadt hat eine neue Schule in Berlin.\nDas war am
 
 def test_rewriter_text_is_used_when_it_passes(tmp_path, fake_chat):
     fake_chat.answer = GOOD
-    rendition = render(_release_with(tmp_path, "", BODY), BuildContext(Settings(), tmp_path / "out"))
+    rendition = render(_release_with(tmp_path, "", BODY), BuildContext(fake_chat.settings, tmp_path / "out"))
     assert rendition.data["source"] == "rewriter"
     assert fake_chat.calls and fake_chat.calls[0]["model"] == "fake-model"
     assert "300 Kinder haben dort Platz." in rendition.files[0].read_text(encoding="utf-8")
@@ -176,7 +176,7 @@ def test_rewriter_text_is_used_when_it_passes(tmp_path, fake_chat):
 
 def test_rewriter_text_that_loses_a_fact_is_rejected(tmp_path, fake_chat):
     fake_chat.answer = GOOD.replace("300 Kinder haben dort Platz.\n", "")
-    rendition = render(_release_with(tmp_path, "", BODY), BuildContext(Settings(), tmp_path / "out"))
+    rendition = render(_release_with(tmp_path, "", BODY), BuildContext(fake_chat.settings, tmp_path / "out"))
     assert rendition.data["source"] == "rules"
     assert [f for f in rendition.findings if f.check == "plain-rewriter" and f.rule == "rejected"]
     assert not [f for f in rendition.findings if f.check == "plain-facts"]
@@ -184,7 +184,7 @@ def test_rewriter_text_that_loses_a_fact_is_rejected(tmp_path, fake_chat):
 
 def test_rewriter_failure_is_retried_then_reported(tmp_path, fake_chat):
     fake_chat.status = 500
-    rendition = render(_release_with(tmp_path, "", BODY), BuildContext(Settings(), tmp_path / "out"))
+    rendition = render(_release_with(tmp_path, "", BODY), BuildContext(fake_chat.settings, tmp_path / "out"))
     assert rendition.data["source"] == "rules"
     assert len(fake_chat.calls) == 3        # one call and two retries
     assert [f for f in rendition.findings if f.check == "plain-rewriter" and f.severity == "warning"]

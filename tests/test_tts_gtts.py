@@ -113,7 +113,7 @@ def test_render_with_gtts_makes_checked_audio(local_google, tmp_path):
     release = _release(tmp_path)
     ctx = BuildContext(Settings(audio={"engine": "gtts"}), tmp_path / "out")
     rendition = render(release, ctx)
-    assert rendition.findings == [] and rendition.data["engine"] == "gtts"
+    assert [f.rule for f in rendition.findings] == ["text-left-machine"] and rendition.data["engine"] == "gtts"
     assert isinstance(ctx.services["tts:gtts:en"], GttsEngine)
     findings = check([(release.slug, rendition.files[0])], ctx.settings)[release.slug]
     assert [f for f in findings if f.severity == "error"] == []
@@ -124,7 +124,7 @@ def test_server_error_is_a_finding_and_leaves_no_file(local_google, tmp_path):
     release = _release(tmp_path)
     ctx = BuildContext(Settings(audio={"engine": "gtts"}), tmp_path / "out")
     rendition = render(release, ctx)
-    assert [f.rule for f in rendition.findings] == ["synthesis-failed"]
+    assert [f.rule for f in rendition.findings] == ["text-left-machine", "synthesis-failed"]
     assert rendition.findings[0].severity == "error"
     assert rendition.files == []
     assert not list((tmp_path / "out").rglob("*.mp3")), "no MP3, not even an empty one"

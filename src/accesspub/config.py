@@ -51,6 +51,14 @@ class Plain(_Section):
     """Default plain-language level for German releases."""
     compound_separator: Literal["hyphen", "mediopunkt"] = "hyphen"
     """How long compounds are split: "Landes-Programm" (BITV 2.0) or "Landes·programm" (Hildesheim)."""
+    rewriter_url: str | None = None
+    """Optional OpenAI-compatible chat endpoint (e.g. a local llama.cpp server: http://127.0.0.1:8080/v1).
+    Off when empty. Its text is used only when it passes the same lints and the fact check; the release
+    text is sent to this address, so point it at a machine you trust."""
+    rewriter_model: str | None = None
+    """Model name the endpoint expects."""
+    rewriter_timeout: float = 60.0
+    """Seconds per call; two retries follow a failed call."""
 
 
 class Audio(_Section):

@@ -95,7 +95,10 @@ def build(release: Release, settings: Settings, registry: Registry | None = None
                              str(publisher_glossary(release.source))))
     title = release.meta.title
     doc = human_version(release, ctx.level, title)
-    if doc is None and (endpoint := rewriter.Endpoint.from_env()):
+    if doc is None and (endpoint := rewriter.Endpoint.from_settings(settings.plain)):
+        notes.append(Finding("plain-rewriter", "plain", "text-left-machine", "info",
+                             f"the release text was sent to the rewriter at {endpoint.chat_url}",
+                             str(release.source)))
         try:
             original = "\n\n".join(t for _, t in release.sentences())
             text = rewriter.rewrite(original, ctx.lang, ctx.level, MAX_WORDS.get(ctx.level, 15), endpoint)

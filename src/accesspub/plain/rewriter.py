@@ -1,14 +1,13 @@
 """Optional rewriter: an OpenAI-compatible chat endpoint writes the plain version; its text must pass the same
 lints and the fact check, else the rule-based text is used.
 
-Configured for now by ACCESSPUB_REWRITER_URL (base URL, e.g. http://127.0.0.1:8080/v1) and
-ACCESSPUB_REWRITER_MODEL. Every call has a timeout and a retry limit.
+Configured by `plain.rewriter_url` and `plain.rewriter_model` in accesspub.toml (off by default).
+Every call has a timeout and a retry limit.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import time
 import urllib.error
 import urllib.request
@@ -37,9 +36,11 @@ class Endpoint:
     retries: int = RETRIES
 
     @classmethod
-    def from_env(cls) -> "Endpoint | None":
-        url, model = os.environ.get("ACCESSPUB_REWRITER_URL"), os.environ.get("ACCESSPUB_REWRITER_MODEL")
-        return cls(url, model) if url and model else None
+    def from_settings(cls, plain) -> "Endpoint | None":
+        """The configured endpoint (Settings.plain), or None when none is configured."""
+        if plain.rewriter_url and plain.rewriter_model:
+            return cls(plain.rewriter_url, plain.rewriter_model, plain.rewriter_timeout)
+        return None
 
     @property
     def chat_url(self) -> str:

@@ -63,6 +63,10 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
     if not script.cues:
         rendition.findings.append(_finding("no-text", "error", "the release has no text to speak", location))
         return rendition
+    if engine.name == "gtts":
+        rendition.findings.append(_finding("text-left-machine", "info",
+                                           "the release text was sent to Google Translate's speech service "
+                                           "(gTTS, online engine chosen in accesspub.toml)", location))
     try:
         speech = synthesise(script, engine)
     except SynthesisFailed as exc:
