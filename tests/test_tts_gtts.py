@@ -125,7 +125,7 @@ def test_server_error_is_a_finding_and_leaves_no_file(local_google, tmp_path):
     ctx = BuildContext(Settings(audio={"engine": "gtts"}), tmp_path / "out")
     rendition = render(release, ctx)
     assert [f.rule for f in rendition.findings] == ["text-left-machine", "synthesis-failed"]
-    assert rendition.findings[0].severity == "error"
+    assert rendition.findings[1].severity == "error"
     assert rendition.files == []
     assert not list((tmp_path / "out").rglob("*.mp3")), "no MP3, not even an empty one"
 
