@@ -12,7 +12,6 @@ from lxml import html as lxml_html
 
 from accesspub.config import Settings
 from accesspub.ingest import load_release
-from accesspub.plain.lints import lint, LintContext
 from accesspub.render import BuildContext
 from accesspub.render.plain import render
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 import time
 from pathlib import Path
 from typing import Optional
@@ -56,9 +55,13 @@ def _finish(result, started: float, quiet: bool) -> None:
     from .report import print_summary
     if not quiet or result.exit_code:
         print_summary(console, result.reports, result.build_findings, result.out)
-    stages = ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items())
-    console.print(f"{len(result.reports)} release(s) in {time.perf_counter() - started:.1f}s ({stages}); "
-                  f"site: {result.out / 'index.html'}", highlight=False)
+    secs = result.seconds
+    stages = ", ".join(f"{k} {v:.1f}s" for k, v in secs.items() if k not in ("build", "checks"))
+    rebuilt = sum(1 for r in result.rebuilt.values() if r)
+    console.print(f"{len(result.reports)} release(s), {rebuilt} (re)built, in {time.perf_counter() - started:.1f}s: "
+                  f"building {secs.get('build', 0):.1f}s, checks {secs.get('checks', 0):.1f}s"
+                  + (f" (per stage, summed over workers: {stages})" if stages else "")
+                  + f"; site: {result.out / 'index.html'}", highlight=False, soft_wrap=True)
     for exc in result.input_errors:
         errors.print(f"[bold red]unusable input:[/] {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(result.exit_code)

@@ -24,9 +24,10 @@ from .errors import AccesspubError, BuildLockedError, SourceError
 from .findings import Finding
 from .ingest import discover
 from .progress import Reporter
-from .render import BuildContext, site
+from .checks.audio import check_podcast
+from .render import BuildContext, podcast, site
 from .report import build_report, release_report
-from .worker import ORDER, build_release, renderer
+from .worker import ORDER, build_release
 
 MANIFEST = "manifest.json"
 
@@ -117,12 +118,10 @@ def _site(ctx: BuildContext, manifests: list[dict]) -> tuple[bool, list[Finding]
     before = index.read_bytes() if index.exists() else b""
     site.write_index(ctx, manifests)
     site.write_feed(ctx, manifests)
-    podcast = renderer("podcast")
     with_audio = [m for m in manifests if "audio" in m["renditions"]]
     findings: list[Finding] = []
-    if podcast and with_audio:
-        feed = podcast.write_podcast(ctx.out, with_audio, ctx.settings)
-        findings = checks.available("audio").check_podcast(feed)
+    if with_audio:
+        findings = check_podcast(podcast.write_podcast(ctx.out, with_audio, ctx.settings))
     return index.read_bytes() != before, findings
 
 
@@ -140,8 +139,7 @@ def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildRes
             targets.setdefault(name, []).append((m["slug"], ctx.out / m["slug"] / file))
     t = time.perf_counter()
     if any(targets.values()):
-        reporter.stage("checking", sum(1 for n, r in checks.REGISTRY.items() if checks.available(n)
-                                       and any(targets.get(x) for x in r)))
+        reporter.stage("checking", sum(1 for r in checks.REGISTRY.values() if any(targets.get(x) for x in r)))
         found = checks.run_all(targets, ctx.settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"))
     else:
         found = {}
@@ -206,11 +204,6 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
     with output_lock(out):
         started = time.perf_counter()
         ctx = BuildContext(settings=settings, out=out, formats=formats)
-        for name in formats:
-            if renderer(name) is None:
-                result.build_findings.append(Finding(
-                    "build", name, "not-built-yet", "warning",
-                    f"the {name} rendition is not part of this version of accesspub yet; it was not built"))
         _remove_leftovers(out)
         site.copy_assets(ctx)
         previous = {m["source"]: m for m in read_manifests(out) if "source_key" in m}

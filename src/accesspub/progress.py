@@ -35,14 +35,14 @@ class Reporter:
                 self._progress.remove_task(self._task)
             self._task = self._progress.add_task(name, total=total)
         elif not self.quiet:
-            self.console.print(f"{name} ({total})", highlight=False)
+            self.console.print(f"{name} ({total})", highlight=False, soft_wrap=True)
 
     def step(self, what: str) -> None:
         if self._progress and self._task is not None:
             self._progress.update(self._task, advance=1, description=what)
         elif not self.quiet:
-            self.console.print(f"  {what}", highlight=False)
+            self.console.print(f"  {what}", highlight=False, soft_wrap=True)
 
     def note(self, text: str) -> None:
         if not self.quiet:
-            self.console.print(text, highlight=False)
+            self.console.print(text, highlight=False, soft_wrap=True)

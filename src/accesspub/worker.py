@@ -26,13 +26,8 @@ SERVICES: dict = {}
 
 
 def renderer(name: str):
-    """The rendition module, or None while it is not part of this version."""
-    try:
-        return importlib.import_module(f"accesspub.render.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"accesspub.render.{name}":
-            return None
-        raise
+    """The module of a rendition ("html", "plain", "pdf", "epub", "audio")."""
+    return importlib.import_module(f"accesspub.render.{name}")
 
 
 def _render(release: Release, name: str, ctx: BuildContext) -> Rendition:
@@ -94,7 +89,7 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
     done = ctx.done.setdefault(release.slug, {})
     rebuilt = []
     for name in ORDER:
-        if name not in keys or renderer(name) is None:
+        if name not in keys:
             continue
         if _reusable(old.get(name), keys[name], folder):
             done[name] = _restore(folder, name, old[name])

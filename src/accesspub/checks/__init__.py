@@ -26,14 +26,9 @@ def page_rendition(slug: str, path: Path) -> str:
     return "site" if not slug else ("plain" if path.name == "plain.html" else "html")
 
 
-def available(name: str):
-    """The check module, or None while it is not part of this version."""
-    try:
-        return importlib.import_module(f"{__name__}.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"{__name__}.{name}":
-            return None
-        raise
+def module(name: str):
+    """The check module of a tool family ("axe", "vnu", "pdf", "epub", "audio")."""
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None) -> dict[str, list[Finding]]:
@@ -41,13 +36,12 @@ def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None)
     found: dict[str, list[Finding]] = {}
     for name, renditions in REGISTRY.items():
         items = [item for r in renditions for item in targets.get(r, [])]
-        module = available(name) if items else None
-        if module is None:
+        if not items:
             continue
         if progress:
             progress(name, len(items))
         try:
-            result = module.check(items, settings)
+            result = module(name).check(items, settings)
         except Exception as exc:  # a check must not crash the build; its failure is a finding
             result = {slug: [Finding(name, "", "check-crashed", "error", f"the {name} check failed: {exc!r}")]
                       for slug, _ in items[:1]}

@@ -9,7 +9,7 @@ import panflute as pf
 
 from ..language.inlines import quote_marks
 from .rules import Chain, RuleContext
-from .text import capitalize, end_sentence, join, sentences, tokens
+from .text import capitalize, end_sentence, sentences, tokens
 
 QUOTE_BLOCK = "quote"
 

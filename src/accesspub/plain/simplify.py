@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..config import Settings
 from ..model import Release
 from . import speakers
-from .document import Builder, PlainDoc, plain_text_of
+from .document import Builder, PlainDoc
 from .rules import Chain, RuleContext
 
 
