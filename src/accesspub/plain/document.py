@@ -97,6 +97,16 @@ _ATTRIBUTION = re.compile(r"^\s*,?\s*(?:so|sagte|sagt|ergänzte|betonte|erklärt
                           re.I)
 
 
+def _unique(heading: str, used: set[str]) -> str:
+    """Section headings name landmarks: two alike confuse a screen reader's list of regions."""
+    n = 2
+    candidate = heading
+    while candidate in used:
+        candidate = f"{heading} ({n})"
+        n += 1
+    return candidate
+
+
 class Builder:
     """Walks the release body and fills a PlainDoc; quotation state crosses paragraphs."""
 
@@ -123,7 +133,7 @@ class Builder:
                 if self.last_speaker and heading.endswith(self.last_speaker) else self.ui["heading_more"]
             if sections[-1].heading == heading and sections[-1].size() < 12:
                 return sections[-1]
-        sections.append(Section(heading, kind=kind))
+        sections.append(Section(_unique(heading, {s.heading for s in sections}), kind=kind))
         return sections[-1]
 
     def simplify(self, sentence: str) -> list[str]:
