@@ -55,7 +55,7 @@ def generate(folder: Path, n: int, seed: int = 7) -> list[Path]:
 
 
 class PeakMemory:
-    """Peak resident memory of a process and all its descendants, sampled every 0.2 s."""
+    """Peak memory of a process and all its descendants (PSS: shared pages counted once), sampled every 0.2 s."""
 
     def __init__(self, pid: int):
         self.pid, self.peak, self._stop = pid, 0, threading.Event()
@@ -64,14 +64,11 @@ class PeakMemory:
 
     def _tree_rss(self) -> int:
         parents: dict[int, int] = {}
-        rss: dict[int, int] = {}
         for d in Path("/proc").iterdir():
             if not d.name.isdigit():
                 continue
             try:
-                stat = (d / "stat").read_text().rsplit(")", 1)[1].split()
-                parents[int(d.name)] = int(stat[1])
-                rss[int(d.name)] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
+                parents[int(d.name)] = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
             except (OSError, IndexError, ValueError):
                 continue
         tree, grew = {self.pid}, True
@@ -79,7 +76,17 @@ class PeakMemory:
             more = {p for p, pp in parents.items() if pp in tree} - tree
             grew = bool(more)
             tree |= more
-        return sum(rss.get(p, 0) for p in tree)
+        return sum(self._pss(p) for p in tree)
+
+    @staticmethod
+    def _pss(pid: int) -> int:
+        try:
+            for line in open(f"/proc/{pid}/smaps_rollup"):
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        return 0
 
     def _run(self):
         while not self._stop.is_set():
@@ -156,7 +163,7 @@ def main() -> None:
     n = args.releases
 
     cold, peak, code = timed(accesspub("build", str(args.work / "content"), *common))
-    stages = json.loads((out / "report.json").read_text())["seconds"]
+    stages = json.loads((out / "report.json").read_text())["seconds"]   # per stage, summed over workers
     noop, _, _ = timed(accesspub("build", str(args.work / "content"), *common))
     target = sources[n // 2]
     target.write_text(target.read_text(encoding="utf-8").replace("wichtige Ressourcen", "viele Ressourcen"),
@@ -171,12 +178,12 @@ def main() -> None:
     print(f"\naccesspub, {n} releases, formats {args.formats}, {args.jobs} jobs")
     print(f"  cold build         {cold:8.1f} s   ({n / cold * 60:.1f} releases/min, exit {code})")
     for stage, s in stages.items():
-        print(f"    {stage:16} {s:8.1f} s   (summed over workers)")
+        print(f"    {stage:16} {s:8.1f} s")
     print(f"  no-op rebuild      {noop:8.2f} s")
     print(f"  one changed        {one_changed:8.2f} s   (that release alone, cold: {alone:.2f} s; "
           f"ratio {one_changed / alone:.2f})")
     print(f"  check stage        {check:8.1f} s   (accesspub check, every rendition)")
-    print(f"  peak memory        {peak / 2**20:8.0f} MiB")
+    print(f"  peak memory        {peak / 2**20:8.0f} MiB (PSS of the build and all its processes)")
     if not args.skip_naive:
         naive = naive_chain(sources, args.work / "naive", set(args.formats.split(",")))
         total = sum(naive.values())

@@ -56,10 +56,13 @@ def _finish(result, started: float, quiet: bool) -> None:
     if not quiet or result.exit_code:
         print_summary(console, result.reports, result.build_findings, result.out)
     secs = result.seconds
-    stages = ", ".join(f"{k} {v:.1f}s" for k, v in secs.items() if k not in ("build", "checks"))
+    stages = ", ".join(f"{k} {v:.1f}s" for k, v in secs.items() if k not in ("build", "checks")
+                       and not k.startswith("check "))
+    by_check = ", ".join(f"{k[6:]} {v:.1f}s" for k, v in secs.items() if k.startswith("check "))
     rebuilt = sum(1 for r in result.rebuilt.values() if r)
     console.print(f"{len(result.reports)} release(s), {rebuilt} (re)built, in {time.perf_counter() - started:.1f}s: "
                   f"building {secs.get('build', 0):.1f}s, checks {secs.get('checks', 0):.1f}s"
+                  + (f" ({by_check})" if by_check else "")
                   + (f" (per stage, summed over workers: {stages})" if stages else "")
                   + f"; site: {result.out / 'index.html'}", highlight=False, soft_wrap=True)
     for exc in result.input_errors:

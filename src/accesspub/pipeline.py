@@ -140,7 +140,8 @@ def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildRes
     t = time.perf_counter()
     if any(targets.values()):
         reporter.stage("checking", sum(1 for r in checks.REGISTRY.values() if any(targets.get(x) for x in r)))
-        found = checks.run_all(targets, ctx.settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"))
+        found = checks.run_all(targets, ctx.settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"),
+                               seconds=result.seconds)
     else:
         found = {}
     result.seconds["checks"] = time.perf_counter() - t

@@ -7,18 +7,23 @@ all of them (one Chromium for axe, one JVM for vnu and for EPUBCheck). Checks ne
 from __future__ import annotations
 
 import importlib
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from ..findings import Finding
 
-# module → renditions whose main file it checks ("site" is OUT/index.html, slug "")
+# module → renditions whose main file it checks ("site" is OUT/index.html, slug ""); longest first
 REGISTRY: dict[str, tuple[str, ...]] = {
+    "epub": ("epub",),
     "axe": ("html", "plain", "site"),
+    "audio": ("audio",),
     "vnu": ("html", "plain", "site"),
     "pdf": ("pdf",),
-    "epub": ("epub",),
-    "audio": ("audio",),
 }
+# tool families checked at the same time: most wait on their own process (Chromium, a JVM, Node), and two
+# at a time keep both cores busy without holding every browser and JVM in memory at once
+CONCURRENCY = 2
 
 
 def page_rendition(slug: str, path: Path) -> str:
@@ -31,20 +36,31 @@ def module(name: str):
     return importlib.import_module(f"{__name__}.{name}")
 
 
-def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None) -> dict[str, list[Finding]]:
-    """Run every available check on its renditions; findings per slug."""
+def _run_one(name: str, items: list[tuple[str, Path]], settings) -> tuple[dict[str, list[Finding]], float]:
+    started = time.perf_counter()
+    try:
+        result = module(name).check(items, settings)
+    except Exception as exc:  # a check must not crash the build; its failure is a finding
+        result = {slug: [Finding(name, "", "check-crashed", "error", f"the {name} check failed: {exc!r}")]
+                  for slug, _ in items[:1]}
+    return result, time.perf_counter() - started
+
+
+def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None,
+            seconds: dict[str, float] | None = None) -> dict[str, list[Finding]]:
+    """Run every check on its renditions, CONCURRENCY families at a time; findings per slug."""
+    work = {name: items for name, renditions in REGISTRY.items()
+            if (items := [item for r in renditions for item in targets.get(r, [])])}
     found: dict[str, list[Finding]] = {}
-    for name, renditions in REGISTRY.items():
-        items = [item for r in renditions for item in targets.get(r, [])]
-        if not items:
-            continue
-        if progress:
-            progress(name, len(items))
-        try:
-            result = module(name).check(items, settings)
-        except Exception as exc:  # a check must not crash the build; its failure is a finding
-            result = {slug: [Finding(name, "", "check-crashed", "error", f"the {name} check failed: {exc!r}")]
-                      for slug, _ in items[:1]}
-        for slug, findings in result.items():
-            found.setdefault(slug, []).extend(findings)
+    with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
+        futures = {pool.submit(_run_one, name, items, settings): name for name, items in work.items()}
+        for future in as_completed(futures):
+            name = futures[future]
+            result, spent = future.result()
+            if seconds is not None:
+                seconds[f"check {name}"] = spent
+            if progress:
+                progress(name, len(work[name]))
+            for slug, findings in result.items():
+                found.setdefault(slug, []).extend(findings)
     return found
