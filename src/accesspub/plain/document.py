@@ -117,6 +117,7 @@ class Builder:
         self.next_id = 1
         self.in_quote: Block | None = None
         self.last_speaker: str | None = None
+        self.placed: set[int] = set()        # a quotation open across paragraphs is placed once
 
     # lines and blocks -------------------------------------------------
     def _line(self, text: str) -> Line:
@@ -231,12 +232,13 @@ class Builder:
         speaker = next((b.speaker for b in blocks if b.speaker), None) or self._speaker_in(blocks)
         if heading is None:
             heading = self.ui["heading_speaker"].format(speaker=speaker) if speaker else self.ui["heading_more"]
+        blocks = [b for b in blocks if (b.lines or b.intro) and id(b) not in self.placed]
+        if not blocks:
+            return
         section = self._section(heading)
         for b in blocks:
-            if b.lines or b.intro:
-                if section.blocks and b is section.blocks[-1]:
-                    continue
-                section.blocks.append(b)
+            self.placed.add(id(b))
+            section.blocks.append(b)
 
     def _speaker_in(self, blocks: list[Block]) -> str | None:
         say = f" {self.ctx.data['say']}:"
