@@ -59,16 +59,20 @@ class PeakMemory:
 
     def __init__(self, pid: int):
         self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self.at_peak: dict[str, int] = {}       # process name → PSS when the peak was measured
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
-    def _tree_rss(self) -> int:
+    def _tree(self) -> dict[int, str]:
         parents: dict[int, int] = {}
+        names: dict[int, str] = {}
         for d in Path("/proc").iterdir():
             if not d.name.isdigit():
                 continue
             try:
-                parents[int(d.name)] = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                stat = (d / "stat").read_text()
+                parents[int(d.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+                names[int(d.name)] = stat[stat.index("(") + 1:stat.rindex(")")]
             except (OSError, IndexError, ValueError):
                 continue
         tree, grew = {self.pid}, True
@@ -76,7 +80,7 @@ class PeakMemory:
             more = {p for p, pp in parents.items() if pp in tree} - tree
             grew = bool(more)
             tree |= more
-        return sum(self._pss(p) for p in tree)
+        return {p: names.get(p, "?") for p in tree}
 
     @staticmethod
     def _pss(pid: int) -> int:
@@ -90,22 +94,30 @@ class PeakMemory:
 
     def _run(self):
         while not self._stop.is_set():
-            self.peak = max(self.peak, self._tree_rss())
+            sizes: dict[str, int] = {}
+            for pid, name in self._tree().items():
+                sizes[name] = sizes.get(name, 0) + self._pss(pid)
+            if sum(sizes.values()) > self.peak:
+                self.peak, self.at_peak = sum(sizes.values()), sizes
             time.sleep(0.2)
 
-    def stop(self) -> int:
+    def stop(self) -> None:
         self._stop.set()
         self._thread.join()
-        return self.peak
+
+    def breakdown(self) -> str:
+        top = sorted(self.at_peak.items(), key=lambda kv: -kv[1])[:5]
+        return ", ".join(f"{name} {size / 2**20:.0f}" for name, size in top)
 
 
-def timed(cmd: list[str], **kw) -> tuple[float, int, int]:
-    """(seconds, peak bytes, exit code) of a command."""
+def timed(cmd: list[str], **kw) -> tuple[float, PeakMemory, int]:
+    """(seconds, memory probe, exit code) of a command."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
     mem = PeakMemory(proc.pid)
     code = proc.wait()
-    return time.perf_counter() - t, mem.stop(), code
+    mem.stop()
+    return time.perf_counter() - t, mem, code
 
 
 def accesspub(*args: str) -> list[str]:
@@ -183,7 +195,8 @@ def main() -> None:
     print(f"  one changed        {one_changed:8.2f} s   (that release alone, cold: {alone:.2f} s; "
           f"ratio {one_changed / alone:.2f})")
     print(f"  check stage        {check:8.1f} s   (accesspub check, every rendition)")
-    print(f"  peak memory        {peak / 2**20:8.0f} MiB (PSS of the build and all its processes)")
+    print(f"  peak memory        {peak.peak / 2**20:8.0f} MiB (PSS of the build and all its processes; "
+          f"at the peak, MiB: {peak.breakdown()})")
     if not args.skip_naive:
         naive = naive_chain(sources, args.work / "naive", set(args.formats.split(",")))
         total = sum(naive.values())
