@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import importlib
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..findings import Finding
 
-# module → renditions whose main file it checks ("site" is OUT/index.html, slug ""); longest first
+# module → renditions whose main file it checks ("site" is OUT/index.html, slug "")
 REGISTRY: dict[str, tuple[str, ...]] = {
     "epub": ("epub",),
     "axe": ("html", "plain", "site"),
@@ -21,9 +22,9 @@ REGISTRY: dict[str, tuple[str, ...]] = {
     "vnu": ("html", "plain", "site"),
     "pdf": ("pdf",),
 }
-# tool families checked at the same time: most wait on their own process (Chromium, a JVM, Node), and two
-# at a time keep both cores busy without holding every browser and JVM in memory at once
-CONCURRENCY = 2
+# Two lanes run side by side (two cores); within a lane the families run one after the other. The two that
+# hold a Chromium (Ace inside the EPUB check, axe) share a lane, so that only one browser is in memory.
+LANES = (("epub", "axe"), ("audio", "vnu", "pdf"))
 
 
 def page_rendition(slug: str, path: Path) -> str:
@@ -48,19 +49,26 @@ def _run_one(name: str, items: list[tuple[str, Path]], settings) -> tuple[dict[s
 
 def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None,
             seconds: dict[str, float] | None = None) -> dict[str, list[Finding]]:
-    """Run every check on its renditions, CONCURRENCY families at a time; findings per slug."""
+    """Run every check on its renditions, lane by lane (see LANES); findings per slug."""
     work = {name: items for name, renditions in REGISTRY.items()
             if (items := [item for r in renditions for item in targets.get(r, [])])}
     found: dict[str, list[Finding]] = {}
-    with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-        futures = {pool.submit(_run_one, name, items, settings): name for name, items in work.items()}
-        for future in as_completed(futures):
-            name = futures[future]
-            result, spent = future.result()
-            if seconds is not None:
-                seconds[f"check {name}"] = spent
-            if progress:
-                progress(name, len(work[name]))
-            for slug, findings in result.items():
-                found.setdefault(slug, []).extend(findings)
+    lock = threading.Lock()
+
+    def lane(names: tuple[str, ...]) -> None:
+        for name in names:
+            if name not in work:
+                continue
+            result, spent = _run_one(name, work[name], settings)
+            with lock:
+                if seconds is not None:
+                    seconds[f"check {name}"] = spent
+                if progress:
+                    progress(name, len(work[name]))
+                for slug, findings in result.items():
+                    found.setdefault(slug, []).extend(findings)
+
+    with ThreadPoolExecutor(max_workers=len(LANES)) as pool:
+        for future in [pool.submit(lane, names) for names in LANES]:
+            future.result()
     return found

@@ -11,6 +11,7 @@ from . import page_rendition
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+PAGES_PER_CONTEXT = 20
 SEVERITY = {"critical": "error", "serious": "error", "moderate": "error", "minor": "warning"}
 
 
@@ -25,14 +26,19 @@ def check(items: list[tuple[str, Path]], settings=None) -> dict[str, list[Findin
     found: dict[str, list[Finding]] = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        context = None
         try:
-            page = browser.new_context(bypass_csp=True).new_page()   # axe is injected; the page's CSP forbids that
-            for slug, path in items:
+            for n, (slug, path) in enumerate(items):
+                if n % PAGES_PER_CONTEXT == 0:   # a fresh context now and then: one page's memory grows per visit
+                    if context:
+                        context.close()
+                    context = browser.new_context(bypass_csp=True)   # axe is injected; the pages' CSP forbids it
+                    context.add_init_script(path=str(axe_js))
+                    page = context.new_page()
                 rendition = page_rendition(slug, path)
                 out = found.setdefault(slug, [])
                 try:
                     page.goto(path.resolve().as_uri(), wait_until="load")
-                    page.add_script_tag(path=str(axe_js))
                     result = page.evaluate(
                         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
                         TAGS)
