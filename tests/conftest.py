@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from accesspub.config import Settings
 from accesspub.pipeline import build
 from accesspub.progress import Reporter
+
+# CI explores the same examples every run (a red CI must mean a change broke something); locally every run
+# explores new ones, and bench/fuzz_ingest.py goes deeper
+hypothesis_settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "content" / "2017-10-27-regionalkonferenz-nord.txt"

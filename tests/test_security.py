@@ -105,3 +105,39 @@ def test_hostile_release_is_fenced(tmp_path, recorder):
         assert "javascript:" not in text, name
         assert "onerror" not in text and "onclick" not in text, name
         assert "<script>alert" not in text, name
+
+
+def test_zip_bomb_docx_is_refused_quickly(tmp_path):
+    import time
+    import zipfile
+    from accesspub.config import Settings
+    from accesspub.errors import SourceError
+    from accesspub.ingest import load_release
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * (50 * 2**20))     # 1000-fold
+    assert bomb.stat().st_size < 2 * 2**20
+    started = time.monotonic()
+    with pytest.raises(SourceError, match="refused to read this DOCX"):
+        load_release(bomb, Settings())
+    assert time.monotonic() - started < 2
+
+
+def test_huge_image_is_refused(tmp_path):
+    import struct
+    import zlib
+    from accesspub.config import Settings
+    from accesspub.ingest import load_release
+    rel = tmp_path / "rel"
+    rel.mkdir()
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", 9000, 9000, 8, 0, 0, 0, 0)       # 81 megapixels declared in a tiny file
+    (rel / "poster.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
+    (rel / "r.md").write_text("---\ntitle: Plakat\n---\n\n**Berlin.** Das Plakat. ![Ein Plakat](poster.png)\n")
+    release = load_release(rel / "r.md", Settings())
+    refused = [f for f in release.findings if f.rule == "resource-refused"]
+    assert refused and "megapixels" in refused[0].message
+    assert release.resources == {}

@@ -45,7 +45,7 @@ def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
 def _decode(path: Path) -> str:
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        return reader.CONTROLS.sub("", data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise SourceError("the file is not UTF-8 text", file=path, place=str(line),

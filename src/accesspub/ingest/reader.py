@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -15,9 +17,16 @@ READERS = {
     ".md": "markdown", ".markdown": "markdown", ".txt": "markdown",
     ".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html", ".rst": "rst",
 }
-BINARY = {".docx", ".odt"}
+MAX_UNPACKED = 256 * 2**20      # what a DOCX/ODT may unpack to: more is a zip bomb or media we will not carry
+MAX_RATIO = 200                 # compression ratio of one member beyond which it is a zip bomb
+PANDOC_SECONDS = 8              # some tiny Markdown inputs keep pandoc's reader busy for minutes
+PANDOC_MEMORY = "1g"
 # Raw HTML is parsed as raw (and then removed and reported by sanitise); raw TeX and {=format} blocks are off.
 MARKDOWN = "markdown-raw_tex-raw_attribute"
+
+
+# C0 controls other than tab and line breaks, and DEL: invisible, and invalid in the XML of EPUB and SVG
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def reader_for(path: Path) -> str:
@@ -31,15 +40,22 @@ def reader_for(path: Path) -> str:
 
 def read_text(text: str, fmt: str, path: Path) -> pf.Doc:
     """Parse source text with pandoc."""
-    if fmt == "markdown":
-        fmt = MARKDOWN
-    return _run(lambda: pypandoc.convert_text(text, "json", format=fmt, extra_args=["--sandbox"]), path)
+    return _pandoc(["-f", MARKDOWN if fmt == "markdown" else fmt], path, text)
 
 
 def read_file(path: Path, fmt: str) -> pf.Doc:
-    """Parse a binary source (docx, odt) with pandoc, after checking it is a readable package."""
+    """Parse a binary source (docx, odt) with pandoc, after checking it is a readable package of sane size."""
     try:
         with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+            unpacked = sum(m.file_size for m in members)
+            bomb = next((m for m in members if m.file_size > 2**20
+                         and m.file_size > MAX_RATIO * max(m.compress_size, 1)), None)
+            if unpacked > MAX_UNPACKED or bomb:
+                what = f"member '{bomb.filename}' unpacks {bomb.file_size // max(bomb.compress_size, 1)}-fold" if bomb \
+                    else f"it unpacks to {unpacked // 2**20} MB (limit {MAX_UNPACKED // 2**20} MB)"
+                raise SourceError(f"refused to read this {fmt.upper()}: {what}", file=path,
+                                  fix="save it again without oversized embedded media, or paste the text into Markdown")
             bad = z.testzip()
     except (zipfile.BadZipFile, OSError) as exc:
         raise SourceError(f"not a readable {fmt.upper()} file ({exc})", file=path,
@@ -47,14 +63,27 @@ def read_file(path: Path, fmt: str) -> pf.Doc:
     if bad:
         raise SourceError(f"damaged {fmt.upper()} file: member '{bad}' is corrupt", file=path,
                           fix=f"open it in a word processor and save it again as .{fmt}")
-    return _run(lambda: pypandoc.convert_file(str(path), "json", format=fmt, extra_args=["--sandbox"]), path)
+    return _pandoc(["-f", fmt, str(path)], path)
 
 
-def _run(convert, path: Path) -> pf.Doc:
+def _pandoc(args: list[str], path: Path, text: str | None = None) -> pf.Doc:
+    """pandoc → AST, sandboxed (no file or network access), within a time and memory limit."""
+    cmd = [pypandoc.get_pandoc_path(), *args, "-t", "json", "--sandbox", "+RTS", f"-M{PANDOC_MEMORY}", "-RTS"]
     try:
-        out = convert()
-    except RuntimeError as exc:
-        detail = " ".join(str(exc).split())[:300]
+        proc = subprocess.run(cmd, input=text, capture_output=True, encoding="utf-8", timeout=PANDOC_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise SourceError(f"pandoc did not finish reading it within {PANDOC_SECONDS} s", file=path,
+                          fix="look for unbalanced ** or _ (they can make the Markdown reader very slow), "
+                              "or split the release") from None
+    if proc.returncode != 0:
+        detail = " ".join(proc.stderr.split())[:300]
         raise SourceError(f"pandoc could not read it: {detail}", file=path,
-                          fix="open and save the file again in its program, or convert it to Markdown") from None
-    return pf.load(io.StringIO(out))
+                          fix="open and save the file again in its program, or convert it to Markdown")
+    doc = pf.load(io.StringIO(proc.stdout))
+    doc.walk(_strip_controls)
+    return doc
+
+
+def _strip_controls(e, doc):
+    if isinstance(e, (pf.Str, pf.Code, pf.CodeBlock, pf.Math)) and CONTROLS.search(e.text):
+        e.text = CONTROLS.sub("", e.text)

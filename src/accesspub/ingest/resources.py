@@ -18,10 +18,29 @@ from ..language.inlines import text_of
 
 MEDIA = "media"
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+MAX_BYTES = 20 * 2**20          # an image larger than this is not web-ready and bloats every rendition
+MAX_PIXELS = 40_000_000         # decompression bombs: a small file that decodes to gigabytes
 
 
 def _inside(path: Path, folders: list[Path]) -> bool:
     return any(path == f or f in path.parents for f in folders)
+
+
+def _oversized(path: Path) -> str | None:
+    """Why an image is too large to carry, or None. Raster sizes are read from the header only."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return f"{size // 2**20} MB is more than {MAX_BYTES // 2**20} MB; save a web-sized copy"
+    if path.suffix.lower() != ".svg":
+        from PIL import Image, UnidentifiedImageError
+        try:
+            with Image.open(path) as img:
+                pixels = img.width * img.height
+        except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+            return "not a readable image"
+        if pixels > MAX_PIXELS:
+            return f"{img.width}×{img.height} pixels is more than {MAX_PIXELS // 1_000_000} megapixels; save a web-sized copy"
+    return None
 
 
 def _local_name(real: Path) -> str:
@@ -65,6 +84,8 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path]) -> tuple[dict[str, Pat
                              "leading out); copy the image into the release's folder")
         if real.suffix.lower() not in IMAGE_TYPES or not real.is_file():
             return refuse(e, f"not an image file ({', '.join(sorted(IMAGE_TYPES))})")
+        if problem := _oversized(real):
+            return refuse(e, problem)
         name = _local_name(real)
         resources[name] = real
         e.url = name

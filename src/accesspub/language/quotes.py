@@ -6,9 +6,6 @@ import panflute as pf
 
 from .inlines import QUOTES
 
-_MARK = "\x00"
-
-
 def _marks(lang: str) -> dict[str, tuple[str, str]]:
     """char → (role, quote type) for the language's marks."""
     o, c, so, sc = QUOTES.get(lang, QUOTES["en"])
@@ -18,8 +15,15 @@ def _marks(lang: str) -> dict[str, tuple[str, str]]:
     return marks
 
 
+class _Mark:
+    """A quotation mark cut out of a Str while pairs are matched (never text: the source may contain anything)."""
+
+    def __init__(self, char: str):
+        self.char = char
+
+
 def _explode(inlines, marks) -> list:
-    """Split Str elements so that each quotation mark stands alone as a tagged Str."""
+    """Split Str elements so that each quotation mark stands alone as a _Mark."""
     out = []
     for e in inlines:
         if isinstance(e, pf.Str) and any(ch in marks for ch in e.text):
@@ -29,7 +33,7 @@ def _explode(inlines, marks) -> list:
                     if buf:
                         out.append(pf.Str(buf))
                         buf = ""
-                    out.append(pf.Str(_MARK + ch))
+                    out.append(_Mark(ch))
                 else:
                     buf += ch
             if buf:
@@ -40,14 +44,14 @@ def _explode(inlines, marks) -> list:
 
 
 def _merge(inlines) -> list:
-    """Undo _explode for unmatched marks: join adjacent Str again."""
+    """Unmatched marks back into text; adjacent Str joined again."""
     out = []
     for e in inlines:
-        if isinstance(e, pf.Str):
-            e = pf.Str(e.text.replace(_MARK, ""))
-            if out and isinstance(out[-1], pf.Str):
-                out[-1] = pf.Str(out[-1].text + e.text)
-                continue
+        if isinstance(e, _Mark):
+            e = pf.Str(e.char)
+        if isinstance(e, pf.Str) and out and isinstance(out[-1], pf.Str):
+            out[-1] = pf.Str(out[-1].text + e.text)
+            continue
         out.append(e)
     return out
 
@@ -60,8 +64,8 @@ def quote_inlines(inlines, lang: str) -> list:
     i = 0
     while i < len(items):
         e = items[i]
-        if isinstance(e, pf.Str) and e.text.startswith(_MARK):
-            role, qtype = marks[e.text[1]]
+        if isinstance(e, _Mark):
+            role, qtype = marks[e.char]
             if role == "open":
                 stack.append((i, qtype))
             elif stack and stack[-1][1] == qtype:

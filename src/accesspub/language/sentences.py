@@ -29,7 +29,10 @@ def split(text: str, lang: str) -> list[tuple[int, int]]:
         return []
     spans = []
     for sentence in _tokenizer(lang).tokenize_text([text]):
-        spans.append((sentence[0].character_offset[0], sentence[-1].character_offset[1]))
+        if sentence:   # SoMaJo yields an empty sentence for text of control characters only
+            spans.append((sentence[0].character_offset[0], sentence[-1].character_offset[1]))
+    if not spans:
+        return [(0, len(text))]
     # extend each sentence to the start of the next so that no character is left out
     out = []
     for i, (s, e) in enumerate(spans):
