@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,14 +62,7 @@ class Release:
         """The body as pandoc JSON, for pandoc writers."""
         return json.dumps(self.doc.to_json(), ensure_ascii=False)
 
-    def fingerprint(self) -> str:
-        """Content hash of everything a rendition is a function of (metadata + body)."""
-        h = hashlib.sha256()
-        h.update(self.meta.model_dump_json().encode())
-        h.update(self.ast_json().encode())
-        return h.hexdigest()
-
     def sentences(self) -> list[tuple[str, str]]:
         """(id, text) of every sentence in reading order; pieces of one sentence are joined."""
         from .language.sentences import sentence_texts
-        return sentence_texts(self.doc)
+        return sentence_texts(self.doc, self.lang)
