@@ -2,7 +2,6 @@
 version and the optional rewriter (against a local fake server)."""
 
 import json
-import shutil
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -14,6 +13,7 @@ from accesspub.config import Settings
 from accesspub.ingest import load_release
 from accesspub.render import BuildContext
 from accesspub.render.plain import render
+from accesspub.render.site import copy_assets
 
 _NAME = "000_f4e91752df1c881b.txt"
 _ROOT = Path(__file__).resolve().parents[1]
@@ -27,10 +27,8 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("out")
     release = load_release(SAMPLE, Settings())
     ctx = BuildContext(Settings(), out)
+    copy_assets(ctx)            # the stylesheets and fonts a build puts beside the pages
     rendition = render(release, ctx)
-    for css in ("screen.css", "fonts.css"):
-        if (STYLES / css).exists() and not (ctx.assets / css).exists():
-            shutil.copy(STYLES / css, ctx.assets / css)
     return release, rendition
 
 

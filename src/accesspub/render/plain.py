@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
-from jinja2 import Environment, PackageLoader, select_autoescape
-
-from .. import __version__ as version
-from ..atomic import write_text
-from ..language.lexicon import lexicon
 from ..model import Release
 from ..plain.build import PlainResult, build
 from ..plain.glossary import first_uses, mark, needs_inline, slug
 from ..plain.lexicon import words
 from . import BuildContext, Rendition
-
-STYLESHEET = Path(__file__).resolve().parents[3] / "styles" / "plain.css"
-
-
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    return Environment(loader=PackageLoader("accesspub", "templates"), autoescape=select_autoescape(["html"]),
-                       trim_blocks=False, lstrip_blocks=False)
+from .html import page_vars, render_page
 
 
 def _view(result: PlainResult) -> tuple[list[dict], list[dict]]:
@@ -49,32 +34,27 @@ def _view(result: PlainResult) -> tuple[list[dict], list[dict]]:
     return sections, terms
 
 
-def page(release: Release, result: PlainResult, ctx: BuildContext, sections: list[dict], terms: list[dict]) -> str:
-    """The HTML page of the plain version."""
+def write_page(path, release: Release, result: PlainResult, ctx: BuildContext, sections: list[dict],
+               terms: list[dict]) -> None:
+    """The HTML page of the plain version, in the site's page frame (base.html)."""
     lang = result.doc.lang
     pui = words(lang)["ui"]
     level_name = pui["level_leicht"] if result.doc.level == "leicht" else pui["level_einfach"]
     notice = words(lang)["notice_human"] if result.doc.human else words(lang)["notice_machine"]
-    s = ctx.settings
-    return _env().get_template("plain.html").render(
-        lang=lang, root="../", version=version, ui=lexicon(lang)["ui"], pui=pui,
-        publisher=s.publisher.name, publisher_url=s.publisher.url, logo=None, logo_alt=None,
-        description=release.meta.summary, title=result.doc.title, level_name=level_name,
-        place=release.meta.place, date_text=result.date_text,
+    render_page(
+        "plain.html", path, **page_vars(lang, ctx, "../"), pui=pui, description=release.meta.summary,
+        title=result.doc.title, level_name=level_name, place=release.meta.place, date_text=result.date_text,
         date_iso=release.meta.date.isoformat() if release.meta.date else "",
         lead_location=release.meta.lead_location, full_href="index.html", notice=notice,
         sections=sections, terms=terms)
 
 
 def render(release: Release, ctx: BuildContext) -> Rendition:
-    """Build the plain version, write plain.html (and the shared plain.css), report findings and metrics."""
+    """Build the plain version, write plain.html (plain.css comes with the site's assets), report findings."""
     result = build(release, ctx.settings)
     out = ctx.release_dir(release) / "plain.html"
     sections, terms = _view(result)
-    write_text(out, page(release, result, ctx, sections, terms))
-    css = ctx.assets / "plain.css"
-    if STYLESHEET.is_file():
-        write_text(css, STYLESHEET.read_text(encoding="utf-8"))
+    write_page(out, release, result, ctx, sections, terms)
     source = "human" if result.doc.human else ("rewriter" if result.doc.rewriter else "rules")
     return Rendition(name="plain", files=[out], findings=result.findings,
                      data={"metrics": result.metrics, "facts": result.facts, "level": result.doc.level,
