@@ -9,7 +9,6 @@ every release is done.
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -18,19 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import checks
-from .atomic import write_text
 from .config import Settings
 from .errors import AccesspubError, BuildLockedError, SourceError
 from .findings import Finding
 from .ingest import discover
+from .manifest import MANIFEST, read_json, read_manifests, write_manifest
 from .progress import Reporter
 from .checks.audio import check_podcast
 from .render import BuildContext, podcast, site
 from .report import build_report, release_report
 from .worker import ORDER, build_release
-
-MANIFEST = "manifest.json"
-
 
 @dataclass
 class BuildResult:
@@ -74,20 +70,6 @@ def output_lock(out: Path):
         lock.close()
 
 
-def read_manifests(out: Path) -> list[dict]:
-    manifests = []
-    for path in sorted(out.glob(f"*/{MANIFEST}")):
-        try:
-            manifests.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, json.JSONDecodeError):
-            continue
-    return manifests
-
-
-def write_manifest(out: Path, manifest: dict) -> None:
-    write_text(out / manifest["slug"] / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1, default=str))
-
-
 def _unusable(result: BuildResult, exc: SourceError) -> None:
     """An unusable source: exit code 2, and a finding in the build report."""
     where = f"{exc.file}:{exc.place}" if exc.place else (exc.file or "")
@@ -96,7 +78,7 @@ def _unusable(result: BuildResult, exc: SourceError) -> None:
                                          exc.message + (f" — fix: {exc.fix}" if exc.fix else ""), where))
 
 
-def _run_releases(paths, out, formats, settings, previous, jobs, scheduler, reporter):
+def _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
     """Build every source; yields outcomes as they finish."""
     args = [(p, out, formats, settings, previous.get(str(p))) for p in paths]
     if scheduler:
@@ -128,7 +110,7 @@ def _site(ctx: BuildContext, manifests: list[dict]) -> tuple[bool, list[Finding]
 def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildResult, reporter: Reporter,
                       site_changed: bool = True, everything: bool = False) -> None:
     """Check what changed (everything when asked), keep earlier findings for the rest, write the reports."""
-    previous_build = _read_json(ctx.out / "report.json")
+    previous_build = read_json(ctx.out / "report.json")
     targets: dict[str, list[tuple[str, Path]]] = {}
     if site_changed or everything or previous_build is None:
         targets["site"] = [("", ctx.out / "index.html")]
@@ -162,8 +144,8 @@ def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildRes
         result.reports.append(release_report(ctx.out / m["slug"], m, findings, ctx))
     reports = {r["slug"]: r for r in result.reports}
     for path in sorted(ctx.out.glob("*/report.json")):
-        if path.parent.name not in reports and (path.parent / MANIFEST).exists():
-            reports[path.parent.name] = json.loads(path.read_text(encoding="utf-8"))
+        if path.parent.name not in reports and (path.parent / MANIFEST).exists() and (old := read_json(path)):
+            reports[path.parent.name] = old
     build_report(ctx, list(reports.values()), result.build_findings, site_findings or [], result.seconds)
 
 
@@ -182,13 +164,6 @@ def _remove_leftovers(out: Path) -> None:
     """Temporary files of a build that was killed before it could rename them."""
     for part in out.glob("**/.*.part"):
         part.unlink(missing_ok=True)
-
-
-def _read_json(path: Path) -> dict | None:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Settings, reporter: Reporter,
@@ -210,7 +185,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         previous = {m["source"]: m for m in read_manifests(out) if "source_key" in m}
         reporter.stage("building", len(paths))
         manifests = []
-        for outcome in _run_releases(paths, out, formats, settings, previous, jobs, scheduler, reporter):
+        for outcome in _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
             if error := outcome["error"]:
                 _unusable(result, SourceError(error["message"], file=error["file"], place=error["place"],
                                               fix=error["fix"]))

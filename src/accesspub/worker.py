@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import time
 import traceback
 from pathlib import Path
@@ -18,6 +19,7 @@ from .config import Settings
 from .errors import AccesspubError, SourceError
 from .findings import Finding
 from .ingest import load_release
+from .manifest import MANIFEST, read_json
 from .model import Release
 from .render import BuildContext, Rendition
 
@@ -121,11 +123,6 @@ def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, 
 
 def _remove_release(folder: Path, source: Path) -> None:
     """A release whose title (and so its slug) changed: its old folder goes, if it was built from this source."""
-    import json
-    import shutil
-    try:
-        old = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    if old.get("source") == str(source):
+    old = read_json(folder / MANIFEST)
+    if old and old.get("source") == str(source):
         shutil.rmtree(folder, ignore_errors=True)
