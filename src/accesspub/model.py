@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import panflute as pf
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,6 +21,8 @@ class Image(BaseModel):
     src: str
     alt: str | None = None
     caption: str | None = None
+    credit: str | None = None
+    licence: str | None = None
 
 
 class Metadata(BaseModel):
@@ -41,6 +44,12 @@ class Metadata(BaseModel):
     plain: str | None = None          # a human-written plain-language version (Markdown text or a sibling file)
     plain_level: str | None = None    # "einfach" or "leicht"
     embargo: dt.datetime | None = None
+    author: str | None = None
+    updated: dt.date | None = None
+    slug: str | None = None
+    draft: bool = False               # 'draft: true' in the source: built for review, not published
+    form: str | None = None           # the source form it was read from: "markdown", "mdx", "govuk-json", …
+    extra: dict[str, Any] = Field(default_factory=dict)   # front-matter keys accesspub does not use, kept as given
 
 
 @dataclass

@@ -16,7 +16,8 @@ from ..language import abbreviations, quotes, sentences
 from ..language.detect import detect
 from ..language.inlines import text_of
 from ..model import Metadata, Release
-from . import anatomy, frontmatter, reader
+from . import anatomy, images, readers, reader
+from .dates import leading_dateline
 from .resources import fence
 from .sanitise import sanitise
 
@@ -36,29 +37,10 @@ def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
             found.append(src)
             continue
         for p in sorted(src.rglob("*")):
-            if p.is_file() and p.suffix.lower() in reader.READERS and not p.name.startswith((".", "_")) \
+            if p.is_file() and p.suffix.lower() in readers.FORMS and not p.name.startswith((".", "_")) \
                     and not p.name.lower().endswith(SKIP_SUFFIXES) and p.name.lower() != "readme.md":
                 found.append(p)
     return found, missing
-
-
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return reader.CONTROLS.sub("", data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise SourceError("the file is not UTF-8 text", file=path, place=str(line),
-                          fix="save it with the encoding UTF-8") from None
-
-
-def _front_matter_meta(data: dict, path: Path, first_line: int = 2) -> dict:
-    fields = set(Metadata.model_fields)
-    for key in data:
-        if key not in fields:
-            raise SourceError(f"unknown front-matter key '{key}'", file=path, place=str(first_line),
-                              fix=f"use one of: {', '.join(sorted(fields - {'lead_location'}))}")
-    return data
 
 
 def _meta_text(doc: pf.Doc, key: str) -> str | None:
@@ -82,10 +64,15 @@ def _shift_headings(doc: pf.Doc) -> None:
 
 
 def _front_matter_images(doc: pf.Doc, meta: Metadata, path: Path) -> None:
-    """Front-matter images join the body after the lead."""
+    """Front-matter images join the body after the lead (unless the body already shows the same file)."""
+    shown: set[str] = set()
+    doc.walk(lambda e, d: shown.add(e.url) if isinstance(e, pf.Image) else None)
     for image in meta.images:
+        if image.src in shown:
+            continue
         img = pf.Image(url=image.src, attributes={"alt": image.alt} if image.alt is not None else {})
-        caption = pf.Caption(*reader.read_text(image.caption, "markdown", path).content) if image.caption else pf.Caption()
+        text = " ".join(t for t in (image.caption, ", ".join(c for c in (image.credit, image.licence) if c)) if t)
+        caption = pf.Caption(*reader.read_text(text, "markdown", path).content) if text else pf.Caption()
         doc.content.insert(min(1, len(doc.content)), pf.Figure(pf.Plain(img), caption=caption))
 
 
@@ -148,40 +135,39 @@ def load_release(path: Path, settings: Settings) -> Release:
     """Read one source into a Release, or raise SourceError naming the file, the place and the fix."""
     if not path.is_file():
         raise SourceError("no such file", file=path, fix="check the path")
-    fmt = reader.reader_for(path)
-    data: dict = {}
-    if fmt in ("docx", "odt"):
-        doc = reader.read_file(path, fmt)
-    else:
-        text = _decode(path)
-        if not text.strip():
-            raise SourceError("the release is empty", file=path, place="1",
-                              fix="write the release text, or remove the file")
-        if fmt == "markdown":
-            data, text, _ = frontmatter.split(text, path)
-            data = _front_matter_meta(data, path)
-        doc = reader.read_text(text, fmt, path)
+    src = readers.read(path, settings)
+    doc, data = src.doc, src.fields
     if not doc.content:
         raise SourceError("the release has no text after its front matter", file=path,
                           fix="write the release text below the front matter")
 
-    found = anatomy.apply(doc, has_title=bool(data.get("title")))
-    title = data.get("title") or found.title or _meta_text(doc, "title")
+    has_title = bool(data.get("title") or _meta_text(doc, "title"))
+    found = anatomy.apply(doc, has_title=has_title, join_page_breaks=src.form == "text",
+                          plain_title=src.plain_title)
+    title = data.get("title") or _meta_text(doc, "title") or found.title or src.fallback_title
     if not title:
+        word = src.form in ("docx", "odt")
         raise SourceError("the release has no title", file=path, place="1",
-                          fix="add 'title: …' to the front matter, or start the text with the headline in bold")
+                          fix="in Word or LibreOffice, give the headline the paragraph style 'Title' (or set "
+                              "File → Properties → Title)" if word else
+                              "add 'title: …' to the front matter, or start the text with the headline in bold")
     if not doc.content:
         raise SourceError("the release has a headline but no text", file=path,
                           fix="write the release text below the headline")
     body_text = " ".join(pf.stringify(b) for b in doc.content)
     lang = data.get("lang") or _meta_text(doc, "lang") or detect(body_text, settings.site.default_language)
-    lang = str(lang).split("-")[0].lower()
+    lang = str(lang).split("-")[0].split("_")[0].lower()
+    if found.date is None and data.get("date") is None:
+        lead = next((d for b in doc.content[:5] if (d := leading_dateline(pf.stringify(b)))), None)
+        if lead:
+            found.place, found.date = found.place or lead[0], lead[1]
     try:
         meta = Metadata(**{
             "subtitle": found.subtitle or _meta_text(doc, "subtitle"),
             "date": found.date, "place": found.place, "kicker": found.kicker,
             "lead_location": found.lead_location,
-            **data, "title": title, "lang": lang,
+            **{k: v for k, v in data.items() if v is not None}, "title": title, "lang": lang,
+            "extra": src.extra, "form": src.form,
         })
     except ValidationError as exc:
         err = exc.errors()[0]
@@ -190,8 +176,8 @@ def load_release(path: Path, settings: Settings) -> Release:
                           fix="correct the value, e.g. 'date: 2025-03-01'") from None
 
     _front_matter_images(doc, meta, path)
-    findings = sanitise(doc, path)
-    resources, fenced = fence(doc, path, [])
+    findings = src.findings + sanitise(doc, path) + images.placeholder_alts(doc, path)
+    resources, fenced = fence(doc, path, src.media, lang)
     findings += fenced + _missing_alt(doc, path)
     _contact(doc, meta.contact or settings.publisher.contact, path)
     quotes.apply(doc, lang)

@@ -15,6 +15,7 @@ import panflute as pf
 
 from ..findings import Finding
 from ..language.inlines import text_of
+from . import images
 
 MEDIA = "media"
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -49,8 +50,13 @@ def _local_name(real: Path) -> str:
     return f"{MEDIA}/{stem}-{digest}{real.suffix.lower()}"
 
 
-def fence(doc: pf.Doc, source: Path, allowed: list[Path]) -> tuple[dict[str, Path], list[Finding]]:
-    """Resolve every image; refused ones are replaced by their text alternative. Returns (resources, findings)."""
+def fence(doc: pf.Doc, source: Path, allowed: list[Path], lang: str = "de") -> tuple[dict[str, Path], list[Finding]]:
+    """Resolve every image; refused ones are replaced by their text alternative. Returns (resources, findings).
+
+    An image that is merely unavailable (remote, site-absolute, not found) is a warning and stands in as its
+    caption or alt text, linked to its address; one that breaks the fence (escapes, bad schemes, oversized,
+    not an image) is an error.
+    """
     folders = [source.parent.resolve(), *(p.resolve() for p in allowed)]
     resources: dict[str, Path] = {}
     findings: list[Finding] = []
@@ -61,6 +67,12 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path]) -> tuple[dict[str, Pat
         alt = e.attributes.get("alt") or text_of(e.content)
         return pf.Str(alt) if alt else pf.Str("")
 
+    def unavailable(e: pf.Image, why: str):
+        findings.append(Finding("fence", "source", "image-unavailable", "warning",
+                                f"image '{e.url[:120]}' not shown: {why}; its caption or text alternative "
+                                "stands in for it", f"{source}: image {e.url[:120]}"))
+        return images.stand_in(e, lang)
+
     def action(e, d):
         if not isinstance(e, pf.Image):
             return None
@@ -68,7 +80,7 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path]) -> tuple[dict[str, Pat
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         if scheme in ("http", "https", "ftp"):
-            return refuse(e, "remote resources are not fetched during a build; put the file beside the release")
+            return unavailable(e, "remote images are not fetched during a build; put the file beside the release")
         if scheme == "data":
             return None if url[5:].lower().startswith("image/") else refuse(e, "only image data URLs are allowed")
         if scheme not in ("", "file"):
@@ -78,7 +90,10 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path]) -> tuple[dict[str, Pat
         try:
             real = candidate.resolve(strict=True)
         except (OSError, RuntimeError):
-            return refuse(e, "file not found; check the name and that it lies beside the release")
+            if raw.startswith("/"):
+                return unavailable(e, "a path on the website ('/…') that is not beside the release; copy the "
+                                      "image next to it and write its name without the leading '/'")
+            return unavailable(e, "file not found; check the name and that it lies beside the release")
         if not _inside(real, folders):
             return refuse(e, "it lies outside the release's folder (a '..' escape, an absolute path or a symlink "
                              "leading out); copy the image into the release's folder")
@@ -92,4 +107,5 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path]) -> tuple[dict[str, Pat
         return None
 
     doc.walk(action)
+    images.collapse_stand_ins(doc, lang)
     return resources, findings
