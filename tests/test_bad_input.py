@@ -23,7 +23,6 @@ CASES = {
     "unclosed.md": ("---\ntitle: Offen\n\nText ohne Ende.\n", "never closed", "unclosed.md:1"),
     "empty.txt": ("", "is empty", "empty.txt:1"),
     "notitle.txt": ("nur ein text ohne titel der nicht fett ist.\n", "no title", "notitle.txt:1"),
-    "badkey.md": ("---\ntitel: Tippfehler\n---\n\nText.\n", "unknown front-matter key 'titel'", "badkey.md:2"),
     "baddate.md": ("---\ntitle: X\ndate: gestern\n---\n\nText.\n", "'date'", "baddate.md"),
     "latin1.txt": (b"**Titel**\n\nGr\xfc\xdfe aus K\xf6ln.\n", "not UTF-8", "latin1.txt:3"),
     "broken.docx": (b"PK\x03\x04 this is not a zip", "not a readable DOCX", "broken.docx"),

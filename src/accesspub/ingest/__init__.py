@@ -162,10 +162,10 @@ def load_release(path: Path, settings: Settings) -> Release:
         if lead:
             found.place, found.date = found.place or lead[0], lead[1]
     try:
+        from_text = {"subtitle": found.subtitle or _meta_text(doc, "subtitle"), "date": found.date,
+                     "place": found.place, "kicker": found.kicker, "lead_location": found.lead_location}
         meta = Metadata(**{
-            "subtitle": found.subtitle or _meta_text(doc, "subtitle"),
-            "date": found.date, "place": found.place, "kicker": found.kicker,
-            "lead_location": found.lead_location,
+            **src.fallback, **{k: v for k, v in from_text.items() if v is not None},
             **{k: v for k, v in data.items() if v is not None}, "title": title, "lang": lang,
             "extra": src.extra, "form": src.form,
         })

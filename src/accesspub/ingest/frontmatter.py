@@ -19,6 +19,7 @@ from ..errors import SourceError
 from ..findings import Finding
 from ..language.lexicon import LANGUAGES, lexicon
 from .dates import parse_date
+from .reader import CONTROLS
 
 # Metadata field ← the keys generators use for it (lower-case; first one present wins)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -131,7 +132,7 @@ def _text(value) -> str | None:
         value = ", ".join(t for v in value if (t := _text(v)))
     elif isinstance(value, dict):
         value = _text(value.get("name") or value.get("title"))
-    text = " ".join(str(value).split()) if value is not None else ""
+    text = " ".join(CONTROLS.sub("", str(value)).split()) if value is not None else ""
     return text or None
 
 
@@ -208,6 +209,9 @@ def map_keys(data: dict, path: Path, strict: bool = False, first_line: int = 2) 
         if field in ("date", "updated"):
             if (d := _date(value)) is not None:
                 out[field] = d
+            elif field == "date":
+                raise SourceError(f"front-matter key 'date': '{_text(value)}' is not a date", file=path,
+                                  place=str(first_line), fix="write it as 'date: 2025-03-01'")
         elif field == "embargo":
             out[field] = value
         elif field == "keywords":

@@ -43,6 +43,7 @@ class Source:
     findings: list[Finding] = field(default_factory=list)
     media: list[Path] = field(default_factory=list)      # folders the fence accepts besides the source's own
     fallback_title: str | None = None                     # document properties: used when the text has none
+    fallback: dict = field(default_factory=dict)           # author, date from document properties, likewise
     body_line: int = 1
 
     @property
@@ -81,7 +82,7 @@ def sniff(data: bytes, path: Path) -> str:
         return "html"
     if re.match(r"^(title|date):\s", low):
         return "markdown"
-    if sum(ch.isalpha() for ch in head) > len(head) / 3:
+    if len(head.split()) >= 5 and sum(ch.isalpha() for ch in head) > len(head) / 2:
         return "markdown"
     raise SourceError(f"unknown source format '{path.suffix or '(no extension)'}'", file=path,
                       fix=f"save the release as one of {', '.join(sorted(FORMS))}")
@@ -109,6 +110,7 @@ def _markdownish(text: str, path: Path, form: str, src: Source) -> pf.Doc:
             return doc
         doc, found = html.read_fragment(body, path)
         src.findings += found
+        src.fallback_title = html.head_title(body)
         return doc
     if form == "text" and not data:
         return reader.read_text(reflow_pdf_text(body), "markdown", path)
@@ -201,7 +203,7 @@ def _office(path: Path, form: str, settings: Settings) -> Source:
     src = Source(doc=doc, form=form, findings=findings, media=[folder] if folder else [])
     title = props.pop("title", None)
     fields, _, found = frontmatter.map_keys(props, path)
-    src.fields = {k: v for k, v in fields.items() if k in ("author", "date", "lang")}
+    src.fallback = {k: v for k, v in fields.items() if k in ("author", "date")}
     src.findings += found
     src.fallback_title = title
     return src

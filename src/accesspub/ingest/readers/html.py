@@ -47,6 +47,12 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def head_title(text: str) -> str | None:
+    """The <title> of a whole HTML document (metadata: used only when the body has no headline)."""
+    m = re.search(r"<title[^>]*>(.*?)</title>", text[:20_000], re.I | re.S)
+    return " ".join(lxml.html.fromstring(f"<p>{m[1]}</p>").text_content().split()) or None if m else None
+
+
 def is_full_page(text: str) -> bool:
     """A saved web page (site furniture around the article), not a release written as HTML."""
     head = text[:200_000].lower()
@@ -97,7 +103,7 @@ def sanitise_html(html: str, path: Path) -> tuple[str, list[Finding]]:
     """The allow-listed HTML and one finding per kind of removal."""
     findings = _report(html, path)
     clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES | {"data"},
-                      clean_content_tags=DROPPED_WITH_CONTENT, strip_comments=True, link_rel=None,
+                      clean_content_tags=DROPPED_WITH_CONTENT | {"head", "title"}, strip_comments=True, link_rel=None,
                       attribute_filter=_no_data_links)
     return clean, findings
 
