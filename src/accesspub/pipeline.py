@@ -192,6 +192,11 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
                 reporter.step(f"{Path(error['file']).name}: unusable")
                 continue
             m = outcome["manifest"]
+            if (other := next((x for x in manifests if x["slug"] == m["slug"]), None)) is not None:
+                _unusable(result, SourceError(
+                    f"gives the same page '{m['slug']}' as {other['source']}, which it would overwrite",
+                    file=m["source"], fix="give one of the two a different title, date or 'slug:'"))
+                continue
             result.rebuilt[m["slug"]] = outcome["rebuilt"]
             for stage, s in outcome["seconds"].items():
                 result.seconds[stage] = result.seconds.get(stage, 0) + s

@@ -6,6 +6,8 @@ release that process builds. Everything passed in and out is plain data, so it c
 
 from __future__ import annotations
 
+import datetime as dt
+
 import importlib
 import os
 import shutil
@@ -103,6 +105,14 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
     return {"manifest": manifest(release, skey, keys, done), "rebuilt": rebuilt, "seconds": seconds, "error": None}
 
 
+def _modified(source: Path) -> str | None:
+    """The source's modification time: what feeds show for a release without a date (never 1970)."""
+    try:
+        return dt.datetime.fromtimestamp(Path(source).stat().st_mtime, dt.timezone.utc).isoformat(timespec="seconds")
+    except OSError:
+        return None
+
+
 def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, Rendition]) -> dict:
     """What a later build, `accesspub check` and the site need to know about a built release."""
     built = {n: {"key": keys[n], "files": [p.name for p in r.files if p.exists()],
@@ -111,6 +121,7 @@ def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, 
     return {
         "slug": release.slug, "title": release.meta.title, "summary": release.meta.summary,
         "date": release.meta.date.isoformat() if release.meta.date else None, "lang": release.lang,
+        "modified": _modified(release.source),
         "source": str(release.source), "source_key": skey,
         "resources": cache.resource_stamps(release.resources),
         "renditions": {n: b["files"][0] for n in ORDER if (b := built.get(n)) and b["files"]},

@@ -145,6 +145,7 @@ if __name__ == "__main__":
     docx("office-vt-gesetzentwurf-eingereicht.docx", "vt-gesetzentwurf-eingereicht.md", "lupe.png",
          "Zeichnung einer Lupe", title_style=False)
     odt("office-vt-akteneinsicht.odt", "vt-akteneinsicht.md", "lupe.png", "Zeichnung einer Lupe")
-    wordpress("wp-le-trusted.json", "le-trusted.md", 412, "https://letsencrypt.org/2015/10/19/lets-encrypt-is-trusted/")
-    wordpress("wp-vt-akteneinsicht.json", "vt-akteneinsicht.md", 1187,
-              "https://volksentscheid-transparenz.de/blog/2019/05/verwirrspiel-um-video-volksentscheid/")
+    wordpress("wp-le-public-beta-timing.json", "le-public-beta-timing.md", 412,
+              "https://letsencrypt.org/2015/11/12/public-beta-timing/")
+    wordpress("wp-vt-abgeordnetenwatch.json", "vt-abgeordnetenwatch.md", 1187,
+              "https://volksentscheid-transparenz.de/blog/2019/09/abgeordnetenwatch/")

@@ -51,15 +51,17 @@ def _meta_text(doc: pf.Doc, key: str) -> str | None:
 
 
 def _shift_headings(doc: pf.Doc) -> None:
-    """Body headings start at h2: the page's h1 is the headline."""
+    """Body headings start at h2 (the page's h1 is the headline) and never skip a level going down."""
     levels = []
     doc.walk(lambda e, d: levels.append(e.level) if isinstance(e, pf.Header) else None)
     if levels:
         shift = 2 - min(levels)
+        previous = [1]
 
         def action(e, d):
             if isinstance(e, pf.Header):
-                e.level = min(6, e.level + shift)
+                e.level = min(6, e.level + shift, previous[0] + 1)
+                previous[0] = e.level
         doc.walk(action)
 
 

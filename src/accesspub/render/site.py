@@ -75,7 +75,9 @@ def write_feed(ctx: BuildContext, entries: list[dict]) -> Path:
         fe.link(href=url)
         if e.get("summary"):
             fe.summary(e["summary"])
-        when = dt.datetime.fromisoformat(e["date"]).replace(tzinfo=dt.timezone.utc) if e.get("date") else newest
+        stamp = e.get("date") or e.get("modified")
+        when = dt.datetime.fromisoformat(stamp) if stamp else newest
+        when = when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
         fe.updated(when)
         fe.published(when)
         newest = max(newest, when)
