@@ -153,6 +153,9 @@ def load_release(path: Path, settings: Settings) -> Release:
                           fix="in Word or LibreOffice, give the headline the paragraph style 'Title' (or set "
                               "File → Properties → Title)" if word else
                               "add 'title: …' to the front matter, or start the text with the headline in bold")
+    first = doc.content[0] if doc.content else None
+    if isinstance(first, pf.Header) and " ".join(pf.stringify(first).split()) == " ".join(str(title).split()):
+        doc.content.pop(0)          # the body repeats the headline (XHTML/HTML pages): it is the page's h1
     if not doc.content:
         raise SourceError("the release has a headline but no text", file=path,
                           fix="write the release text below the headline")

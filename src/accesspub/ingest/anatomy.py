@@ -14,7 +14,7 @@ import panflute as pf
 
 from ..language.inlines import text_of
 from ..language.lexicon import LANGUAGES, lexicon
-from .dates import leading_dateline, parse_dateline
+from .dates import leading_dateline, parse_date, parse_dateline
 
 END_MARKS = {"***", "* * *", "###", "# # #", "-30-", "– Ende –", "- Ende -", "Ende", "-ENDE-", "ENDS", "– ENDE –"}
 CONTACT_START = re.compile(
@@ -87,6 +87,8 @@ def _take_header(blocks, found: Anatomy, has_title: bool, plain_title: bool = Fa
         text = _text(b)
         if found.kicker is None and found.title is None and _is_kicker(text, kickers):
             found.kicker = text.rstrip(":")
+            if found.date is None and (m := re.search(r"\d{1,2}\.?\s+\S+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}", text)):
+                found.date = parse_date(m[0])            # 'Pressemitteilung vom 12. November 2018'
             blocks.pop(0)
             continue
         if found.date is None and isinstance(b, (pf.Para, pf.Plain)) and (dl := parse_dateline(text)):

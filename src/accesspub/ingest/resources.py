@@ -7,6 +7,7 @@ finding naming the reference; accepted files are renamed into the release's `med
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -90,6 +91,9 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path], lang: str = "de") -> t
         try:
             real = candidate.resolve(strict=True)
         except (OSError, RuntimeError):
+            if not raw.startswith("/") and not _inside(Path(os.path.normpath(source.parent.resolve() / raw)), folders):
+                return refuse(e, "it points outside the release's folder (a '..' escape); copy the image into the "
+                                 "release's folder")
             if raw.startswith("/"):
                 return unavailable(e, "a path on the website ('/…') that is not beside the release; copy the "
                                       "image next to it and write its name without the leading '/'")

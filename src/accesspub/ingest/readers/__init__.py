@@ -18,6 +18,7 @@ from ...config import Settings
 from ...errors import SourceError
 from ...findings import Finding
 from .. import frontmatter, reader
+from ..dates import leading_dateline
 from . import cms_json, html, markdown, mdx, office, templates, xhtml
 
 FORMS = {
@@ -129,7 +130,7 @@ def reflow_pdf_text(text: str) -> str:
     first = True
     for block in blocks:
         lines = block.split("\n")
-        if first and len(lines) >= 2 and block.strip() and not re.match(r"^\s*\+\+\+", block):
+        if first and len(lines) >= 3 and block.strip() and not re.match(r"^\s*\+\+\+", block):
             first = False
             head = lines[0].rstrip()
             if 0 < len(head) <= 160 and not head.endswith((".", ",", ";", ":", "-", "–")) \
@@ -145,6 +146,8 @@ def reflow_pdf_text(text: str) -> str:
             continue
         new = []
         for i, line in enumerate(lines):
+            if i and new[-1].strip() and leading_dateline(line):      # a dateline opens the lead
+                new.append("")
             new.append(line)
             if i + 1 < len(lines) and line.strip() and len(line.rstrip()) < 0.6 * width \
                     and not line.rstrip().endswith((",", "-", "–")):

@@ -27,7 +27,7 @@ ATTRIBUTES = {"*": {"lang", "dir", "class", "title"}, "a": {"href"}, "img": {"sr
               "blockquote": {"cite"}, "q": {"cite"}, "time": {"datetime"}}
 SCHEMES = {"http", "https", "mailto", "tel"}
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math",
-                        "form", "button", "select", "textarea", "canvas", "video", "audio"}
+                        "form", "select", "textarea", "canvas", "video", "audio"}
 PAGE_FURNITURE = ("nav", "header", "footer", "aside", "script", "form")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
 
@@ -105,6 +105,7 @@ def sanitise_html(html: str, path: Path) -> tuple[str, list[Finding]]:
     clean = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES | {"data"},
                       clean_content_tags=DROPPED_WITH_CONTENT | {"head", "title"}, strip_comments=True, link_rel=None,
                       attribute_filter=_no_data_links)
+    clean = re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", clean)     # its address was removed above, with a finding
     return clean, findings
 
 
