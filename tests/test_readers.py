@@ -180,3 +180,11 @@ def test_office_title_from_plain_first_line_and_word_fix(tmp_path):
     with pytest.raises(SourceError, match="no title") as exc:
         load_release(tmp_path / "n.docx", Settings())
     assert "Word" in exc.value.fix and "front matter" not in exc.value.fix
+
+
+def test_xml_export_with_escaped_html(tmp_path):
+    r = _load(tmp_path, "item.xml", '<?xml version="1.0"?><item><title>Neue Halle</title>'
+              "<pubDate>Mon, 03 Mar 2025 10:00:00 +0000</pubDate><content>&lt;p&gt;Die Stadt baut eine Halle."
+              "&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</content></item>")
+    assert (r.meta.title, r.meta.date) == ("Neue Halle", dt.date(2025, 3, 3))
+    assert pf.stringify(r.doc).strip() == "Die Stadt baut eine Halle." and "element-removed" in _rules(r)

@@ -22,6 +22,9 @@ from .resources import fence
 from .sanitise import sanitise
 
 SKIP_SUFFIXES = (".plain.md", ".plain.txt")
+# a site generator's own folders (layouts, partials, data), not releases, when a whole site is given
+SITE_FOLDERS = {"_includes", "_layouts", "_data", "_site", "_sass", "node_modules", "layouts", "partials",
+                "includes", "archetypes", "static", "assets", "public"}
 
 
 def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
@@ -38,7 +41,8 @@ def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
             continue
         for p in sorted(src.rglob("*")):
             if p.is_file() and p.suffix.lower() in readers.FORMS and not p.name.startswith((".", "_")) \
-                    and not p.name.lower().endswith(SKIP_SUFFIXES) and p.name.lower() != "readme.md":
+                    and not p.name.lower().endswith(SKIP_SUFFIXES) and p.name.lower() != "readme.md" \
+                    and not SITE_FOLDERS & set(p.relative_to(src).parts[:-1]) and readers.is_release(p):
                 found.append(p)
     return found, missing
 

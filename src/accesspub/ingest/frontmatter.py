@@ -9,6 +9,7 @@ are kept in `Metadata.extra` and reported once.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 import tomllib
 from pathlib import Path
@@ -148,7 +149,12 @@ def _date(value) -> dt.date | None:
                 return dt.date.fromisoformat(m[1])
             except ValueError:
                 return None
-        return parse_date(text)
+        if found := parse_date(text):
+            return found
+        try:                                   # RSS and e-mail dates: 'Mon, 03 Mar 2025 10:00:00 +0000'
+            return email.utils.parsedate_to_datetime(text).date()
+        except (TypeError, ValueError, IndexError):
+            return None
     return None
 
 

@@ -8,6 +8,7 @@ HTML passes the same sanitiser (readers.html); metadata never becomes text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,16 @@ class Source:
     @property
     def plain_title(self) -> bool:
         return self.form in PLAIN_TITLE_FORMS
+
+
+def is_release(path: Path) -> bool:
+    """Whether a file found in a folder is a release: JSON only when it is a CMS export (not package.json)."""
+    if path.suffix.lower() != ".json":
+        return True
+    try:
+        return cms_json.kind(json.loads(path.read_bytes()[:5_000_000])) is not None
+    except (ValueError, OSError):
+        return False
 
 
 def decode_text(data: bytes, path: Path) -> str:

@@ -56,6 +56,8 @@ def read(data: bytes, path: Path) -> tuple[str, dict, list[Finding]]:
         raise SourceError(f"not well-formed XHTML: {exc.msg}", file=path, place=str(exc.lineno or 1),
                           fix="correct the markup at that line (every element closed, attributes quoted), "
                               "or save the release as .html") from None
+    if _local(root.tag) != "html":
+        return _export(root, path)
     meta: dict = {}
     findings: list[Finding] = []
     for attr in DATE_ATTRIBUTES:
@@ -101,3 +103,30 @@ def read(data: bytes, path: Path) -> tuple[str, dict, list[Finding]]:
     inner = (htmllib.escape(body.text) if body.text else "") + "".join(
         etree.tostring(c, encoding="unicode", method="html") for c in body)
     return inner, meta, findings
+
+
+EXPORT_TITLE = ("title", "headline", "titel", "name")
+EXPORT_DATE = ("date", "pubdate", "published", "publishdate", "created", "newsdate", "datum", "post_date")
+EXPORT_BODY = ("encoded", "content", "body", "text", "fulltext", "bodytext", "description")
+
+
+def _export(root, path: Path) -> tuple[str, dict, list[Finding]]:
+    """A CMS's XML export (RSS item, WordPress WXR, TYPO3/Drupal dumps): fields by name, the body HTML escaped inside."""
+    def first(names):
+        for el in root.iter():
+            if _local(el.tag) in names and (text := "".join(el.itertext()).strip()):
+                return el, text
+        return None, None
+    _, title = first(EXPORT_TITLE)
+    _, date = first(EXPORT_DATE)
+    candidates = [(len("".join(el.itertext())), el) for el in root.iter() if _local(el.tag) in EXPORT_BODY]
+    if not candidates:
+        raise SourceError("XML without an HTML body: neither <html><body> nor a content/body/text element",
+                          file=path, fix="export the release as HTML, or as XML with its text in <content>")
+    el = max(candidates, key=lambda c: c[0])[1]
+    text = "".join(el.itertext())
+    body = text if "<" in text else "".join(f"<p>{htmllib.escape(p.strip())}</p>" for p in text.split("\n\n")
+                                            if p.strip())
+    meta = {k: v for k, v in (("title", " ".join((title or "").split())), ("date", date)) if v}
+    return body, meta, [Finding("ingest", "source", "xml-export", "info",
+                                f"read as an XML export: title, date and <{_local(el.tag)}> as the body", str(path))]
