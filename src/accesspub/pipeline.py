@@ -23,10 +23,11 @@ from .findings import Finding
 from .ingest import discover
 from .manifest import MANIFEST, read_json, read_manifests, write_manifest
 from .progress import Reporter
+from .renditions import check_specs, reads
 from .checks.audio import check_podcast
 from .render import BuildContext, podcast, site
 from .report import build_report, release_report
-from .worker import ORDER, build_release
+from .worker import build_release
 
 @dataclass
 class BuildResult:
@@ -121,7 +122,7 @@ def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildRes
             targets.setdefault(name, []).append((m["slug"], ctx.out / m["slug"] / file))
     t = time.perf_counter()
     if any(targets.values()):
-        reporter.stage("checking", sum(1 for r in checks.REGISTRY.values() if any(targets.get(x) for x in r)))
+        reporter.stage("checking", sum(1 for c in check_specs() if any(targets.get(x) for x in reads(c))))
         found = checks.run_all(targets, ctx.settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"),
                                seconds=result.seconds)
     else:
@@ -218,4 +219,4 @@ def check_tree(out: Path, settings: Settings, reporter: Reporter) -> BuildResult
     return result
 
 
-__all__ = ["ORDER", "build", "check_tree", "BuildResult"]
+__all__ = ["build", "check_tree", "BuildResult"]

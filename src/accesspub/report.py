@@ -12,7 +12,7 @@ from rich.table import Table
 from .atomic import write_text
 from .findings import Finding, count
 from .render import BuildContext
-from .render.html import page_vars, render_page
+from .render.frame import page_vars, render_page
 
 
 def release_report(folder: Path, manifest: dict, findings: list[Finding], ctx: BuildContext) -> dict:

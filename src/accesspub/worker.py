@@ -13,7 +13,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import cache
+from . import cache, renditions
 from .atomic import write_bytes
 from .config import Settings
 from .errors import AccesspubError, SourceError
@@ -23,13 +23,12 @@ from .manifest import MANIFEST, read_json
 from .model import Release
 from .render import BuildContext, Rendition
 
-ORDER = ("plain", "audio", "pdf", "epub", "html")   # html last: its page links the others
 SERVICES: dict = {}
 
 
 def renderer(name: str):
-    """The module of a rendition ("html", "plain", "pdf", "epub", "audio")."""
-    return importlib.import_module(f"accesspub.render.{name}")
+    """The module of a rendition, as its spec names it."""
+    return importlib.import_module(renditions.spec(name).module)
 
 
 def _render(release: Release, name: str, ctx: BuildContext) -> Rendition:
@@ -72,10 +71,13 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
     seconds: dict[str, float] = {}
     t = time.perf_counter()
     skey = cache.source_key(path, settings)
-    keys = cache.rendition_keys(skey, formats, settings)
+    data = settings.model_dump(mode="json")
     if previous and previous.get("source_key") == skey and cache.resources_unchanged(previous):
         folder = out / previous["slug"]
-        if all(_reusable(previous["built"].get(n), k, folder) for n, k in keys.items()):
+        built = previous["built"]
+        keys = cache.rendition_keys(skey, formats, settings, state=lambda d: cache.files_state(
+            [folder / f for f in built[d]["files"]] if d in built else []))
+        if all(_reusable(built.get(n), k, folder) for n, k in keys.items()):
             return {"manifest": previous, "rebuilt": [], "seconds": {}, "error": None}
     try:
         release = load_release(path, settings)
@@ -89,10 +91,11 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
     _copy_resources(release, folder)
     old = previous["built"] if previous and previous["slug"] == release.slug else {}
     done = ctx.done.setdefault(release.slug, {})
+    keys: dict[str, str] = {}
     rebuilt = []
-    for name in ORDER:
-        if name not in keys:
-            continue
+    for name in renditions.build_order(formats):
+        keys[name] = cache.rendition_key(name, skey, data, {d: keys[d] for d in renditions.embeds(name) if d in keys},
+                                         state=lambda d: cache.files_state(done[d].files))
         if _reusable(old.get(name), keys[name], folder):
             done[name] = _restore(folder, name, old[name])
             continue
@@ -113,7 +116,7 @@ def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, 
         "date": release.meta.date.isoformat() if release.meta.date else None, "lang": release.lang,
         "source": str(release.source), "source_key": skey,
         "resources": cache.resource_stamps(release.resources),
-        "renditions": {n: b["files"][0] for n in ORDER if (b := built.get(n)) and b["files"]},
+        "renditions": {n: b["files"][0] for n in renditions.build_order() if (b := built.get(n)) and b["files"]},
         "built": built,
         "metrics": done["plain"].data.get("metrics", {}) if "plain" in done else {},
         "source_findings": [f.to_dict() for f in release.findings],

@@ -1,7 +1,9 @@
 """Checks: each module has `check(items, settings) -> {slug: [Finding]}` over all releases of a build.
 
 `items` are (slug, file) pairs of the renditions the check reads; a check starts its heavy tool once for
-all of them (one Chromium for axe, one JVM for vnu and for EPUBCheck). Checks never raise.
+all of them (one Chromium for axe, one JVM for vnu and for EPUBCheck). Checks never raise and never write:
+what a check earns a file (the EPUB's conformance claim) is written by the certify stage (certify.py).
+Which family reads which rendition, and the lanes they run in, come from the specs in renditions.py.
 """
 
 from __future__ import annotations
@@ -13,19 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..findings import Finding
-
-# module → renditions whose main file it checks ("site" is OUT/index.html, slug "")
-REGISTRY: dict[str, tuple[str, ...]] = {
-    "epub": ("epub",),
-    "axe": ("html", "plain", "site"),
-    "audio": ("audio",),
-    "vnu": ("html", "plain", "site"),
-    "pdf": ("pdf",),
-}
-# Two lanes run side by side (two cores); within a lane the families run one after the other. The two that
-# hold a Chromium (Ace inside the EPUB check, axe) share a lane, so that only one browser is in memory.
-LANES = (("epub", "axe"), ("audio", "vnu", "pdf"))
-
+from ..renditions import check_specs, lanes, reads
 
 def page_rendition(slug: str, path: Path) -> str:
     """Which rendition an HTML page is: the site index, a plain-language page or a full-text page."""
@@ -33,8 +23,8 @@ def page_rendition(slug: str, path: Path) -> str:
 
 
 def module(name: str):
-    """The check module of a tool family ("axe", "vnu", "pdf", "epub", "audio")."""
-    return importlib.import_module(f"{__name__}.{name}")
+    """The check module of a family, as its spec names it."""
+    return importlib.import_module(check_specs()[name].module)
 
 
 def _run_one(name: str, items: list[tuple[str, Path]], settings) -> tuple[dict[str, list[Finding]], float]:
@@ -49,9 +39,9 @@ def _run_one(name: str, items: list[tuple[str, Path]], settings) -> tuple[dict[s
 
 def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None,
             seconds: dict[str, float] | None = None) -> dict[str, list[Finding]]:
-    """Run every check on its renditions, lane by lane (see LANES); findings per slug."""
-    work = {name: items for name, renditions in REGISTRY.items()
-            if (items := [item for r in renditions for item in targets.get(r, [])])}
+    """Run every check on its renditions, lane by lane (see `renditions.lanes`); findings per slug."""
+    work = {name: items for name in check_specs()
+            if (items := [item for r in reads(name) for item in targets.get(r, [])])}
     found: dict[str, list[Finding]] = {}
     lock = threading.Lock()
 
@@ -68,7 +58,7 @@ def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None,
                 for slug, findings in result.items():
                     found.setdefault(slug, []).extend(findings)
 
-    with ThreadPoolExecutor(max_workers=len(LANES)) as pool:
-        for future in [pool.submit(lane, names) for names in LANES]:
+    with ThreadPoolExecutor(max_workers=len(lanes())) as pool:
+        for future in [pool.submit(lane, names) for names in lanes()]:
             future.result()
     return found

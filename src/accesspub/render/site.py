@@ -11,8 +11,9 @@ from feedgen.feed import FeedGenerator
 from ..atomic import write_bytes
 from ..language.lexicon import lexicon
 from ..paths import PACKAGE, STYLES, font_files
+from ..renditions import renditions
 from . import BuildContext
-from .html import MIME, page_vars, render_page
+from .frame import label, media_type, page_vars, render_page
 
 
 def copy_assets(ctx: BuildContext) -> None:
@@ -40,14 +41,13 @@ def site_title(ctx: BuildContext, lang: str) -> str:
 def write_index(ctx: BuildContext, entries: list[dict]) -> Path:
     """OUT/index.html: every release, newest first. `entries` come from the release manifests."""
     lang = ctx.settings.site.default_language
-    ui = lexicon(lang)["ui"]
     releases = []
     for e in sorted(entries, key=lambda e: (e.get("date") or "", e["slug"]), reverse=True):
         date = dt.date.fromisoformat(e["date"]) if e.get("date") else None
         releases.append({
             **e, "date": date, "date_long": format_date(date, format="long", locale=lang) if date else None,
-            "renditions": [{"file": f, "mime": MIME[name][0], "label": ui[name]}
-                           for name, f in e["renditions"].items()],
+            "renditions": [{"file": f, "mime": media_type(name), "label": label(name, lang)}
+                           for name, f in e["renditions"].items() if name in renditions()],
         })
     path = ctx.out / "index.html"
     render_page("site.html", path, **page_vars(lang, ctx, ""), site_title=site_title(ctx, lang),
