@@ -85,9 +85,9 @@ def rendition_key(name: str, skey: str, data: dict, embedded: dict[str, str],
     return _digest(name, skey, code_key(), _module_key(spec.module), _styles_key(spec.styles), subset, *parts)
 
 
-def resources_unchanged(manifest: dict) -> bool:
+def resources_unchanged(stamps: dict[str, list[int]]) -> bool:
     """The images a release used still have the size and time they had when it was built."""
-    for path, stamp in manifest.get("resources", {}).items():
+    for path, stamp in stamps.items():
         p = Path(path)
         if not p.exists() or [p.stat().st_size, p.stat().st_mtime_ns] != stamp:
             return False
