@@ -116,7 +116,8 @@ def load_settings(path: Path | None = None) -> Settings:
         if err["type"] == "extra_forbidden":
             raise ConfigError(f"unknown key '{key}'", file=path, place=key,
                               fix="remove it or correct its spelling; see the README's configuration table") from None
-        raise ConfigError(f"bad value for '{key}': {err['msg']}", file=path, place=key,
+        msg = str(err["ctx"]["error"]) if err["type"] == "value_error" else err["msg"]
+        raise ConfigError(f"bad value for '{key}': {msg}", file=path, place=key,
                           fix="see the README's configuration table") from None
     settings.root = path.resolve().parent
     return settings

@@ -84,7 +84,7 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
         return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
     seconds["ingest"] = time.perf_counter() - t
     if previous and previous.slug != release.slug:
-        _remove_release(out / previous["slug"], path)
+        _remove_release(out / previous.slug, path)
     ctx = BuildContext(settings=settings, out=out, formats=formats, services=SERVICES)
     folder = ctx.release_dir(release)
     _copy_resources(release, folder)
