@@ -1,9 +1,10 @@
-"""The build: sources → releases → renditions → checks → reports and site.
+"""The build: sources → releases → renditions → checks → certification → re-checks → reports and site.
 
 Releases are independent: they are built in a process pool (`--jobs`) or on a Dask cluster (`--scheduler`),
 each by `worker.build_release`. Checks then run once per build over every rendition that changed, each tool
-started once (one Chromium, one JVM per Java tool). The site and the build report are written last, after
-every release is done.
+started once (one Chromium, one JVM per Java tool); certification (certify.py) writes what they earned and
+has it checked again, and the pages that embed a certified file are rebuilt and checked last. The site and
+the build report are written after every release is done.
 """
 
 from __future__ import annotations
