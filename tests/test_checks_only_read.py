@@ -66,6 +66,8 @@ def test_the_page_prints_the_size_of_the_certified_epub(epub_build):
     assert page.stat().st_mtime_ns >= epub.stat().st_mtime_ns                # ... before the page was final
     report = json.loads((out / SAMPLE_SLUG / "report.json").read_text())
     assert [f["rule"] for f in report["findings"] if f["check"] == "epub-claim"] == ["conformance-claimed"]
+    built = read_manifest(out / SAMPLE_SLUG / "manifest.json").built          # the files the specs declare
+    assert {n: b.files for n, b in built.items()} == {n: renditions.files_of(n, SAMPLE_SLUG) for n in built}
 
 
 CRASHING = '''

@@ -13,6 +13,7 @@ import pytest
 
 from accesspub import renditions
 from accesspub.language.lexicon import LANGUAGES, lexicon
+from accesspub.manifest import read_manifest
 from accesspub.render.frame import human_size
 from accesspub.renditions import CheckSpec, RenditionSpec
 
@@ -126,6 +127,8 @@ def test_a_plugin_rendition_is_built_cached_linked_and_checked(txt_plugin, tmp_p
                       "message": f"{len(txt.read_text(encoding='utf-8').splitlines())} lines",
                       "location": txt.name}]
     assert report["renditions"]["txt"] == txt.name
+    built = read_manifest(out / slug / "manifest.json").built
+    assert {n: b.files for n, b in built.items()} == {n: renditions.files_of(n, slug) for n in ("txt", "html")}
     site = (out / "index.html").read_text(encoding="utf-8")
     assert f'href="{slug}/{txt.name}" type="text/plain">Nur Text</a>' in site
 
@@ -152,3 +155,26 @@ def test_config_and_command_line_accept_only_declared_formats(txt_plugin, tmp_pa
         _formats("docx", [])
     with pytest.raises(ValueError, match="unknown format"):
         Settings(output={"formats": ["docx"]})
+
+
+def test_no_module_imports_the_html_rendition():
+    """The page frame (render/frame.py) and the body (render/body.py) are shared; the html rendition is not."""
+    import ast
+    from accesspub.paths import PACKAGE
+    offenders = []
+    for path in PACKAGE.rglob("*.py"):
+        package = ".".join(("accesspub", *path.relative_to(PACKAGE).with_suffix("").parts))
+        base = package if path.name == "__init__.py" else package.rsplit(".", 1)[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                parts = base.split(".")
+                origin = ".".join(parts[:len(parts) - node.level + 1] + ([node.module] if node.module else [])) \
+                    if node.level else node.module
+                names = [origin] + [f"{origin}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            else:
+                continue
+            if "accesspub.render.html" in names:
+                offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == []

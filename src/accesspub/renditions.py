@@ -177,6 +177,11 @@ def build_order(formats: tuple[str, ...] | None = None) -> tuple[str, ...]:
     return order if formats is None else tuple(n for n in order if n in formats)
 
 
+def files_of(name: str, slug: str) -> list[str]:
+    """The file names a rendition of the release `slug` writes below OUT/<slug>/, main file first."""
+    return [f.replace("{slug}", slug) for f in renditions()[name].files]
+
+
 def linked() -> tuple[str, ...]:
     """Renditions the page links, in build order."""
     return tuple(n for n in build_order() if renditions()[n].linked)

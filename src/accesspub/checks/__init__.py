@@ -20,6 +20,7 @@ from ..renditions import check_specs, lanes, reads
 
 CRASHED = "check-crashed"
 
+
 def page_rendition(slug: str, path: Path) -> str:
     """Which rendition an HTML page is: the site index, a plain-language page or a full-text page."""
     return "site" if not slug else ("plain" if path.name == "plain.html" else "html")
