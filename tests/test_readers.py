@@ -188,3 +188,19 @@ def test_xml_export_with_escaped_html(tmp_path):
               "&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</content></item>")
     assert (r.meta.title, r.meta.date) == ("Neue Halle", dt.date(2025, 3, 3))
     assert pf.stringify(r.doc).strip() == "Die Stadt baut eine Halle." and "element-removed" in _rules(r)
+
+
+def test_undated_release_gets_a_warning_and_the_feed_its_file_time(tmp_path):
+    import os
+    from conftest import run_build
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "r.md").write_text("---\ntitle: Ohne Datum\n---\n\nDie Stadt baut eine neue Halle.\n", encoding="utf-8")
+    os.utime(src / "r.md", (1_700_000_000, 1_700_000_000))             # 2023-11-14
+    result = run_build([src / "r.md"], tmp_path / "out")
+    findings = [f for r in result.reports for f in r["findings"]]
+    assert any(f["rule"] == "no-date" and f["severity"] == "warning" for f in findings)
+    feed = (tmp_path / "out" / "feed.xml").read_text(encoding="utf-8")
+    assert "1970" not in feed and "2023-11-14" in feed
+    page = next((tmp_path / "out").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "<time" not in page.split("<main")[1]                         # no invented date on the page
