@@ -143,16 +143,17 @@ def load_release(path: Path, settings: Settings) -> Release:
         raise SourceError("no such file", file=path, fix="check the path")
     src = readers.read(path, settings)
     doc, data = src.doc, src.fields
+    word = src.form in ("docx", "odt")
     if not doc.content:
-        raise SourceError("the release has no text after its front matter", file=path,
-                          fix="write the release text below the front matter")
+        raise SourceError("the document is empty" if word else "the release has no text after its front matter",
+                          file=path, fix="write the release text in the document and save it again" if word
+                          else "write the release text below the front matter")
 
     has_title = bool(data.get("title") or _meta_text(doc, "title"))
     found = anatomy.apply(doc, has_title=has_title, join_page_breaks=src.form == "text",
                           plain_title=src.plain_title)
     title = data.get("title") or _meta_text(doc, "title") or found.title or src.fallback_title
     if not title:
-        word = src.form in ("docx", "odt")
         raise SourceError("the release has no title", file=path, place="1",
                           fix="in Word or LibreOffice, give the headline the paragraph style 'Title' (or set "
                               "File → Properties → Title)" if word else

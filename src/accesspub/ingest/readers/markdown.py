@@ -16,8 +16,9 @@ from ...findings import Finding
 from .. import reader
 from . import html as html_reader
 
-# raw_attribute ({=latex} blocks) stays off: nothing reaches a rendition unsanitised
-DIALECT = "commonmark_x-raw_attribute"
+# raw_attribute ({=latex} blocks) stays off: nothing reaches a rendition unsanitised; an image alone in its
+# paragraph is a figure, as before (the renditions give figures their structure)
+DIALECT = "commonmark_x+implicit_figures-raw_attribute"
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
 _DELIMITER_ROW = re.compile(r"^\s{0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
