@@ -14,12 +14,12 @@ import panflute as pf
 
 from ..findings import Finding
 from ..language.inlines import text_of
+from ..language.lexicon import ui
 
 PLACEHOLDERS = {"placeholder", "image", "img", "bild", "foto", "photo", "picture", "grafik", "abbildung",
                 "graphic", "alt", "alt text", "alttext", "untitled", "unbenannt", "bildbeschreibung", "todo",
                 "tbd", "xxx", "none", "null", "undefined"}
 FILE_NAME = re.compile(r"^[\w\-. ()©&,]+\.(png|jpe?g|gif|svg|webp|tiff?|bmp|heic)$", re.I)
-LABEL = {"de": "Bild", "en": "Image"}
 UNAVAILABLE = "image-unavailable"
 
 
@@ -36,6 +36,15 @@ def is_placeholder(alt: str, url: str) -> bool:
 def placeholder_alts(doc: pf.Doc, path: Path) -> list[Finding]:
     """Placeholder alt texts: an error each; the text is removed so no rendition prints or speaks it."""
     findings: list[Finding] = []
+
+    def captions(e, d):
+        if isinstance(e, pf.Figure):          # an implicit figure's caption is the alt text: it goes with it
+            imgs = [i for b in e.content if isinstance(b, (pf.Plain, pf.Para)) for i in b.content
+                    if isinstance(i, pf.Image)]
+            caption = " ".join(pf.stringify(e.caption).split()) if e.caption else ""
+            if imgs and caption and caption == alt_of(imgs[0]) and is_placeholder(caption, imgs[0].url):
+                e.caption = pf.Caption()
+    doc.walk(captions)
 
     def visit(e, d):
         if isinstance(e, pf.Image) and (alt := alt_of(e)) and is_placeholder(alt, e.url):
@@ -58,7 +67,7 @@ def _words(text: str) -> list[pf.Inline]:
 
 
 def _label(inlines: list[pf.Inline], url: str, lang: str) -> pf.Span:
-    words = [pf.Str(f"{LABEL.get(lang, LABEL['en'])}:"), pf.Space(), *inlines]
+    words = [pf.Str(f"{ui(lang, 'image')}:"), pf.Space(), *inlines]
     inner = pf.Link(*words, url=url) if url.lower().startswith(("http://", "https://")) else pf.Span(*words)
     return pf.Span(inner, classes=[UNAVAILABLE], attributes={"data-src": url[:300]})
 
