@@ -1,4 +1,4 @@
-"""Sources → Release: read with pandoc, find the press-release anatomy, run the language passes."""
+"""Sources → Release: read with pandoc, find the press-release anatomy, then run the named passes (passes.py)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,9 @@ from slugify import slugify
 
 from ..config import Settings
 from ..errors import SourceError
-from ..findings import Finding
-from ..language import abbreviations, quotes, sentences
 from ..language.detect import detect
-from ..language.inlines import text_of
 from ..model import Metadata, Release
-from . import anatomy, frontmatter, reader
-from .resources import fence
-from .sanitise import sanitise
+from . import anatomy, frontmatter, passes, reader
 
 SKIP_SUFFIXES = (".plain.md", ".plain.txt")
 
@@ -65,69 +60,6 @@ def _meta_text(doc: pf.Doc, key: str) -> str | None:
     value = doc.get_metadata(key, default=None)
     if isinstance(value, str) and value.strip():
         return " ".join(value.split())
-    return None
-
-
-def _shift_headings(doc: pf.Doc) -> None:
-    """Body headings start at h2: the page's h1 is the headline."""
-    levels = []
-    doc.walk(lambda e, d: levels.append(e.level) if isinstance(e, pf.Header) else None)
-    if levels:
-        shift = 2 - min(levels)
-
-        def action(e, d):
-            if isinstance(e, pf.Header):
-                e.level = min(6, e.level + shift)
-        doc.walk(action)
-
-
-def _front_matter_images(doc: pf.Doc, meta: Metadata, path: Path) -> None:
-    """Front-matter images join the body after the lead."""
-    for image in meta.images:
-        img = pf.Image(url=image.src, attributes={"alt": image.alt} if image.alt is not None else {})
-        caption = pf.Caption(*reader.read_text(image.caption, "markdown", path).content) if image.caption else pf.Caption()
-        doc.content.insert(min(1, len(doc.content)), pf.Figure(pf.Plain(img), caption=caption))
-
-
-def _missing_alt(doc: pf.Doc, path: Path) -> list[Finding]:
-    """Every image must have a text alternative (or be marked decorative)."""
-    findings = []
-
-    def visit(e, d):
-        if isinstance(e, pf.Image):
-            alt = e.attributes.get("alt", text_of(e.content)).strip()
-            decorative = "decorative" in e.classes
-            if not alt and not decorative:
-                findings.append(Finding(
-                    "ingest", "source", "image-alt", "error",
-                    f"image '{e.url}' has no text alternative; add one: ![what the image shows]({e.url}) "
-                    "or 'alt:' in front matter (mark purely decorative images {{.decorative}})",
-                    f"{path}: image {e.url}"))
-    doc.walk(visit)
-    return findings
-
-
-def _contact(doc: pf.Doc, text: str | None, path: Path) -> None:
-    """The contact block from front matter or settings, when the text brings none."""
-    has = []
-    doc.walk(lambda e, d: has.append(e) if isinstance(e, pf.Div) and "contact" in e.classes else None)
-    if not has and text:
-        doc.content.append(pf.Div(*reader.read_text(text, "markdown", path).content, classes=["contact"]))
-
-
-def _summary(doc: pf.Doc, lang: str) -> str | None:
-    for block in doc.content:
-        if isinstance(block, pf.Div) and "lead" in block.classes:
-            inlines = [e for e in block.content[0].content
-                       if not (isinstance(e, pf.Span) and "lead-location" in e.classes)]
-            text = " ".join(text_of(inlines, lang).split())
-            first = sentences.split(text, lang)
-            out = ""
-            for s, e in first:
-                out = (out + " " + text[s:e].strip()).strip()
-                if len(out) > 120:
-                    break
-            return out[:400] or None
     return None
 
 
@@ -189,21 +121,6 @@ def load_release(path: Path, settings: Settings) -> Release:
         raise SourceError(f"front-matter key '{key}': {err['msg']}", file=path,
                           fix="correct the value, e.g. 'date: 2025-03-01'") from None
 
-    _front_matter_images(doc, meta, path)
-    findings = sanitise(doc, path)
-    resources, fenced = fence(doc, path, [])
-    findings += fenced + _missing_alt(doc, path)
-    _contact(doc, meta.contact or settings.publisher.contact, path)
-    quotes.apply(doc, lang)
-    quotes.block_quotes(doc)
-    abbreviations.apply(doc, lang)
-    _shift_headings(doc)
-    if meta.summary is None:
-        meta.summary = _summary(doc, lang)
-    sentences.assign_ids(doc, lang)
-    if meta.date is None:
-        findings.append(Finding("ingest", "source", "no-date", "warning",
-                                "the release has no date; add 'date: YYYY-MM-DD' or a dateline 'Ort, 1. März 2025'",
-                                str(path)))
-    return Release(source=path, slug=make_slug(meta.date, meta.title), meta=meta, doc=doc, findings=findings,
-                   resources=resources)
+    state = passes.run(passes.IngestState(doc, meta, path, settings))
+    return Release(source=path, slug=make_slug(meta.date, meta.title), meta=meta, doc=doc,
+                   findings=state.findings, resources=state.resources)
