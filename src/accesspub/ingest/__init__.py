@@ -11,7 +11,9 @@ from slugify import slugify
 
 from ..config import Settings
 from ..errors import SourceError
+from ..findings import Finding
 from ..language.detect import detect
+from ..language.registry import language_for
 from ..model import Metadata, Release
 from . import anatomy, frontmatter, passes, reader
 
@@ -71,6 +73,18 @@ def slug_words(text: str, max_length: int = 60) -> str:
     return slugify(text, max_length=max_length, word_boundary=True, save_order=True, replacements=UMLAUTS)
 
 
+def _detected(text: str, settings: Settings, path: Path) -> tuple[str, list[Finding]]:
+    """The language of a text without 'lang:', and a finding when the identifier was not sure."""
+    found = detect(text, settings.site.default_language)
+    if found.sure:
+        return found.lang, []
+    why = "the text is too short to tell its language" if found.guess is None else \
+        f"the language is unsure (best guess '{found.guess}' at {found.confidence:.0%})"
+    return found.lang, [Finding("ingest", "source", "language-unsure", "warning",
+                                f"{why}; it is treated as '{found.lang}' (site.default_language); "
+                                "set 'lang:' in the front matter", str(path))]
+
+
 def make_slug(date: dt.date | None, title: str) -> str:
     words = slug_words(title) or "release"
     return f"{date.isoformat()}-{words}" if date else words
@@ -105,8 +119,10 @@ def load_release(path: Path, settings: Settings) -> Release:
     if not doc.content:
         raise SourceError("the release has a headline but no text", file=path,
                           fix="write the release text below the headline")
-    body_text = " ".join(pf.stringify(b) for b in doc.content)
-    lang = data.get("lang") or _meta_text(doc, "lang") or detect(body_text, settings.site.default_language)
+    lang = data.get("lang") or _meta_text(doc, "lang")
+    notes = []
+    if not lang:
+        lang, notes = _detected(" ".join(pf.stringify(b) for b in doc.content), settings, path)
     lang = str(lang).split("-")[0].lower()
     try:
         meta = Metadata(**{
@@ -121,6 +137,10 @@ def load_release(path: Path, settings: Settings) -> Release:
         raise SourceError(f"front-matter key '{key}': {err['msg']}", file=path,
                           fix="correct the value, e.g. 'date: 2025-03-01'") from None
 
-    state = passes.run(passes.IngestState(doc, meta, path, settings))
+    if not language_for(lang).has_labels:
+        notes.append(Finding("ingest", "source", "labels-unavailable", "info",
+                             f"no interface labels for '{lang}' ({language_for(lang).name}): the renditions use "
+                             "English labels around the text", str(path)))
+    state = passes.run(passes.IngestState(doc, meta, path, settings, findings=notes))
     return Release(source=path, slug=make_slug(meta.date, meta.title), meta=meta, doc=doc,
                    findings=state.findings, resources=state.resources)

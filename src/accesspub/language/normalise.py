@@ -15,7 +15,8 @@ from importlib import resources
 import yaml
 from num2words import num2words
 
-from .lexicon import LANGUAGES, lexicon
+from .lexicon import lexicon
+from .registry import language_for
 
 _DASH = "–—‑−"
 _SPACES = re.compile(r"[\u00a0\u2009\u202f\u2007]")
@@ -50,8 +51,7 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=None)
 def rules(lang: str) -> Rules:
-    """The compiled rules of a language (unknown languages use English)."""
-    lang = lang if lang in LANGUAGES else "en"
+    """The compiled rules of a language that has normalisation data (`Language.normalise`)."""
     text = resources.files("accesspub.language").joinpath("data", f"normalise_{lang}.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     lex = lexicon(lang)
@@ -319,9 +319,13 @@ _STEPS = (_phones, _addresses, _dates, _times, _amounts, _ranges, _ordinals, _ab
 
 
 def normalise(text: str, lang: str) -> str:
-    """The text as a speech engine should read it, in the given language ("de" or "en")."""
-    r = rules(lang)
+    """The text as a speech engine should read it. A language without normalisation data gets only the
+    language-neutral steps (spaces, dashes): its numbers and dates are left to the engine, never read with
+    another language's words."""
     text = _SPACES.sub(" ", text)
+    if not language_for(lang).normalise:
+        return " ".join(re.sub(r"\s+([,.;:!?])", r"\1", _dashes(text)).split())
+    r = rules(lang)
     for step in _STEPS:
         text = step(text, r)
     text = _dashes(text)

@@ -9,6 +9,7 @@ from babel.dates import format_date
 
 from ..config import Settings
 from ..findings import Finding
+from ..language.registry import babel_locale, language_for
 from ..model import Release
 from . import facts, rewriter
 from .document import PlainDoc
@@ -35,8 +36,8 @@ class PlainResult:
 def long_date(release: Release) -> str | None:
     if not release.meta.date:
         return None
-    pattern = "d. MMMM y" if release.lang == "de" else "d MMMM y"
-    return format_date(release.meta.date, pattern, locale=release.lang if release.lang in ("de", "en") else "en")
+    language = language_for(release.lang)
+    return format_date(release.meta.date, language.long_date, locale=babel_locale(language.code))
 
 
 def header_text(release: Release) -> list[str]:

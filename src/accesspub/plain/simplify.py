@@ -19,7 +19,7 @@ def level_of(release: Release, settings: Settings) -> str:
 
 def context(release: Release, settings: Settings) -> RuleContext:
     texts = [release.meta.title, release.meta.subtitle or "", *(t for _, t in release.sentences())]
-    return RuleContext(lang=release.lang if release.lang in ("de", "en") else "en",
+    return RuleContext(lang=release.lang,
                        level=level_of(release, settings),
                        separator=settings.plain.compound_separator,
                        aliases=speakers.aliases([t for t in texts if t], release.lang))

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..atomic import write_text
 from ..language.lexicon import lexicon
+from ..language.registry import babel_locale
 from ..model import Release
 from . import BuildContext, Rendition
 
@@ -63,13 +64,15 @@ def body_html(release: Release) -> str:
 
 def human_size(size: int, lang: str) -> str:
     from babel.numbers import format_decimal
+    locale = babel_locale(lang)
     if size < 1024 * 1024:
-        return f"{format_decimal(round(size / 1024), locale=lang)} KB"
-    return f"{format_decimal(round(size / 1024 / 1024, 1), locale=lang)} MB"
+        return f"{format_decimal(round(size / 1024), locale=locale)} KB"
+    return f"{format_decimal(round(size / 1024 / 1024, 1), locale=locale)} MB"
 
 
 def date_long(release: Release) -> str | None:
-    return format_date(release.meta.date, format="long", locale=release.lang) if release.meta.date else None
+    return format_date(release.meta.date, format="long", locale=babel_locale(release.lang)) \
+        if release.meta.date else None
 
 
 def page_vars(lang: str, ctx: BuildContext, root: str) -> dict:
