@@ -65,12 +65,13 @@ def _meta_text(doc: pf.Doc, key: str) -> str | None:
     return None
 
 
-UMLAUTS = [["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["ß", "ss"]]
 
 
-def slug_words(text: str, max_length: int = 60) -> str:
-    """URL-safe words: 'Neue Förderung' → 'neue-foerderung'."""
-    return slugify(text, max_length=max_length, word_boundary=True, save_order=True, replacements=UMLAUTS)
+def slug_words(text: str, max_length: int = 60, lang: str = "de") -> str:
+    """URL-safe words in the language's transliteration: 'Neue Förderung' → 'neue-foerderung' (de),
+    'kütüphanesi' → 'kutuphanesi' (tr)."""
+    return slugify(text, max_length=max_length, word_boundary=True, save_order=True,
+                   replacements=[list(p) for p in language_for(lang).slug_letters])
 
 
 def _detected(text: str, settings: Settings, path: Path) -> tuple[str, list[Finding]]:
@@ -85,8 +86,8 @@ def _detected(text: str, settings: Settings, path: Path) -> tuple[str, list[Find
                                 "set 'lang:' in the front matter", str(path))]
 
 
-def make_slug(date: dt.date | None, title: str) -> str:
-    words = slug_words(title) or "release"
+def make_slug(date: dt.date | None, title: str, lang: str = "de") -> str:
+    words = slug_words(title, lang=lang) or "release"
     return f"{date.isoformat()}-{words}" if date else words
 
 
@@ -142,5 +143,5 @@ def load_release(path: Path, settings: Settings) -> Release:
                              f"no interface labels for '{lang}' ({language_for(lang).name}): the renditions use "
                              "English labels around the text", str(path)))
     state = passes.run(passes.IngestState(doc, meta, path, settings, findings=notes))
-    return Release(source=path, slug=make_slug(meta.date, meta.title), meta=meta, doc=doc,
+    return Release(source=path, slug=make_slug(meta.date, meta.title, lang), meta=meta, doc=doc,
                    findings=state.findings, resources=state.resources)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 SUPPORTED = ("de", "en")           # languages with plain-language rules, lints, glossary and readability
+UMLAUTS = (("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Language:
     readability: str | None = None     # "amstad" (Flesch for German) or "flesch"
     hyphenation: str | None = None     # pyphen dictionary for syllable counts
     plain: bool = False                # plain-language rules, lints, glossary and metrics exist
+    slug_letters: tuple = ()           # transliterations for URLs before the generic ASCII folding
 
     @property
     def has_labels(self) -> bool:
@@ -41,9 +43,10 @@ class Language:
 
 REGISTRY: dict[str, Language] = {
     "de": Language("de", "German", "deu", ("„", "“", "‚", "‘"), "de_CMC", "d. MMMM y", "de", normalise=True,
-                   tagger="hanta", readability="amstad", hyphenation="de_DE", plain=True),
+                   tagger="hanta", readability="amstad", hyphenation="de_DE", plain=True, slug_letters=UMLAUTS),
     "en": Language("en", "English", "eng", ("“", "”", "‘", "’"), "en_PTB", "d MMMM y", "en", normalise=True,
-                   readability="flesch", hyphenation="en_US", plain=True),
+                   readability="flesch", hyphenation="en_US", plain=True,
+                   slug_letters=UMLAUTS),      # German names in English releases of German publishers
     "fr": Language("fr", "French", "fra", ("«", "»", "“", "”"), "en_PTB", "d MMMM y", "fr"),
 }
 
