@@ -35,6 +35,7 @@ class Language:
     hyphenation: str | None = None     # pyphen dictionary for syllable counts
     plain: bool = False                # plain-language rules, lints, glossary and metrics exist
     slug_letters: tuple = ()           # transliterations for URLs before the generic ASCII folding
+    plain_levels: tuple[str, ...] = () # plain-language levels it has, the default first
 
     @property
     def has_labels(self) -> bool:
@@ -43,10 +44,12 @@ class Language:
 
 REGISTRY: dict[str, Language] = {
     "de": Language("de", "German", "deu", ("„", "“", "‚", "‘"), "de_CMC", "d. MMMM y", "de", normalise=True,
-                   tagger="hanta", readability="amstad", hyphenation="de_DE", plain=True, slug_letters=UMLAUTS),
+                   tagger="hanta", readability="amstad", hyphenation="de_DE", plain=True, slug_letters=UMLAUTS,
+                   plain_levels=("einfach", "leicht")),
     "en": Language("en", "English", "eng", ("“", "”", "‘", "’"), "en_PTB", "d MMMM y", "en", normalise=True,
                    readability="flesch", hyphenation="en_US", plain=True,
-                   slug_letters=UMLAUTS),      # German names in English releases of German publishers
+                   slug_letters=UMLAUTS,       # German names in English releases of German publishers
+                   plain_levels=("plain",)),
     "fr": Language("fr", "French", "fra", ("«", "»", "“", "”"), "en_PTB", "d MMMM y", "fr"),
 }
 
