@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..atomic import write_text
 from ..language.lexicon import lexicon
-from ..language.registry import babel_locale
+from ..language.registry import babel_locale, language_for
 from ..model import Release
 from . import BuildContext, Rendition
 
@@ -76,10 +76,13 @@ def date_long(release: Release) -> str | None:
 
 
 def page_vars(lang: str, ctx: BuildContext, root: str) -> dict:
-    """Variables every page template gets."""
+    """Variables every page template gets. `ui_lang` marks elements holding labels in another language than
+    the page (English labels on a page in a language without its own): ' lang="en"', else empty."""
     pub = ctx.settings.publisher
+    labels = language_for(lang).labels
     return {
         "lang": lang, "ui": lexicon(lang)["ui"], "root": root, "version": __version__,
+        "ui_lang": Markup(' lang="{}"').format(labels) if labels != lang else "",
         "publisher": pub.name, "publisher_url": pub.url,
         "logo": "logo" + ctx.settings.root.joinpath(pub.logo).suffix if pub.logo else None,
         "logo_alt": pub.logo_alt or pub.name,
