@@ -224,6 +224,8 @@ def map_keys(data: dict, path: Path, strict: bool = False, first_line: int = 2) 
             out[field] = _keywords(value)
         elif field == "images":
             out[field] = _images(value)
+        elif field in ("plain", "contact") and isinstance(value, str):
+            out[field] = CONTROLS.sub("", value)          # Markdown blocks: their line breaks are structure
         elif field == "draft":
             out[field] = value is True or str(value).lower() in ("true", "yes", "ja")
         elif (text := _text(value)) is not None:
