@@ -20,6 +20,7 @@ class Line:
 
     id: str
     text: str
+    source: str | None = None         # id of the original sentence ("s-4") the line says again
 
 
 @dataclass
@@ -118,10 +119,12 @@ class Builder:
         self.in_quote: Block | None = None
         self.last_speaker: str | None = None
         self.placed: set[int] = set()        # a quotation open across paragraphs is placed once
+        self.source: str | None = None       # the original sentence being rewritten
+        self.spans: list[tuple[str, str]] = []
 
     # lines and blocks -------------------------------------------------
     def _line(self, text: str) -> Line:
-        line = Line(f"p-{self.next_id}", end_sentence(capitalize(text)))
+        line = Line(f"p-{self.next_id}", end_sentence(capitalize(text)), self.source)
         self.next_id += 1
         return line
 
@@ -147,6 +150,7 @@ class Builder:
         blocks: list[Block] = []
         current = Block()
         for sentence in sentences(text, self.ctx.lang):
+            self.source = _best_source(sentence, self.spans, self.ctx.lang)
             if self.in_quote is None and (whole := _quoted_with_attribution(sentence, opening, closing)):
                 inside, who = whole
                 if current.lines:
@@ -265,6 +269,7 @@ class Builder:
     def block(self, block, heading: str | None) -> None:
         lang = self.ctx.lang
         if isinstance(block, pf.Header):
+            self.spans = sentence_spans(block, lang)
             self._section(" ".join(self.simplify(plain_text_of(block.content, lang))).rstrip("."))
         elif isinstance(block, pf.Div) and "contact" in block.classes:
             section = self._section(self.ui["heading_contact"], kind="contact")
@@ -280,6 +285,7 @@ class Builder:
         elif isinstance(block, pf.Figure) and "quote" in block.classes:
             self._figure_quote(block)
         elif isinstance(block, (pf.Para, pf.Plain)):
+            self.spans = sentence_spans(block, lang)
             text = plain_text_of(block.content, lang)
             if text.strip():
                 self.paragraph(text, heading)
@@ -300,10 +306,35 @@ class Builder:
         for b in figure.content:
             for p in (b.content if isinstance(b, pf.BlockQuote) else [b]):
                 if isinstance(p, (pf.Para, pf.Plain)):
+                    self.spans = sentence_spans(p, self.ctx.lang)
                     for s in sentences(plain_text_of(p.content, self.ctx.lang), self.ctx.lang):
+                        self.source = _best_source(s, self.spans, self.ctx.lang)
                         quote.lines += [self._line(x) for x in self.simplify(s)]
         self._close_quote()
         self._place([quote], None)
+
+
+def sentence_spans(block, lang: str) -> list[tuple[str, str]]:
+    """(id, text) of the sentence spans (Span.s) inside one block, pieces of a sentence joined."""
+    pieces: dict[str, list[str]] = {}
+
+    def visit(e, d):
+        if isinstance(e, pf.Span) and "s" in e.classes and e.identifier:
+            pieces.setdefault("-".join(e.identifier.split("-")[:2]), []).append(plain_text_of(e.content, lang))
+    block.walk(visit)
+    return [(k, " ".join(v)) for k, v in pieces.items()]
+
+
+def _best_source(sentence: str, spans: list[tuple[str, str]], lang: str) -> str | None:
+    """The id of the span whose words overlap most with a sentence of the flattened text."""
+    words = set(re.findall(r"\w+", sentence.lower()))
+    best, score = None, 0.0
+    for sid, text in spans:
+        other = set(re.findall(r"\w+", text.lower()))
+        overlap = len(words & other) / max(1, len(words | other))
+        if overlap > score:
+            best, score = sid, overlap
+    return best
 
 
 def _quoted_with_attribution(sentence: str, opening: str, closing: str) -> tuple[str, str] | None:
