@@ -66,11 +66,12 @@ def aligned(path: Path, level: str) -> list[dict]:
     for section in doc.sections:
         unaligned.append(section.heading)
         for block in section.blocks:
-            for line in block.lines:
+            for line in block.all_lines():
                 if line.source:
                     out.setdefault(line.source, []).append(line.text)
                 else:
                     unaligned.append(line.text)
+            unaligned += [" ".join(r) for r in [block.header, *block.rows]]
     return [{"sid": sid, "original": text, "output": out.get(sid) or _nearest(text, unaligned)}
             for sid, text in release.sentences() if text.strip()]
 

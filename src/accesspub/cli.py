@@ -168,6 +168,58 @@ def new(
 
 
 @app.command()
+@friendly
+def review(
+    slug: str = typer.Argument(..., help="The release to review: its slug or its file name without extension."),
+    sources: list[Path] = typer.Option([Path("content")], "--sources", "-s", help="Release files or folders."),
+    approve: bool = typer.Option(False, "--approve", help="Save the draft (as edited) as the approved version."),
+    by: Optional[str] = typer.Option(None, "--by", help="Who approves (required with --approve)."),
+    config: Optional[Path] = CONFIG,
+):
+    """Write the side-by-side review sheet and the editable draft of a release's plain version; with
+    --approve --by NAME save the draft as the approved <name>.plain.md."""
+    from . import atomic
+    from .ingest import discover, load_release
+    from .plain.build import build as build_plain
+    from .plain.review import paths, sheet, to_markdown
+    settings = load_settings(config)
+    found, missing = discover(sources)
+    if missing:
+        raise missing[0]
+    candidates = sorted(found, key=lambda p: p.stem != slug)
+    release = None
+    for path in candidates:
+        r = load_release(path, settings)
+        if slug in (r.slug, path.stem):
+            release = r
+            break
+    if release is None:
+        raise UsageError(f"no release '{slug}' in {', '.join(map(str, sources))}",
+                         fix="give the slug shown in the build output, or the file name without extension")
+    review_sheet, draft, approved = paths(release)
+    if approve:
+        if not by or not by.strip():
+            raise UsageError("--approve needs the name of the person who checked the text",
+                             fix="add --by 'First Last'")
+        text = draft.read_text(encoding="utf-8") if draft.is_file() else \
+            to_markdown(build_plain(release, settings).doc, "", dt.date.today())
+        atomic.write_text(approved, f"<!-- approved by {by.strip()} on {dt.date.today().isoformat()} -->\n\n"
+                          + text)
+        console.print(f"approved: {approved}", highlight=False)
+        return
+    result = build_plain(release, settings)
+    notes: dict[str, list[str]] = {}
+    for f in result.findings:
+        if f.check == "plain-lint" and f.location:
+            notes.setdefault(f.location.split(":")[0], []).append(f"{f.rule}: {f.message}")
+    atomic.write_text(review_sheet, sheet(release, result.doc, notes))
+    atomic.write_text(draft, to_markdown(result.doc, "", dt.date.today()))
+    marked = result.doc.review_count()
+    console.print(f"review sheet: {review_sheet}\ndraft: {draft} ({marked} sentences marked for review)\n"
+                  f"edit the draft, then: accesspub review {slug} --approve --by NAME", highlight=False)
+
+
+@app.command()
 def version():
     """Print the version."""
     console.print(f"accesspub {__version__}")

@@ -20,7 +20,7 @@ from . import anatomy, frontmatter, reader
 from .resources import fence
 from .sanitise import sanitise
 
-SKIP_SUFFIXES = (".plain.md", ".plain.txt")
+SKIP_SUFFIXES = (".plain.md", ".plain.txt", ".plain-draft.md", ".plain-review.html")
 
 
 def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:

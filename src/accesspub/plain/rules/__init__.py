@@ -17,8 +17,7 @@ from typing import Iterable
 from ..lexicon import words
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "apposition", "reported_speech",
-         "semicolon", "colon", "parenthesis", "relative", "subordinate", "coordination", "objects", "enumeration",
-         "postmodifiers", "compounds")
+         "semicolon", "colon", "dass", "relative", "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 LEVELS = {"einfach": 10, "leicht": 8, "plain": 15}
 
