@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 
 import panflute as pf
 
+from ..ingest.anatomy import CONTACT_START
 from ..language.inlines import quote_marks
 from .rewrite import rewrite
 from .rules import Chain, RuleContext
@@ -39,7 +40,8 @@ class Block:
     kind: str = "p"
     lines: list[Line] = field(default_factory=list)
     speaker: str | None = None
-    intro: str | None = None
+    intro: str | None = None            # "Eva Lang sagt:" before a quotation
+    intro_source: str | None = None     # the sentence id of the attribution the intro says again
     items: list[list[Line]] = field(default_factory=list)
     ordered: bool = False
     caption: str | None = None
@@ -81,7 +83,7 @@ class PlainDoc:
             for b in s.blocks:
                 if b.intro:
                     first = b.all_lines()
-                    out.append(Line(f"{first[0].id}-intro" if first else "intro", b.intro))
+                    out.append(Line(f"{first[0].id}-intro" if first else "intro", b.intro, b.intro_source))
                 out.extend(b.all_lines())
         return out
 
@@ -174,6 +176,24 @@ def speech_spans(text: str) -> list[tuple[int, int]]:
     if start is not None and len(text[start + 1:].split()) >= 3:
         spans.append((start, len(text)))
     return spans
+
+
+_SAY = re.compile(r"^\W*(?:so|sagt|sagte|sagen|ergänzt|ergänzte|betont|betonte|erklärt|erklärte|kritisiert|"
+                  r"kritisierte|fordert|forderte|says|said|added|adds|explained|stressed)\b(?P<rest>.*)$", re.I)
+
+
+def _speaker_of(attribution: str) -> str | None:
+    """The name at the end of an attribution ("sagt die Leiterin Eva Lang" → "Eva Lang"), None if unsure."""
+    m = _SAY.match(attribution.strip())
+    if not m:
+        return None
+    words = m["rest"].strip(" .,").split(",")[0].split()
+    name = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        name.insert(0, w)
+    return " ".join(name[-3:]) if name else None
 
 
 class Builder:
@@ -279,9 +299,17 @@ class Builder:
             for b in block.content:
                 self.block(b, quoted)
         elif isinstance(block, pf.Figure) and "quote" in block.classes:
-            self.quotation(list(block.content) + ([pf.Para(*block.caption.content[0].content)]
-                                                  if block.caption.content and
-                                                  hasattr(block.caption.content[0], "content") else []))
+            self.quotation(list(block.content))
+            caption = block.caption.content[0] if block.caption.content else None
+            spans = sentence_spans(caption) if caption is not None else []
+            text = plain_text_of(caption.content, self.ctx.lang) if caption is not None else ""
+            quote = self._current().blocks[-1] if self._current().blocks else None
+            if text and quote is not None and quote.kind == QUOTE_BLOCK:
+                who = _speaker_of(text)
+                quote.speaker = self.ctx.speaker(who) if who else None
+                quote.intro = f"{quote.speaker} {self.ctx.data['say']}:" if quote.speaker else \
+                    end_sentence(text[:1].upper() + text[1:])
+                quote.intro_source = spans[0][0] if spans else None
         elif isinstance(block, pf.BlockQuote):
             self.quotation(list(block.content))
         elif isinstance(block, (pf.Para, pf.Plain, pf.LineBlock)):
@@ -349,6 +377,8 @@ class Builder:
                    for b in blocks]
         for k, b in enumerate(blocks):
             text = pf.stringify(b).strip()
+            if isinstance(b, pf.Header) and CONTACT_START.match(text):
+                continue            # the contact section has its heading already
             short = isinstance(b, (pf.Para, pf.Plain, pf.LineBlock)) and word_count(text, self.ctx.lang) <= 8
             near = any(details[j] for j in (k - 1, k + 1) if 0 <= j < len(blocks))
             if details[k] or (short and near) or (k == 0 and short and any(details)):

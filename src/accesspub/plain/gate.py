@@ -174,8 +174,7 @@ def _english(sentence: str, need_finite: bool) -> str | None:
     if not words:
         return None
     first = words[0]
-    if first.tag == "CJC" and len(words) > 1 and (words[1].tag.startswith(("VVG", "VVI", "VB", "VV", "VH", "VD"))
-                                                 or words[1].tag in ("NN1", "NN2", "AT0", "PRP")):
+    if first.tag == "CJC" and len(words) > 1 and words[1].tag.startswith(("VVG", "VVI", "VB", "VV", "VH", "VD")):
         return f"fragment after '{first.text}'"
     if need_finite and not _has_finite(toks, "en"):
         return "no finite verb"
@@ -192,7 +191,8 @@ def content(toks: list[Tok], lang: str) -> Counter:
         return Counter(t.text.lower().replace("-", "") for t in toks
                        if (t.tag in _DE_KEEP_TAGS or t.text[:1].isdigit()) and t.is_word
                        and t.text.lower() not in _DE_JOINERS)
-    return Counter(t.text.lower() for t in toks if t.is_word and t.text.lower() not in _EN_FUNCTION)
+    return Counter(t.text.lower() for t in toks if t.is_word and t.text.lower() not in _EN_FUNCTION
+                   and (t.tag.startswith(("NN", "NP", "AJ", "CRD", "ORD")) or t.text[:1].isdigit()))
 
 
 def _quotes(text: str) -> list[str]:
@@ -205,12 +205,17 @@ def check(original: str, produced: list[str], lang: str, split: bool = True) -> 
         return Verdict(True)
     before = parse(original, lang)
     need_finite = _has_finite(before, lang)
+    after_colon = False
     for s in produced:
-        why = _german(s, need_finite) if lang == "de" else _english(s, need_finite)
+        # items after a line that ends with a colon may be phrases ("Das Ziel ist:" / "Den Kommunen helfen.")
+        need = need_finite and not after_colon
+        why = _german(s, need) if lang == "de" else _english(s, need)
+        after_colon = s.rstrip().endswith(":") or (after_colon and not why)
         if why and not (lang == "de" and why.startswith("article") and agreement_error(before)):
             return Verdict(False, f"{why} in “{s}”")
     if split:
-        kept = content(before, lang) - content([t for s in produced for t in parse(s, lang)], lang)
+        said = Counter(t.text.lower().replace("-", "") for s in produced for t in parse(s, lang) if t.is_word)
+        kept = content(before, lang) - said
         if kept:
             return Verdict(False, f"words lost: {', '.join(sorted(kept))}")
     joined = " ".join(produced)

@@ -22,7 +22,12 @@ def _index() -> tuple[dict[str, frozenset[Feature]], frozenset[str]]:
     csv.field_size_limit(1 << 20)
     forms: dict[str, set[Feature]] = {}
     lemmas: set[str] = set()
-    path = resources.files("german_nouns").joinpath("nouns.csv")
+    try:
+        path = resources.files("german_nouns").joinpath("nouns.csv")
+    except ModuleNotFoundError:
+        # without the lexicon the agreement check has nothing to compare and no compound is split
+        # (make setup installs it)
+        return {}, frozenset()
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.reader(f)
         header = next(reader)

@@ -55,7 +55,7 @@ def _view(result: PlainResult) -> tuple[list[dict], list[dict]]:
         for b in s.blocks:
             explain = [t for line in b.all_lines() for t in where.get(line.id, [])]
             blocks.append({"kind": b.kind, "intro": b.intro, "lines": [line_view(x, body) for x in b.lines],
-                           "items": [[line_view(x, body) for x in item] for item in b.items],
+                           "entries": [[line_view(x, body) for x in item] for item in b.items],
                            "ordered": b.ordered, "caption": b.caption, "header": b.header, "rows": b.rows,
                            "explain": explain})
         sections.append({"heading": s.heading, "kind": s.kind, "level": s.level, "blocks": blocks})
