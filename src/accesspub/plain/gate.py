@@ -87,7 +87,7 @@ def agreement_error(toks: list[Tok]) -> str | None:
     for i, t in enumerate(toks):
         low = t.text.lower()
         if i and toks[i - 1].text.lower() in _CASE_OF and low in ("von", "vom") \
-                and toks[i - 1].text.lower() not in ("ab", "bis"):
+                and toks[i - 1].text.lower() not in ("ab", "bis", "aufgrund", "statt", "anstatt", "infolge"):
             return f"preposition before 'von': '{toks[i - 1].text} {t.text}'"
         det = DETERMINERS.get(low)
         if det is None or t.tag not in ("ART", "APPRART", "PDAT", "PIAT", "PPOSAT", "PDS", "PRELS", "APPR", ""):
@@ -191,12 +191,16 @@ def content(toks: list[Tok], lang: str) -> Counter:
         return Counter(t.text.lower().replace("-", "") for t in toks
                        if (t.tag in _DE_KEEP_TAGS or t.text[:1].isdigit()) and t.is_word
                        and t.text.lower() not in _DE_JOINERS)
-    return Counter(t.text.lower() for t in toks if t.is_word and t.text.lower() not in _EN_FUNCTION
+    return Counter(t.text.lower().replace("-", "") for t in toks if t.is_word and t.text.lower() not in _EN_FUNCTION
                    and (t.tag.startswith(("NN", "NP", "AJ", "CRD", "ORD")) or t.text[:1].isdigit()))
 
 
 def _quotes(text: str) -> list[str]:
     return [next(g for g in m.groups() if g is not None).strip(" ,.") for m in _QUOTED.finditer(text)]
+
+
+def _kind(reason: str | None) -> str | None:
+    return reason.split("'")[0].split("“")[0].strip() if reason else None
 
 
 def check(original: str, produced: list[str], lang: str, split: bool = True) -> Verdict:
@@ -205,11 +209,15 @@ def check(original: str, produced: list[str], lang: str, split: bool = True) -> 
         return Verdict(True)
     before = parse(original, lang)
     need_finite = _has_finite(before, lang)
+    judge = _german if lang == "de" else _english
+    own = _kind(judge(original, False))          # a flaw the author's sentence has already is not the rule's
     after_colon = False
     for s in produced:
         # items after a line that ends with a colon may be phrases ("Das Ziel ist:" / "Den Kommunen helfen.")
         need = need_finite and not after_colon
-        why = _german(s, need) if lang == "de" else _english(s, need)
+        why = judge(s, need)
+        if why and _kind(why) == own:
+            why = None
         after_colon = s.rstrip().endswith(":") or (after_colon and not why)
         if why and not (lang == "de" and why.startswith("article") and agreement_error(before)):
             return Verdict(False, f"{why} in “{s}”")

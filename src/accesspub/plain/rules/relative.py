@@ -80,7 +80,15 @@ def _english(sentence: str, ctx) -> list[str] | None:
         if word_count(join(body), "en") < 2:
             continue
         rest = toks[:c] + (toks[end + 1:] if end < len(toks) and toks[end].text == "," else toks[end:])
-        return [end_sentence(join(rest)), end_sentence(ctx.data["relative"]["which"] + " " + join(body))]
+        noun = toks[c - 1]
+        k = c - 2
+        while k >= 0 and toks[k].tag in ("AJ0", "AJC", "AJS", "NN1", "NN0", "ORD", "CRD"):
+            k -= 1
+        if k >= 0 and toks[k].tag in ("AT0", "DPS", "DT0") and k >= 1 and toks[k - 1].tag == "PRP":
+            continue    # "… for the first time, which …": the clause may belong to a noun further back
+        # "…, which aims" → "This scheme aims": the noun before the comma names what the clause is about
+        subject = f"This {noun.text}" if noun.tag in ("NN1", "NN0") else ctx.data["relative"]["which"]
+        return [end_sentence(join(rest)), end_sentence(subject + " " + join(body))]
     return None
 
 
