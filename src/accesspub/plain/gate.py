@@ -136,6 +136,9 @@ def _german(sentence: str, need_finite: bool) -> str | None:
         if t.tag in DE_FINITE and k + 1 < len(toks) and toks[k + 1].is_word and separable_prefix(t) \
                 and k > 0 and toks[k - 1].tag not in ("KOUS", "PRELS", "PWAV", "KON", "$,", "PRELAT"):
             return f"separable verb not separated: '{t.text}'"
+        if t.text.lower() == "dass" and k and toks[k - 1].text not in (",", "„", "(", "–", "-") \
+                and toks[k - 1].text.lower() not in ("so", "und", "oder", "ohne", "statt", "anstatt", "außer", "aber"):
+            return "'dass' without its comma"
         if t.tag == "PRELS" and k and toks[k - 1].text != "," and not (
                 k > 1 and toks[k - 1].tag in ("APPR", "APPRART") and toks[k - 2].text == ","):
             return f"relative pronoun without its clause: '{t.text}'"

@@ -72,6 +72,9 @@ def apply(sentence: str, ctx) -> list[str] | None:
                      flags=re.I)
     for symbol, word in sorted(data["currencies"].items(), key=lambda kv: -len(kv[0])):
         s = re.escape(symbol)
+        if symbol == "%":
+            # "100% Tempelhofer Feld" is a name: a percent sign right before a capitalised place adjective stays
+            s = r"%(?!\s+[A-ZÄÖÜ]\w+er\s+[A-ZÄÖÜ])"
         # "9 Millionen €" / "9 %" → number then word; "€ 5" / "$5" → "5 Euro"
         out = re.sub(rf"({_NUM}(?:\s+\w+en|\s+\w+ion)?)\s*{s}(?!\w)", rf"\1 {word}", out)
         out = re.sub(rf"(?<!\w){s}\s?({_NUM}(?:\s+(?:Millionen|Milliarden|million|billion))?)", rf"\1 {word}", out)

@@ -61,6 +61,9 @@ def _german(sentence: str, ctx) -> list[str] | None:
         body = toks[c + 2:end]
         if not body or not is_verb(body[-1]) or (end < len(toks) and toks[end].text in (":", "“", "”")):
             continue
+        if end + 1 < len(toks) and toks[end].text == "," and (toks[end + 1].tag in ("KOUS", "PTKZU", "KOUI")
+                                                             or toks[end + 1].text.lower() in ("dass", "ob", "zu")):
+            continue    # "…, der als Folge haben könnte, dass …": the clause goes on after the comma
         rest = toks[:c] + (toks[end + 1:] if end < len(toks) and toks[end].text == "," else toks[end:])
         vorfeld = [Tok(ctx.data["relative"][rel.text], True), Tok(antecedent.text, True)]
         clause = to_main_clause(body, vorfeld)
