@@ -17,7 +17,7 @@ from ..plain.glossary import first_uses, mark, needs_inline, slug, worth_listing
 from ..plain.lexicon import words
 from ..plain.review import status
 from . import BuildContext, Rendition
-from .html import page_vars, render_page
+from .frame import page_vars, render_page
 
 _SAFE_URL = re.compile(r"^(https?:|mailto:|tel:|#|/|\./|\.\./|[\w.-]+(/|$))", re.I)
 
