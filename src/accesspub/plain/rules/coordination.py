@@ -33,7 +33,8 @@ def _and_clause(toks, ctx) -> list[str] | None:
     if toks and toks[0].tag == "CJS":
         return None         # "As people …, and as more people …, this demand …": the clauses hang together
     for k in range(3, len(toks) - 4):
-        if toks[k].text.lower() != "and" or not (toks[k + 1].tag in _EN_SUBJECT or
+        bare_subject = toks[k + 1].tag in ("NN1", "NN2") and toks[k + 2].tag in _EN_FINITE   # "and offences can"
+        if toks[k].text.lower() != "and" or not (toks[k + 1].tag in _EN_SUBJECT or bare_subject or
                                                    (toks[k + 1].text.isupper() and len(toks[k + 1].text) > 1)):
             continue
         head, tail = toks[:k], toks[k + 1:]
