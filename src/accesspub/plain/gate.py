@@ -163,6 +163,9 @@ def number_error(toks: list[Tok]) -> str | None:
     feats = {f for f in nouns.features(head.text) if f[2] == "nom"} & {f for f in det} if det else set()
     if not feats:
         return None
+    if any(toks[j].tag in ("ART", "PDAT", "PPER", "PIS") and toks[j - 1].tag not in ("APPR", "APPRART")
+           for j in range(v + 1, len(toks))):
+        return None     # another noun phrase may be the subject ("Diese Monate hatte die Initiative eingeplant")
     verb = toks[v].text.lower()
     plural_verb = verb in _PLURAL_VERBS or (verb.endswith("en") and verb not in ("ist", "hat"))
     numbers = {f[1] for f in feats}
