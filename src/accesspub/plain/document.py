@@ -12,7 +12,7 @@ import panflute as pf
 
 from ..ingest.anatomy import CONTACT_START
 from ..language.inlines import quote_marks
-from .rewrite import rewrite
+from .rewrite import REVIEW_ABOVE, rewrite
 from .rules import Chain, RuleContext
 from .text import end_sentence, word_count
 
@@ -213,7 +213,6 @@ class Builder:
         return line
 
     def _review(self, text: str) -> bool:
-        from .rewrite import REVIEW_ABOVE
         return word_count(text, self.ctx.lang) > REVIEW_ABOVE.get(self.ctx.level, 15)
 
     def sentence(self, sid: str, inlines, quoted: bool) -> list[Line]:
