@@ -12,7 +12,7 @@ import panflute as pf
 
 from ..ingest.anatomy import CONTACT_START
 from ..language.inlines import quote_marks
-from .rewrite import REVIEW_ABOVE, rewrite
+from .rewrite import review_above, rewrite
 from .rules import Chain, RuleContext
 from .text import end_sentence, word_count
 
@@ -213,7 +213,7 @@ class Builder:
         return line
 
     def _review(self, text: str) -> bool:
-        return word_count(text, self.ctx.lang) > REVIEW_ABOVE.get(self.ctx.level, 15)
+        return word_count(text, self.ctx.lang) > review_above(self.ctx.level)
 
     def sentence(self, sid: str, inlines, quoted: bool) -> list[Line]:
         """One original sentence → its plain lines. Quotations and sentences holding a link stay as written."""

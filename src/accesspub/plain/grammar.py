@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..language.registry import language_for
 from .text import Tok, tokens
 
 FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
@@ -40,9 +41,10 @@ def _tag(words: tuple[str, ...], lang: str = "de") -> tuple[tuple[str, str], ...
 
 
 def parse(sentence: str, lang: str = "de") -> list[Tok]:
-    """Tokens of a sentence with HanTa tag and lemma (German STTS-like tags, English CLAWS tags)."""
+    """Tokens of a sentence with HanTa tag and lemma where the language's tagger is HanTa (German STTS-like tags,
+    English CLAWS tags); other languages' tokens stay untagged."""
     toks = tokens(sentence, lang)
-    if lang not in _MODELS:
+    if language_for(lang).tagger != "hanta" or lang not in _MODELS:
         return toks
     for tok, (lemma, tag) in zip(toks, _tag(tuple(t.text for t in toks), lang)):
         tok.tag, tok.lemma = tag, lemma

@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import gate
+from .registry import level
 from .rules import MAX_DEPTH, Chain, RuleContext
 from .text import word_count
-
-REVIEW_ABOVE = {"einfach": 15, "leicht": 10, "plain": 20}
 
 
 @dataclass
@@ -23,6 +22,11 @@ class Rewritten:
     fired: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)     # "rule: reason"
     review: bool = False
+
+
+def review_above(name: str) -> int:
+    """Sentences with more words than this are marked for review (Leichte Sprache: 10)."""
+    return level(name).max_words
 
 
 def _gated(rule, sentence: str, ctx: RuleContext, split: bool, out: Rewritten) -> list[str] | None:
@@ -64,6 +68,6 @@ def rewrite(sentence: str, ctx: RuleContext, chain: Chain) -> Rewritten:
         for r in finals:
             s = (_gated(r, s, ctx, False, out) or [s])[0]
         out.sentences.append(s)
-    limit = REVIEW_ABOVE.get(ctx.level, 15)
+    limit = review_above(ctx.level)
     out.review = any(word_count(s, ctx.lang) > limit for s in out.sentences) or bool(out.rejected)
     return out
