@@ -246,6 +246,12 @@ class Builder:
             inside = quoted or carried or any(s < b and a < e for s, e in speech)
             lines += self.sentence(sid, inlines, inside)
             carried = False
+        # a link that spans sentences ("[!!! Hier geht es zur Liste !!!](…)") belongs to none of them:
+        # it goes with the paragraph's last line, so that every link target stays
+        have = {u for line in lines for _, u in line.links}
+        lost = [(t, u) for t, u in _links(block.content) if u not in have]
+        if lines and lost:
+            lines[-1].links += lost
         if not quoted:
             tail = speech[-1] if speech else None
             self.in_speech = bool(tail and tail[1] >= len(whole.rstrip()) and whole.rstrip()[-1:] not in _CLOSE)

@@ -31,9 +31,11 @@ def _linked(line: Line, html: Markup) -> Markup:
             continue
         label = link_label(text, url)
         target = str(escape(text))
+        anchor = Markup('<a href="{}">{}</a>').format(url, label)
         if target in html:
-            anchor = Markup('<a href="{}">{}</a>').format(url, label)
             html = Markup(str(html).replace(target, str(anchor), 1))
+        else:           # the link text spans sentences: the link follows the line
+            html = html + Markup(" ") + anchor
     return html
 
 
