@@ -152,3 +152,24 @@ def test_review_sheet_then_approval(tmp_path, monkeypatch):
     assert "approved by Eva Prüf" in approved and "## Was sich ändert" in approved
     rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
     assert rendition.data["source"] == "human" and rendition.data["reviewed"] is True
+
+
+def test_publish_unreviewed_setting_reaches_the_rendition(tmp_path):
+    src = tmp_path / "regeln.md"
+    src.write_text(RELEASE, encoding="utf-8")
+    settings = Settings()
+    settings.plain.publish_unreviewed = False
+    rendition = render(load_release(src, settings), BuildContext(settings, tmp_path / "out"))
+    assert rendition.data["reviewed"] is False and rendition.data["publish"] is False
+    page = rendition.files[0].read_text(encoding="utf-8")
+    assert '<meta name="accesspub:plain-review" content="draft">' in page
+
+
+def test_english_draft_label(tmp_path):
+    src = tmp_path / "news.md"
+    src.write_text("---\ntitle: New library\nlang: en\n---\n\nThe council opened a new library on Monday, "
+                   "which has more than ten thousand books for children and young people.\n", encoding="utf-8")
+    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
+    tree = lxml_html.fromstring(rendition.files[0].read_bytes())
+    assert tree.xpath("//p[@class='kicker']")[0].text_content() == \
+        "Draft: simplified by machine, not yet checked by readers"
