@@ -42,3 +42,9 @@ class UsageError(AccesspubError):
 
 class BuildLockedError(AccesspubError):
     """Another build is writing to the same output folder."""
+
+
+class EnvironmentFailure(AccesspubError):
+    """The machine failed the build: disk full, folder read-only, a tool missing, a port busy (exit 3)."""
+
+    exit_code = 3
