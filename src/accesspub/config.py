@@ -6,11 +6,33 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
 
 FORMATS = ("html", "plain", "pdf", "epub", "audio")
+BITRATES = (64, 80, 96)     # the MP3 (MPEG-1 layer III) bit rates between 64 and 96 kbit/s
+DEFAULT_SITE_URL = "https://example.org/presse/"
+FIXES = {
+    "site.url": 'write the public address of the output folder, e.g. url = "https://www.example.de/presse/"',
+    "publisher.url": 'write the full address of the website, e.g. url = "https://www.example.de/"',
+    "plain.rewriter_url": 'write the full address of the endpoint, e.g. rewriter_url = "http://127.0.0.1:8080/v1"',
+    "audio.bitrate": "use 64, 80 or 96 (64 is plenty for speech)",
+    "plain.rewriter_timeout": "use a number of seconds above 0, e.g. rewriter_timeout = 60",
+    "publisher.logo": "put the logo image (PNG, JPEG, GIF, WebP or SVG) in the folder of accesspub.toml or below "
+                      "it and give its path relative to that folder, e.g. logo = \"logo.png\"",
+}
+
+
+def _absolute_url(value: str | None) -> str | None:
+    if value is None:
+        return value
+    parts = urlsplit(value.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"'{value}' is not an absolute http(s) URL")
+    return value.strip()
 
 
 class _Section(BaseModel):
@@ -29,14 +51,18 @@ class Publisher(_Section):
     contact: str | None = None
     """Default contact block for releases that bring none."""
 
+    _url = field_validator("url")(_absolute_url)
+
 
 class Site(_Section):
     title: str | None = None
     """Title of the site index; defaults to "<publisher> – Pressemitteilungen"."""
-    url: str = "https://example.org/presse/"
+    url: str = DEFAULT_SITE_URL
     """Public URL of the output folder, for feeds and canonical links."""
     default_language: Literal["de", "en"] = "de"
     """Language of releases that neither declare nor reveal one."""
+
+    _url = field_validator("url")(_absolute_url)
 
 
 class Output(_Section):
@@ -57,8 +83,10 @@ class Plain(_Section):
     text is sent to this address, so point it at a machine you trust."""
     rewriter_model: str | None = None
     """Model name the endpoint expects."""
-    rewriter_timeout: float = 60.0
+    rewriter_timeout: float = Field(60.0, gt=0)
     """Seconds per call; two retries follow a failed call."""
+
+    _url = field_validator("rewriter_url")(_absolute_url)
 
 
 class Audio(_Section):
@@ -67,7 +95,14 @@ class Audio(_Section):
     voice: dict[str, str] = Field(default_factory=dict)
     """Voice per language, e.g. {de = "de", en = "/voices/en_US-joe.onnx"} for piper."""
     bitrate: int = 64
-    """MP3 bit rate in kbit/s (64–96)."""
+    """MP3 bit rate in kbit/s: 64, 80 or 96."""
+
+    @field_validator("bitrate")
+    @classmethod
+    def _bitrate(cls, value: int) -> int:
+        if value not in BITRATES:
+            raise ValueError(f"{value} kbit/s is not one of {', '.join(map(str, BITRATES))}")
+        return value
 
 
 class Settings(_Section):
@@ -101,7 +136,30 @@ def load_settings(path: Path | None = None) -> Settings:
         if err["type"] == "extra_forbidden":
             raise ConfigError(f"unknown key '{key}'", file=path, place=key,
                               fix="remove it or correct its spelling; see the README's configuration table") from None
-        raise ConfigError(f"bad value for '{key}': {err['msg']}", file=path, place=key,
-                          fix="see the README's configuration table") from None
+        msg = err["msg"].removeprefix("Value error, ")
+        raise ConfigError(f"bad value for '{key}': {msg}", file=path, place=key,
+                          fix=FIXES.get(key, "see the README's configuration table")) from None
     settings.root = path.resolve().parent
+    _check_logo(settings, path)
     return settings
+
+
+def _check_logo(settings: Settings, path: Path) -> None:
+    """The logo is an image inside the configuration's folder, within the limits every image has."""
+    from .images import ImageRefused, read
+    logo = settings.publisher.logo
+    if not logo:
+        return
+
+    def refuse(why: str):
+        raise ConfigError(f"bad value for 'publisher.logo': '{logo}' {why}", file=path, place="publisher.logo",
+                          fix=FIXES["publisher.logo"])
+    real = (settings.root / logo).resolve()
+    if settings.root not in real.parents:
+        refuse("lies outside the folder of accesspub.toml")
+    if not real.is_file():
+        refuse("does not exist")
+    try:
+        read(real)
+    except ImageRefused as exc:
+        refuse(f"cannot be used: {exc}")
