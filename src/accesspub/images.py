@@ -25,8 +25,10 @@ MAX_PIXELS = 40_000_000         # decompression bombs: a small file that decodes
 _SVG_NS = "http://www.w3.org/2000/svg"
 _XLINK = "{http://www.w3.org/1999/xlink}href"
 _CSS_URL = re.compile(r"url\(\s*(?!['\"]?#)[^)]*\)", re.I)
-_CSS_IMPORT = re.compile(r"@import[^;]*;?", re.I)
 _EMBEDDED = {"image": ["png", "jpeg", "gif", "webp"]}     # data: URLs an SVG may keep (passive raster images)
+# animation can rewrite attributes (a link target into javascript:) and moves without a pause (WCAG 2.2.2)
+_ANIMATION = {f"{{{_SVG_NS}}}{name}" for name in ("animate", "set", "animateMotion", "animateTransform",
+                                                    "discard", "mpath")}
 
 
 class ImageRefused(ValueError):
@@ -47,6 +49,8 @@ def sanitise_svg(data: bytes) -> bytes:
         raise ImageRefused("not a well-formed SVG; export it again from the drawing program") from None
     if root.tag != f"{{{_SVG_NS}}}svg":
         raise ImageRefused("not an SVG image (its root element is not <svg>)")
+    for el in [el for el in root.iter() if el.tag in _ANIMATION]:
+        el.getparent().remove(el)
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -57,8 +61,12 @@ def sanitise_svg(data: bytes) -> bytes:
                 del el.attrib[name]
         if el.get("style"):
             el.set("style", _CSS_URL.sub("none", el.get("style")))
-        if el.tag == f"{{{_SVG_NS}}}style" and el.text:
-            el.text = _CSS_URL.sub("none", _CSS_IMPORT.sub("", el.text))
+    for el in [el for el in root.iter(f"{{{_SVG_NS}}}style")]:
+        css = _CSS_URL.sub("none", el.text or "")
+        if "@" in css or "//" in css or "\\" in css or "expression" in css.lower():
+            el.getparent().remove(el)      # at-rules, addresses or escapes left: not a plain class stylesheet
+        else:
+            el.text = css
     return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 

@@ -13,7 +13,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import cache
+from . import cache, images
 from .atomic import write_bytes
 from .config import Settings
 from .errors import AccesspubError, SourceError
@@ -55,11 +55,12 @@ def _reusable(entry: dict | None, key: str, folder: Path) -> bool:
 
 
 def _copy_resources(release: Release, folder: Path) -> None:
-    """The release's fenced images into OUT/<slug>/media/, before any rendition needs them."""
+    """The release's fenced images into OUT/<slug>/media/ as carried (an SVG sanitised), before any rendition."""
     for name, src in release.resources.items():
         target = folder / name
-        if not target.exists() or target.stat().st_size != src.stat().st_size:
-            write_bytes(target, src.read_bytes())
+        data = images.read(src)
+        if not target.exists() or target.read_bytes() != data:
+            write_bytes(target, data)
 
 
 def _error(exc: AccesspubError) -> dict:

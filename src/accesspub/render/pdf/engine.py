@@ -12,6 +12,7 @@ from weasyprint import CSS, HTML, LOGGER
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from ... import images
 from ...findings import Finding
 from ...paths import STYLES, font_files
 from .origins import recording_origins
@@ -72,7 +73,8 @@ class Fenced(URLFetcher):
         if path is None:
             raise ValueError(f"not a resource of this release: {url}")
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+        data = images.read(path) if path.suffix.lower() in images.MIME else path.read_bytes()
+        return URLFetcherResponse(url, data, {"Content-Type": mime})
 
 
 class Engine:
