@@ -50,6 +50,10 @@ class BuildContext:
         """OUT/_assets: stylesheets and fonts shared by all pages."""
         return self.out / "_assets"
 
+    def public_url(self, slug: str) -> str:
+        """The release's public address: site.url + slug + '/'."""
+        return self.settings.site.url.rstrip("/") + "/" + slug + "/"
+
     def earlier(self, release: Release, name: str) -> Rendition | None:
         """A rendition of this release built earlier in this build (e.g. audio before epub)."""
         return self.done.get(release.slug, {}).get(name)
