@@ -15,6 +15,7 @@ from ..findings import Finding
 from ..language import abbreviations, quotes, sentences
 from ..language.detect import detect
 from ..language.inlines import text_of
+from ..language.invisible import clean_data, clean_meta
 from ..model import Metadata, Release
 from . import anatomy, frontmatter, reader
 from .resources import fence
@@ -58,13 +59,13 @@ def _front_matter_meta(data: dict, path: Path, first_line: int = 2) -> dict:
         if key not in fields:
             raise SourceError(f"unknown front-matter key '{key}'", file=path, place=str(first_line),
                               fix=f"use one of: {', '.join(sorted(fields - {'lead_location'}))}")
-    return data
+    return clean_data(data)
 
 
 def _meta_text(doc: pf.Doc, key: str) -> str | None:
     value = doc.get_metadata(key, default=None)
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return " ".join(clean_meta(value).split())
     return None
 
 
@@ -139,9 +140,21 @@ def slug_words(text: str, max_length: int = 60) -> str:
     return slugify(text, max_length=max_length, word_boundary=True, save_order=True, replacements=UMLAUTS)
 
 
-def make_slug(date: dt.date | None, title: str) -> str:
-    words = slug_words(title) or "release"
+def make_slug(date: dt.date | None, title: str, source: Path | None = None) -> str:
+    """date-title-words; a title without letters (only emoji, digits or punctuation) gives way to the file name."""
+    words = slug_words(title)
+    if not any(c.isalpha() for c in words) and source is not None:
+        stem = source.stem
+        if date and stem.startswith(date.isoformat()):
+            stem = stem[len(date.isoformat()):]
+        words = slug_words(stem) or words
+    words = words or "release"
     return f"{date.isoformat()}-{words}" if date else words
+
+
+def _clean(text: str | None) -> str | None:
+    """Metadata found in the text: one line, without invisible characters."""
+    return " ".join(clean_meta(text).split()) or None if text else text
 
 
 def load_release(path: Path, settings: Settings) -> Release:
@@ -166,7 +179,7 @@ def load_release(path: Path, settings: Settings) -> Release:
                           fix="write the release text below the front matter")
 
     found = anatomy.apply(doc, has_title=bool(data.get("title")))
-    title = data.get("title") or found.title or _meta_text(doc, "title")
+    title = " ".join(clean_meta(str(data.get("title") or found.title or _meta_text(doc, "title") or "")).split())
     if not title:
         raise SourceError("the release has no title", file=path, place="1",
                           fix="add 'title: …' to the front matter, or start the text with the headline in bold")
@@ -178,9 +191,9 @@ def load_release(path: Path, settings: Settings) -> Release:
     lang = str(lang).split("-")[0].lower()
     try:
         meta = Metadata(**{
-            "subtitle": found.subtitle or _meta_text(doc, "subtitle"),
-            "date": found.date, "place": found.place, "kicker": found.kicker,
-            "lead_location": found.lead_location,
+            "subtitle": _clean(found.subtitle) or _meta_text(doc, "subtitle"),
+            "date": found.date, "place": _clean(found.place), "kicker": _clean(found.kicker),
+            "lead_location": _clean(found.lead_location),
             **data, "title": title, "lang": lang,
         })
     except ValidationError as exc:
@@ -199,11 +212,11 @@ def load_release(path: Path, settings: Settings) -> Release:
     abbreviations.apply(doc, lang)
     _shift_headings(doc)
     if meta.summary is None:
-        meta.summary = _summary(doc, lang)
+        meta.summary = _clean(_summary(doc, lang))
     sentences.assign_ids(doc, lang)
     if meta.date is None:
         findings.append(Finding("ingest", "source", "no-date", "warning",
                                 "the release has no date; add 'date: YYYY-MM-DD' or a dateline 'Ort, 1. März 2025'",
                                 str(path)))
-    return Release(source=path, slug=make_slug(meta.date, meta.title), meta=meta, doc=doc, findings=findings,
+    return Release(source=path, slug=make_slug(meta.date, meta.title, path), meta=meta, doc=doc, findings=findings,
                    resources=resources)
