@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks
+from . import checks, slugs
 from .config import Settings
 from .errors import AccesspubError, BuildLockedError, SourceError
 from .findings import Finding
@@ -182,7 +182,9 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         ctx = BuildContext(settings=settings, out=out, formats=formats)
         _remove_leftovers(out)
         site.copy_assets(ctx)
-        previous = {m["source"]: m for m in read_manifests(out) if "source_key" in m}
+        built = read_manifests(out)
+        previous = {m["source"]: m for m in built if "source_key" in m}
+        slugs.reset(out, {m["slug"]: m["source"] for m in built if m.get("source")})
         reporter.stage("building", len(paths))
         manifests = []
         for outcome in _run_releases(paths, out, formats, settings, previous, jobs, scheduler):

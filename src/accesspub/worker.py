@@ -13,7 +13,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import cache, images
+from . import cache, images, slugs
 from .atomic import write_bytes
 from .config import Settings
 from .errors import AccesspubError, SourceError
@@ -77,13 +77,19 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
     if previous and previous.get("source_key") == skey and cache.resources_unchanged(previous):
         folder = out / previous["slug"]
         if all(_reusable(previous["built"].get(n), k, folder) for n, k in keys.items()):
+            try:
+                slugs.claim(out, previous["slug"], path)
+            except SourceError as exc:
+                return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
             return {"manifest": previous, "rebuilt": [], "seconds": {}, "error": None}
     try:
         release = load_release(path, settings)
+        slugs.claim(out, release.slug, path)
     except SourceError as exc:
         return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
     seconds["ingest"] = time.perf_counter() - t
     if previous and previous["slug"] != release.slug:
+        slugs.release(out, previous["slug"], path)
         _remove_release(out / previous["slug"], path)
     ctx = BuildContext(settings=settings, out=out, formats=formats, services=SERVICES)
     folder = ctx.release_dir(release)
