@@ -18,8 +18,8 @@ from pathlib import Path
 
 from . import checks, slugs
 from .config import Settings
-from .errors import AccesspubError, BuildLockedError, SourceError
-from .findings import Finding
+from .errors import AccesspubError, BuildLockedError, SourceError, environment_failure
+from .findings import ENVIRONMENT_RULES, Finding
 from .ingest import discover
 from .manifest import MANIFEST, read_json, read_manifests, write_manifest
 from .progress import Reporter
@@ -40,14 +40,25 @@ class BuildResult:
 
     @property
     def exit_code(self) -> int:
-        """0 ok, 1 accessibility errors found, 2 unusable input."""
+        """0 ok, 1 accessibility errors found, 2 unusable input, 3 the environment failed (disk, tool)."""
+        findings = [Finding.from_dict(f) for r in self.reports for f in r["findings"]] + self.build_findings
+        if any(f.rule in ENVIRONMENT_RULES for f in findings):
+            return 3
         if self.input_errors:
             return 2
-        severities = {f["severity"] for r in self.reports for f in r["findings"]} | \
-            {f.severity for f in self.build_findings}
+        severities = {f.severity for f in findings}
         if "error" in severities or (self.strict and "warning" in severities):
             return 1
         return 0
+
+
+@contextmanager
+def environment_failures():
+    """An OSError while writing the output or state is the machine's failure: one message, exit 3."""
+    try:
+        yield
+    except OSError as exc:
+        raise environment_failure(exc) from None
 
 
 @contextmanager
@@ -174,10 +185,12 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
     for exc in missing:
         _unusable(result, exc)
     if not paths:
+        if missing:
+            raise missing[0]
         raise SourceError("no release sources found", file=", ".join(map(str, sources)),
                           fix="put .md, .txt, .docx, .odt, .html or .rst files there, or create one with "
                               "'accesspub new SLUG'")
-    with output_lock(out):
+    with environment_failures(), output_lock(out):
         started = time.perf_counter()
         ctx = BuildContext(settings=settings, out=out, formats=formats)
         _remove_leftovers(out)
@@ -215,7 +228,7 @@ def check_tree(out: Path, settings: Settings, reporter: Reporter) -> BuildResult
         raise SourceError("no built releases here (no */manifest.json)", file=out,
                           fix="build first: accesspub build content --out " + str(out))
     result = BuildResult(out=out, strict=settings.output.strict)
-    with output_lock(out):
+    with environment_failures(), output_lock(out):
         _check_and_report(BuildContext(settings=settings, out=out), manifests, result, reporter, everything=True)
     return result
 

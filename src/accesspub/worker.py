@@ -16,8 +16,8 @@ from pathlib import Path
 from . import cache, images, slugs
 from .atomic import write_bytes
 from .config import Settings
-from .errors import AccesspubError, SourceError
-from .findings import Finding
+from .errors import AccesspubError, SourceError, is_environment
+from .findings import Finding, environment_failed
 from .ingest import load_release
 from .manifest import MANIFEST, read_json
 from .model import Release
@@ -39,6 +39,8 @@ def _render(release: Release, name: str, ctx: BuildContext) -> Rendition:
         return Rendition(name, findings=[Finding("render", name, "unusable-input", "error", str(exc),
                                                  str(release.source))])
     except Exception as exc:  # one rendition failing must not lose the others
+        if is_environment(exc):
+            return Rendition(name, findings=[environment_failed("render", name, exc, str(release.source))])
         detail = traceback.format_exc(limit=-3) if os.environ.get("ACCESSPUB_DEBUG") else repr(exc)
         return Rendition(name, findings=[Finding("render", name, "rendition-failed", "error",
                                                  f"the {name} rendition could not be built: {detail}",
@@ -84,6 +86,17 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
             return {"manifest": previous, "rebuilt": [], "seconds": {}, "error": None}
     try:
         release = load_release(path, settings)
+    except SourceError as exc:
+        return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
+    except OSError as exc:
+        return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(SourceError(
+            f"cannot read it: {exc.strerror or exc}", file=path, fix="check that the file exists and is readable"))}
+    except Exception as exc:        # a defect of ours must not stop the other releases
+        detail = traceback.format_exc(limit=-3) if os.environ.get("ACCESSPUB_DEBUG") else repr(exc)
+        return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(SourceError(
+            f"accesspub could not read it ({detail})", file=path,
+            fix="report this with the file attached; the other releases were built"))}
+    try:
         slugs.claim(out, release.slug, path)
     except SourceError as exc:
         return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
