@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import checks, slugs
 from .config import Settings
@@ -79,6 +80,20 @@ def output_lock(out: Path):
     finally:
         fcntl.flock(lock, fcntl.LOCK_UN)
         lock.close()
+
+
+EXAMPLE_HOSTS = ("example.org", "example.com", "example.net")
+
+
+def _site_url_finding(settings: Settings) -> list[Finding]:
+    """The example address left in site.url would go into feeds, the podcast and MP3 tags."""
+    host = (urlsplit(settings.site.url).hostname or "").lower()
+    if host in EXAMPLE_HOSTS or host.endswith(tuple("." + h for h in EXAMPLE_HOSTS)):
+        return [Finding("config", "site", "site-url-placeholder", "warning",
+                        f"site.url is still the example address {settings.site.url}: the feeds, the podcast and "
+                        "the MP3 tags point there; set url under [site] in accesspub.toml to the public address "
+                        "of the output folder", "accesspub.toml: site.url")]
+    return []
 
 
 def _unusable(result: BuildResult, exc: SourceError) -> None:
@@ -180,7 +195,7 @@ def _remove_leftovers(out: Path) -> None:
 def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Settings, reporter: Reporter,
           jobs: int = 1, scheduler: str | None = None) -> BuildResult:
     """Build every release found in `sources` into `out`; unusable sources are reported, the rest built."""
-    result = BuildResult(out=out, strict=settings.output.strict)
+    result = BuildResult(out=out, strict=settings.output.strict, build_findings=_site_url_finding(settings))
     paths, missing = discover(sources)
     for exc in missing:
         _unusable(result, exc)

@@ -17,7 +17,7 @@ from ..language.detect import detect
 from ..language.inlines import text_of
 from ..language.invisible import clean_data, clean_meta
 from ..model import Metadata, Release
-from . import anatomy, frontmatter, reader
+from . import anatomy, frontmatter, placeholders, reader
 from .resources import fence
 from .sanitise import sanitise
 
@@ -207,6 +207,7 @@ def load_release(path: Path, settings: Settings) -> Release:
     resources, fenced = fence(doc, path, [])
     findings += fenced + _missing_alt(doc, path)
     _contact(doc, meta.contact or settings.publisher.contact, path)
+    findings += placeholders.find(doc, [meta.title, meta.subtitle, meta.summary], path)
     quotes.apply(doc, lang)
     quotes.block_quotes(doc)
     abbreviations.apply(doc, lang)

@@ -32,7 +32,7 @@ def _tags(release: Release, ctx: BuildContext) -> mp3.Tags:
         cover = cover if cover.is_absolute() else s.root / cover
     return mp3.Tags(
         title=release.meta.title,
-        artist=release.meta.publisher or s.publisher.name,
+        artist=ctx.publisher(release),
         date=release.meta.date.isoformat() if release.meta.date else None,
         lang=release.lang,
         url=ctx.public_url(release.slug),

@@ -72,12 +72,12 @@ def date_long(release: Release) -> str | None:
     return format_date(release.meta.date, format="long", locale=release.lang) if release.meta.date else None
 
 
-def page_vars(lang: str, ctx: BuildContext, root: str) -> dict:
-    """Variables every page template gets."""
+def page_vars(lang: str, ctx: BuildContext, root: str, release: Release | None = None) -> dict:
+    """Variables every page template gets; a release's pages name the release's own publisher."""
     pub = ctx.settings.publisher
     return {
         "lang": lang, "ui": lexicon(lang)["ui"], "root": root, "version": __version__,
-        "publisher": pub.name, "publisher_url": pub.url,
+        "publisher": ctx.publisher(release), "publisher_url": pub.url,
         "logo": "logo" + ctx.settings.root.joinpath(pub.logo).suffix if pub.logo else None,
         "logo_alt": pub.logo_alt or pub.name,
     }
@@ -115,7 +115,7 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
                  "size": human_size(mp3.stat().st_size, release.lang),
                  "timings_json": json.dumps(timings, separators=(",", ":"))}
     path = folder / "index.html"
-    render_page("release.html", path, **page_vars(release.lang, ctx, "../"), meta=release.meta,
+    render_page("release.html", path, **page_vars(release.lang, ctx, "../", release), meta=release.meta,
                 description=release.meta.summary, date_long=date_long(release),
                 body=Markup(body_html(release)), renditions=rendition_links(release, ctx), audio=audio)
     return Rendition("html", [path])

@@ -42,7 +42,7 @@ def write_page(path, release: Release, result: PlainResult, ctx: BuildContext, s
     level_name = pui["level_leicht"] if result.doc.level == "leicht" else pui["level_einfach"]
     notice = words(lang)["notice_human"] if result.doc.human else words(lang)["notice_machine"]
     render_page(
-        "plain.html", path, **page_vars(lang, ctx, "../"), pui=pui, description=release.meta.summary,
+        "plain.html", path, **page_vars(lang, ctx, "../", release), pui=pui, description=release.meta.summary,
         title=result.doc.title, level_name=level_name, place=release.meta.place, date_text=result.date_text,
         date_iso=release.meta.date.isoformat() if release.meta.date else "",
         lead_location=release.meta.lead_location, full_href="index.html", notice=notice,

@@ -15,7 +15,7 @@ from lxml import etree
 
 from ...config import Settings
 from ...findings import Finding
-from ...render.epub.claim import CONFORMS_TO, set_claim
+from ...render.epub.claim import CONFORMS_TO, publisher_of, set_claim
 from . import ace
 from .epubcheck import EpubCheck
 from .lint import lint
@@ -34,6 +34,14 @@ def _set_claim(path: Path, certifier: str | None) -> bool:
         return False
 
 
+def _certifier(path: Path, settings: Settings) -> str:
+    """Who certifies the EPUB: its own publisher (a release may name one), else the configured one."""
+    try:
+        return publisher_of(path) or settings.publisher.name
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return settings.publisher.name
+
+
 def _claim_finding(path: Path, blockers: list[Finding], certifier: str) -> Finding:
     if blockers:
         rules = sorted({f"{f.check}/{f.rule}" for f in blockers})
@@ -47,7 +55,7 @@ def _claim_finding(path: Path, blockers: list[Finding], certifier: str) -> Findi
 
 def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> dict[str, list[Finding]]:
     settings = settings or Settings()
-    certifier = settings.publisher.name
+    certifiers = {path: _certifier(path, settings) for _, path in items if path.exists()}
     found: dict[str, list[Finding]] = {slug: [] for slug, _ in items}
     present = [(slug, path) for slug, path in items if path.exists()]
     for slug, path in items:
@@ -66,9 +74,9 @@ def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> di
         changed = []
         for slug, path in present:
             blockers = [f for f in checked[path] + aced[path] + linted[path] if blocks_claim(f)]
-            if _set_claim(path, None if blockers else certifier):
+            if _set_claim(path, None if blockers else certifiers[path]):
                 changed.append(path)
-            found[slug].append(_claim_finding(path, blockers, certifier))
+            found[slug].append(_claim_finding(path, blockers, certifiers[path]))
         if changed and not absent:
             for path in changed:
                 epubcheck.submit(path)
@@ -77,7 +85,7 @@ def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> di
             for slug, path in present:
                 blockers = [f for f in checked[path] + aced[path] + linted[path] if blocks_claim(f)]
                 if path in changed and blockers and _set_claim(path, None):
-                    found[slug][-1] = _claim_finding(path, blockers, certifier)
+                    found[slug][-1] = _claim_finding(path, blockers, certifiers[path])
     for slug, path in present:
         found[slug][:0] = checked[path] + aced[path] + linted[path]
     return found

@@ -32,6 +32,12 @@ def claim_of(path: Path) -> dict[str, list[str]]:
     return found
 
 
+def publisher_of(path: Path) -> str | None:
+    """The EPUB's dc:publisher: the release's own publisher, which is also who certifies it."""
+    node = _package(path).find("opf:metadata/{http://purl.org/dc/elements/1.1/}publisher", _NS)
+    return (node.text or "").strip() or None if node is not None else None
+
+
 def set_claim(path: Path, certifier: str | None) -> bool:
     """Claim EPUB Accessibility 1.1 / WCAG 2.1 AA certified by `certifier`, or withdraw it (None).
 
