@@ -35,6 +35,13 @@ def count(findings: Iterable[Finding]) -> dict[str, int]:
 
 ENVIRONMENT_RULES = {"tool-missing", "environment-failed"}
 """Findings that say the machine failed, not the release: they give exit code 3 and are never cached."""
+NOT_CACHED = ENVIRONMENT_RULES | {"rendition-failed", "check-crashed"}
+"""A rendition or check with one of these findings is done again by the next build."""
+
+
+def failed(findings: Iterable[dict]) -> bool:
+    """Whether stored findings say the work did not finish (so it must not be reused)."""
+    return any(f.get("rule") in NOT_CACHED for f in findings)
 
 
 def environment_failed(check: str, rendition: str, exc: OSError, location: str = "") -> Finding:

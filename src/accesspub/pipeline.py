@@ -18,9 +18,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import checks, slugs
+from .atomic import fault_point
 from .config import Settings
 from .errors import AccesspubError, BuildLockedError, SourceError, environment_failure
-from .findings import ENVIRONMENT_RULES, Finding
+from .findings import ENVIRONMENT_RULES, Finding, failed
 from .ingest import discover
 from .manifest import MANIFEST, read_json, read_manifests, write_manifest
 from .progress import Reporter
@@ -138,14 +139,16 @@ def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildRes
     """Check what changed (everything when asked), keep earlier findings for the rest, write the reports."""
     previous_build = read_json(ctx.out / "report.json")
     targets: dict[str, list[tuple[str, Path]]] = {}
-    if site_changed or everything or previous_build is None:
+    if site_changed or everything or previous_build is None or failed(previous_build.get("site_check_findings", [])):
         targets["site"] = [("", ctx.out / "index.html")]
     for m in manifests:
         fresh = m["renditions"] if everything else {n: f for n, f in m["renditions"].items()
-                                                    if n in result.rebuilt.get(m["slug"], []) or n not in m["checks"]}
+                                                    if n in result.rebuilt.get(m["slug"], []) or n not in m["checks"]
+                                                    or failed(m["checks"][n])}
         for name, file in fresh.items():
             targets.setdefault(name, []).append((m["slug"], ctx.out / m["slug"] / file))
     t = time.perf_counter()
+    fault_point("stage", "checks")
     if any(targets.values()):
         reporter.stage("checking", sum(1 for r in checks.REGISTRY.values() if any(targets.get(x) for x in r)))
         found = checks.run_all(targets, ctx.settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"),
@@ -153,6 +156,7 @@ def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildRes
     else:
         found = {}
     result.seconds["checks"] = time.perf_counter() - t
+    fault_point("stage", "reports")
     site_findings = found.pop("", None)
     if site_findings is None and "site" not in targets and previous_build:
         site_findings = [Finding.from_dict(f) for f in previous_build.get("site_check_findings", [])]
@@ -230,6 +234,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
             manifests.append(m)
             reporter.step(f"{m['slug']}: {' '.join(outcome['rebuilt']) or 'unchanged'}")
         result.seconds["build"] = time.perf_counter() - started
+        fault_point("stage", "site")
         site_changed, feed_findings = _site(ctx, read_manifests(out))
         result.build_findings.extend(feed_findings)
         _check_and_report(ctx, manifests, result, reporter, site_changed=site_changed)

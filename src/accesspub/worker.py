@@ -17,7 +17,7 @@ from . import cache, images, slugs
 from .atomic import write_bytes
 from .config import Settings
 from .errors import AccesspubError, SourceError, is_environment
-from .findings import Finding, environment_failed
+from .findings import Finding, environment_failed, failed
 from .ingest import load_release
 from .manifest import MANIFEST, read_json
 from .model import Release
@@ -53,7 +53,9 @@ def _restore(folder: Path, name: str, entry: dict) -> Rendition:
 
 
 def _reusable(entry: dict | None, key: str, folder: Path) -> bool:
-    return bool(entry) and entry["key"] == key and all((folder / f).exists() for f in entry["files"])
+    """Built before with the same key, its files all there, and it did not fail (failures are never cached)."""
+    return bool(entry) and entry["key"] == key and all((folder / f).exists() for f in entry["files"]) \
+        and not failed(entry["findings"])
 
 
 def _copy_resources(release: Release, folder: Path) -> None:
