@@ -14,7 +14,7 @@ import random
 import signal
 from pathlib import Path
 
-import pytest
+from accesspub.state import build_dir
 
 from envfaults import cli, fill, remount, tmpfs
 
@@ -72,9 +72,9 @@ def _releases(out: Path) -> dict[str, set[str]]:
             for p in out.glob("*/index.html")}
 
 
-def _report_agrees(out: Path, state: Path) -> None:
+def _report_agrees(out: Path) -> None:
     """The build report lists exactly the published releases, and their renditions exist."""
-    report = json.loads(next(p for p in (state / "report.json", out / "report.json") if p.exists()).read_text())
+    report = json.loads((build_dir(out) / "report.json").read_text())
     slugs = {r["slug"] for r in report["releases"]}
     assert slugs == set(_releases(out)), (slugs, set(_releases(out)))
     for r in report["releases"]:
@@ -93,7 +93,6 @@ def _kill_points(src: Path, out: Path, tmp: Path) -> list[str]:
 
 def test_sigkill_at_seeded_points_loses_nothing(tmp_path):
     src, out = tmp_path / "content", tmp_path / "out"
-    state = out.parent / ".accesspub-state" / out.name
     _write(src, "schnell")
     assert _build(src, out).returncode == 0
     points = _kill_points(src, out, tmp_path)
@@ -125,7 +124,7 @@ def test_sigkill_at_seeded_points_loses_nothing(tmp_path):
         assert not list(out.rglob("*.part"))
         pages = [k for k in published if k.endswith("/index.html")]
         assert len(pages) == len(TITLES) and all(word in published[k].decode() for k in pages), n
-        _report_agrees(out, state)
+        _report_agrees(out)
 
 
 def test_full_disk_read_only_and_missing_tool_then_recovery(tmp_path):
@@ -133,8 +132,7 @@ def test_full_disk_read_only_and_missing_tool_then_recovery(tmp_path):
     _write(src, "schnell")
     with tmpfs(tmp_path / "disk", "6m") as disk:
         out = disk / "out"
-        state = out.parent / ".accesspub-state" / out.name
-        assert _build(src, out).returncode == 0
+            assert _build(src, out).returncode == 0
         published = _published(out)
         # the disk fills up
         _write(src, "voll")
@@ -148,7 +146,7 @@ def test_full_disk_read_only_and_missing_tool_then_recovery(tmp_path):
         proc = _build(src, out)
         assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr
         assert all("voll" in p.read_text() for p in out.glob("*/index.html"))
-        _report_agrees(out, state)
+        _report_agrees(out)
         # the output becomes read-only
         _write(src, "lesen")
         published = _published(out)
@@ -160,20 +158,18 @@ def test_full_disk_read_only_and_missing_tool_then_recovery(tmp_path):
         assert proc.returncode == 3 and "read-only" in proc.stderr and "Traceback" not in proc.stderr
         assert _published(out) == published
         assert _build(src, out).returncode == 0
-        _report_agrees(out, state)
+        _report_agrees(out)
     # a tool disappears (no Java, no Chromium on PATH), then comes back: it is checked again at once
     out = tmp_path / "out"
     assert _build(src, out).returncode == 0
     _write(src, "ohne")
     proc = _build(src, out, PATH="/nonexistent")
     assert proc.returncode == 3, proc.stdout[-2000:] + proc.stderr
-    report = json.loads(next(p for p in (out.parent / ".accesspub-state" / "out" / "report.json",
-                                         out / "report.json") if p.exists()).read_text())
+    report = json.loads((build_dir(out) / "report.json").read_text())
     assert any(f["rule"] == "tool-missing" for r in report["releases"] for f in r["findings"])
     proc = _build(src, out)           # nothing changed in the sources: the failed checks run again anyway
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr
-    report = json.loads(next(p for p in (out.parent / ".accesspub-state" / "out" / "report.json",
-                                         out / "report.json") if p.exists()).read_text())
+    report = json.loads((build_dir(out) / "report.json").read_text())
     assert not any(f["rule"] == "tool-missing" for r in report["releases"] for f in r["findings"])
     assert report["site_check_findings"] is not None
     assert not any(f["rule"] == "tool-missing" for f in report["site_findings"])

@@ -26,6 +26,8 @@ errors = Console(stderr=True)
 
 CONFIG = typer.Option(None, "--config", "-c", help="accesspub.toml to use (default: ./accesspub.toml if present).")
 QUIET = typer.Option(False, "--quiet", "-q", help="Print only problems and the summary.")
+STATE = typer.Option(None, "--state", help="State folder (build tree, reports, lock); default: "
+                                           ".accesspub-state/<OUT name> beside OUT.")
 
 
 def friendly(command):
@@ -54,7 +56,7 @@ def _formats(text: str | None, default: list[str]) -> tuple[str, ...]:
 def _finish(result, started: float, quiet: bool) -> None:
     from .report import print_summary
     if not quiet or result.exit_code:
-        print_summary(console, result.reports, result.build_findings, result.out)
+        print_summary(console, result.reports, result.build_findings, result.work or result.out)
     secs = result.seconds
     stages = ", ".join(f"{k} {v:.1f}s" for k, v in secs.items() if k not in ("build", "checks")
                        and not k.startswith("check "))
@@ -83,15 +85,16 @@ def build(
                                             help="Run the per-release work on a Dask cluster, e.g. tcp://host:8786."),
     config: Optional[Path] = CONFIG,
     quiet: bool = QUIET,
+    state: Optional[Path] = STATE,
 ):
-    """Build every release into OUT and check each rendition."""
+    """Build and check every release, and publish the public ones (no drafts, no embargo yet) into OUT."""
     from .pipeline import build as run_build
     started = time.perf_counter()
     settings = load_settings(config)
     wanted = _formats(formats, settings.output.formats)
     with Reporter(errors, quiet) as reporter:
         result = run_build(sources or [Path("content")], out, wanted, settings, reporter, jobs=jobs,
-                           scheduler=scheduler)
+                           scheduler=scheduler, state=state)
     _finish(result, started, quiet)
 
 
@@ -101,12 +104,13 @@ def check(
     out: Path = typer.Argument(Path("output"), help="An output folder built by `accesspub build`."),
     config: Optional[Path] = CONFIG,
     quiet: bool = QUIET,
+    state: Optional[Path] = STATE,
 ):
-    """Re-run every check on an existing output folder and rewrite its reports."""
+    """Re-run every check on what was built for OUT, rewrite the reports and publish again."""
     from .pipeline import check_tree
     started = time.perf_counter()
     with Reporter(errors, quiet) as reporter:
-        result = check_tree(out, load_settings(config), reporter)
+        result = check_tree(out, load_settings(config), reporter, state=state)
     _finish(result, started, quiet)
 
 

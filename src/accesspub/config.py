@@ -20,6 +20,7 @@ FIXES = {
     "publisher.url": 'write the full address of the website, e.g. url = "https://www.example.de/"',
     "plain.rewriter_url": 'write the full address of the endpoint, e.g. rewriter_url = "http://127.0.0.1:8080/v1"',
     "audio.bitrate": "use 64, 80 or 96 (64 is plenty for speech)",
+    "site.timezone": 'write an IANA zone name, e.g. timezone = "Europe/Berlin"',
     "plain.rewriter_timeout": "use a number of seconds above 0, e.g. rewriter_timeout = 60",
     "publisher.logo": "put the logo image (PNG, JPEG, GIF, WebP or SVG) in the folder of accesspub.toml or below "
                       "it and give its path relative to that folder, e.g. logo = \"logo.png\"",
@@ -61,8 +62,20 @@ class Site(_Section):
     """Public URL of the output folder, for feeds and canonical links."""
     default_language: Literal["de", "en"] = "de"
     """Language of releases that neither declare nor reveal one."""
+    timezone: str = "Europe/Berlin"
+    """IANA time zone of an `embargo` written without one (e.g. 2025-03-01T10:00)."""
 
     _url = field_validator("url")(_absolute_url)
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{value}' is not an IANA time zone") from None
+        return value
 
 
 class Output(_Section):
@@ -70,6 +83,8 @@ class Output(_Section):
     """Renditions built when `--formats` is not given."""
     strict: bool = False
     """Treat warnings as errors (exit 1)."""
+    publish_reports: bool = False
+    """Publish the check reports (report.html, report.json) with the site; off: they stay in the state folder."""
 
 
 class Plain(_Section):

@@ -40,7 +40,8 @@ class Metadata(BaseModel):
     lead_location: str | None = None
     plain: str | None = None          # a human-written plain-language version (Markdown text or a sibling file)
     plain_level: str | None = None    # "einfach" or "leicht"
-    embargo: dt.datetime | None = None
+    embargo: dt.datetime | dt.date | None = None   # not public before this time (without a zone: site.timezone)
+    draft: bool = False                  # built and checked, never public
 
 
 @dataclass

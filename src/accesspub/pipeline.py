@@ -8,8 +8,10 @@ every release is done.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import os
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -17,13 +19,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import checks, slugs
+from . import checks, publish, slugs
 from .atomic import fault_point
 from .config import Settings
 from .errors import AccesspubError, BuildLockedError, SourceError, environment_failure
 from .findings import ENVIRONMENT_RULES, Finding, failed
 from .ingest import discover
 from .manifest import MANIFEST, read_json, read_manifests, write_manifest
+from .state import build_dir, state_dir
 from .progress import Reporter
 from .checks.audio import check_podcast
 from .render import BuildContext, podcast, site
@@ -33,11 +36,13 @@ from .worker import ORDER, build_release
 @dataclass
 class BuildResult:
     out: Path
+    work: Path | None = None                                         # the build tree in the state folder
     reports: list[dict] = field(default_factory=list)
     input_errors: list[AccesspubError] = field(default_factory=list)
     build_findings: list[Finding] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     rebuilt: dict[str, list[str]] = field(default_factory=dict)    # slug → renditions built in this run
+    held: list[dict] = field(default_factory=list)                  # releases built but not public (drafts, embargo)
     strict: bool = False
 
     @property
@@ -63,11 +68,19 @@ def environment_failures():
         raise environment_failure(exc) from None
 
 
-@contextmanager
-def output_lock(out: Path):
-    """Refuse a second build writing to the same output folder at the same time."""
+def _writable(out: Path) -> None:
+    """Fail before building when the output folder cannot be written (read-only, no permission)."""
     out.mkdir(parents=True, exist_ok=True)
-    lock = open(out / ".accesspub.lock", "w")
+    fd, probe = tempfile.mkstemp(prefix=".accesspub-probe-", dir=out)
+    os.close(fd)
+    os.unlink(probe)
+
+
+@contextmanager
+def output_lock(state: Path):
+    """Refuse a second build writing to the same output folder (its state folder) at the same time."""
+    state.mkdir(parents=True, exist_ok=True)
+    lock = open(state / ".accesspub.lock", "w")
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -122,7 +135,7 @@ def _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
 
 
 def _site(ctx: BuildContext, manifests: list[dict]) -> tuple[bool, list[Finding]]:
-    """Index, Atom feed and podcast feed from every release in OUT; (index changed?, podcast findings)."""
+    """Index, Atom feed and podcast feed of the public releases; (index changed?, podcast findings)."""
     index = ctx.out / "index.html"
     before = index.read_bytes() if index.exists() else b""
     site.write_index(ctx, manifests)
@@ -196,10 +209,21 @@ def _remove_leftovers(out: Path) -> None:
         part.unlink(missing_ok=True)
 
 
+def _public(manifests: list[dict], now: dt.datetime) -> list[dict]:
+    """The releases the site may list now; each manifest learns whether (and why) it is held."""
+    for m in manifests:
+        m["held"] = publish.held(m, now)
+    return [m for m in manifests if not m["held"]]
+
+
 def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Settings, reporter: Reporter,
-          jobs: int = 1, scheduler: str | None = None) -> BuildResult:
-    """Build every release found in `sources` into `out`; unusable sources are reported, the rest built."""
-    result = BuildResult(out=out, strict=settings.output.strict, build_findings=_site_url_finding(settings))
+          jobs: int = 1, scheduler: str | None = None, state: Path | None = None) -> BuildResult:
+    """Build every release found in `sources` in the state folder, check it, and publish what is public to `out`;
+    unusable sources are reported, the rest built."""
+    now = dt.datetime.now(dt.timezone.utc)
+    work = build_dir(out, state)
+    result = BuildResult(out=out, work=work, strict=settings.output.strict,
+                         build_findings=_site_url_finding(settings))
     paths, missing = discover(sources)
     for exc in missing:
         _unusable(result, exc)
@@ -209,17 +233,19 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         raise SourceError("no release sources found", file=", ".join(map(str, sources)),
                           fix="put .md, .txt, .docx, .odt, .html or .rst files there, or create one with "
                               "'accesspub new SLUG'")
-    with environment_failures(), output_lock(out):
+    with environment_failures(), output_lock(state_dir(out, state)):
+        _writable(out)
         started = time.perf_counter()
-        ctx = BuildContext(settings=settings, out=out, formats=formats)
+        ctx = BuildContext(settings=settings, out=work, formats=formats)
+        _remove_leftovers(work)
         _remove_leftovers(out)
         site.copy_assets(ctx)
-        built = read_manifests(out)
+        built = read_manifests(work)
         previous = {m["source"]: m for m in built if "source_key" in m}
-        slugs.reset(out, {m["slug"]: m["source"] for m in built if m.get("source")})
+        slugs.reset(work, {m["slug"]: m["source"] for m in built if m.get("source")})
         reporter.stage("building", len(paths))
         manifests = []
-        for outcome in _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
+        for outcome in _run_releases(paths, work, formats, settings, previous, jobs, scheduler):
             if error := outcome["error"]:
                 _unusable(result, SourceError(error["message"], file=error["file"], place=error["place"],
                                               fix=error["fix"]))
@@ -230,26 +256,35 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
             for stage, s in outcome["seconds"].items():
                 result.seconds[stage] = result.seconds.get(stage, 0) + s
             if outcome["rebuilt"]:
-                write_manifest(out, m)
+                write_manifest(work, m)
             manifests.append(m)
             reporter.step(f"{m['slug']}: {' '.join(outcome['rebuilt']) or 'unchanged'}")
         result.seconds["build"] = time.perf_counter() - started
         fault_point("stage", "site")
-        site_changed, feed_findings = _site(ctx, read_manifests(out))
+        everything = read_manifests(work)
+        site_changed, feed_findings = _site(ctx, _public(everything, now))
         result.build_findings.extend(feed_findings)
+        _public(manifests, now)
         _check_and_report(ctx, manifests, result, reporter, site_changed=site_changed)
+        fault_point("stage", "publish")
+        result.held = publish.run(work, out, everything, now, settings.output.publish_reports)
     return result
 
 
-def check_tree(out: Path, settings: Settings, reporter: Reporter) -> BuildResult:
-    """Re-run every check on an existing output tree."""
-    manifests = [m for m in read_manifests(out) if "built" in m]
+def check_tree(out: Path, settings: Settings, reporter: Reporter, state: Path | None = None) -> BuildResult:
+    """Re-run every check on what was built for the output folder `out`, and publish the result again."""
+    now = dt.datetime.now(dt.timezone.utc)
+    work = build_dir(out, state)
+    manifests = [m for m in read_manifests(work) if "built" in m]
     if not manifests:
-        raise SourceError("no built releases here (no */manifest.json)", file=out,
+        raise SourceError(f"no built releases for this output folder (nothing in {work})", file=out,
                           fix="build first: accesspub build content --out " + str(out))
-    result = BuildResult(out=out, strict=settings.output.strict)
-    with environment_failures(), output_lock(out):
-        _check_and_report(BuildContext(settings=settings, out=out), manifests, result, reporter, everything=True)
+    result = BuildResult(out=out, work=work, strict=settings.output.strict)
+    with environment_failures(), output_lock(state_dir(out, state)):
+        _writable(out)
+        _public(manifests, now)
+        _check_and_report(BuildContext(settings=settings, out=work), manifests, result, reporter, everything=True)
+        result.held = publish.run(work, out, manifests, now, settings.output.publish_reports)
     return result
 
 

@@ -1,6 +1,6 @@
 """One release per slug: the first source to claim a slug in a build owns its folder; a second is refused.
 
-Claims are files in the build's state folder, created atomically (a link that fails when the name exists),
+Claims are files in the build tree (`.claims/`, never published), created atomically (a link that fails when the name exists),
 so builds in a process pool or on a Dask cluster (a shared file system) agree on who came first. The
 source that built a folder before keeps it, as long as that source still exists: it is claimed for it before
 any release is built, so a newcomer with the same title and date never overwrites it.
@@ -14,26 +14,25 @@ import tempfile
 from pathlib import Path
 
 from .errors import SourceError
-from .state import state_dir
 
 
-def claims(out: Path) -> Path:
-    return state_dir(out) / "claims"
+def claims(work: Path) -> Path:
+    return work / ".claims"
 
 
-def reset(out: Path, owners: dict[str, str]) -> None:
+def reset(work: Path, owners: dict[str, str]) -> None:
     """Start a build's claims: every slug built before belongs to its source, while that source exists."""
-    folder = claims(out)
+    folder = claims(work)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     for slug, source in owners.items():
         if Path(source).is_file():
-            claim(out, slug, Path(source))
+            claim(work, slug, Path(source))
 
 
-def claim(out: Path, slug: str, source: Path) -> None:
+def claim(work: Path, slug: str, source: Path) -> None:
     """Claim `slug` for `source`, or SourceError naming the source that has it."""
-    folder = claims(out)
+    folder = claims(work)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / slug
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".claim-")
@@ -54,9 +53,9 @@ def claim(out: Path, slug: str, source: Path) -> None:
                           fix="give one of the two a different title (or date), or remove the one you do not want")
 
 
-def release(out: Path, slug: str, source: Path) -> None:
+def release(work: Path, slug: str, source: Path) -> None:
     """Give up `slug` (the source's title changed), if `source` holds it."""
-    target = claims(out) / slug
+    target = claims(work) / slug
     try:
         if target.read_text(encoding="utf-8") == str(source):
             target.unlink()

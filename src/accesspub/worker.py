@@ -21,6 +21,7 @@ from .findings import Finding, environment_failed, failed
 from .ingest import load_release
 from .manifest import MANIFEST, read_json
 from .model import Release
+from .publish import embargo_until
 from .render import BuildContext, Rendition
 
 ORDER = ("plain", "audio", "pdf", "epub", "html")   # html last: its page links the others
@@ -122,11 +123,13 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
         done[name] = _render(release, name, ctx)
         seconds[name] = time.perf_counter() - t
         rebuilt.append(name)
-    return {"manifest": manifest(release, skey, keys, done), "rebuilt": rebuilt, "seconds": seconds, "error": None}
+    return {"manifest": manifest(release, skey, keys, done, settings), "rebuilt": rebuilt, "seconds": seconds, "error": None}
 
 
-def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, Rendition]) -> dict:
-    """What a later build, `accesspub check` and the site need to know about a built release."""
+def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, Rendition],
+             settings: Settings) -> dict:
+    """What a later build, `accesspub check`, publish and the site need to know about a built release."""
+    embargo = embargo_until(release.meta.embargo, settings.site.timezone)
     built = {n: {"key": keys[n], "files": [p.name for p in r.files if p.exists()],
                  "findings": [f.to_dict() for f in r.findings], "data": r.data}
              for n, r in done.items()}
@@ -140,6 +143,7 @@ def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, 
         "metrics": done["plain"].data.get("metrics", {}) if "plain" in done else {},
         "source_findings": [f.to_dict() for f in release.findings],
         "checks": {},
+        "draft": release.meta.draft, "embargo": embargo.isoformat() if embargo else None,
     }
 
 
