@@ -35,7 +35,8 @@ def count(findings: Iterable[Finding]) -> dict[str, int]:
 
 ENVIRONMENT_RULES = {"tool-missing", "environment-failed"}
 """Findings that say the machine failed, not the release: they give exit code 3 and are never cached."""
-NOT_CACHED = ENVIRONMENT_RULES | {"rendition-failed", "check-crashed"}
+NOT_CACHED = ENVIRONMENT_RULES | {"rendition-failed", "synthesis-failed", "check-crashed", "vnu-failed",
+                                  "ace-failed", "epubcheck-failed", "verapdf-failed"}
 """A rendition or check with one of these findings is done again by the next build."""
 
 

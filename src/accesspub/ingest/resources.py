@@ -34,6 +34,8 @@ def _data_url(url: str) -> str:
     suffix = images.SUFFIX.get(mime)
     if not comma or not suffix:
         raise images.ImageRefused("only PNG, JPEG, GIF, WebP and SVG data URLs are allowed")
+    if len(payload) * 3 // 4 > images.MAX_BYTES:          # refused before decoding it
+        raise images.ImageRefused(f"more than {images.MAX_BYTES // 2**20} MB; save a web-sized copy")
     try:
         data = base64.b64decode(payload, validate=False) if header.lower().endswith(";base64") \
             else unquote_to_bytes(payload)
