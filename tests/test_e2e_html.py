@@ -75,7 +75,7 @@ def test_site_index_and_feed(html_build):
 
 def test_reports_are_written(html_build):
     _, out = html_build
-    assert (out / SAMPLE_SLUG / "report.html").exists()
+    assert (build_dir(out) / SAMPLE_SLUG / "report.html").exists()
     assert report_of(out)["renditions"]["html"] == "index.html"
     reports = build_dir(out)          # in the state folder: the output folder holds only what is published
     assert (reports / "report.html").exists() and (reports / "report.json").exists()

@@ -85,7 +85,7 @@ def output_lock(state: Path):
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         lock.close()
-        raise BuildLockedError("another accesspub build is writing to this output folder", file=out,
+        raise BuildLockedError("another accesspub build is writing to this output folder", file=state,
                                fix="wait until it has finished, or choose another folder with --out") from None
     try:
         lock.write(str(os.getpid()))
@@ -277,7 +277,7 @@ def check_tree(out: Path, settings: Settings, reporter: Reporter, state: Path | 
     work = build_dir(out, state)
     manifests = [m for m in read_manifests(work) if "built" in m]
     if not manifests:
-        raise SourceError(f"no built releases for this output folder (nothing in {work})", file=out,
+        raise SourceError(f"no built releases here (nothing built in {work})", file=out,
                           fix="build first: accesspub build content --out " + str(out))
     result = BuildResult(out=out, work=work, strict=settings.output.strict)
     with environment_failures(), output_lock(state_dir(out, state)):

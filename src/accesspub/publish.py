@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import json
 import os
 import shutil
 import secrets
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .atomic import fault_point, write_bytes
+from .atomic import fault_point, write_bytes, write_text
 from .manifest import MANIFEST
 
 STATE_FILES = {MANIFEST}
+PUBLISHED = ".published.json"       # in the build tree: the slugs the last publish put into the output folder
 REPORT_FILES = {"report.json", "report.html"}
 
 
@@ -116,10 +118,13 @@ def run(work: Path, out: Path, manifests: list[dict], now: dt.datetime, with_rep
             if not _same(path, out / path.name):
                 _put(path, out / path.name)
     names = {m["slug"] for m, _ in public}
+    record = work / PUBLISHED
+    before = set(json.loads(record.read_text(encoding="utf-8"))) if record.exists() else set()
     for folder in sorted(p for p in out.iterdir() if p.is_dir()):
-        ours = (work / folder.name).is_dir() or (folder / MANIFEST).exists()
+        ours = folder.name in before or (work / folder.name).is_dir() or (folder / MANIFEST).exists()
         if folder.name not in names and folder.name != "_assets" and not folder.name.startswith(".") and ours:
             withdraw(folder)
+    write_text(record, json.dumps(sorted(names)))
     for name in ({".accesspub.lock"} | skip):          # state an earlier version kept in the output folder
         (out / name).unlink(missing_ok=True)
     return [{"slug": m["slug"], "title": m["title"], **why} for m, why in kept_back]
