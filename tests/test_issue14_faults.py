@@ -132,7 +132,7 @@ def test_full_disk_read_only_and_missing_tool_then_recovery(tmp_path):
     _write(src, "schnell")
     with tmpfs(tmp_path / "disk", "6m") as disk:
         out = disk / "out"
-            assert _build(src, out).returncode == 0
+        assert _build(src, out).returncode == 0
         published = _published(out)
         # the disk fills up
         _write(src, "voll")
