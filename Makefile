@@ -31,7 +31,7 @@ $(STAMP_NPM): package.json package-lock.json
 
 demo: setup
 	@$(VENV)/bin/accesspub build content --out output; rc=$$?; \
-	echo; echo "Open output/index.html (site), output/<release>/index.html (release), output/report.html (checks)."; \
+	echo; echo "Open output/index.html (site), output/<release>/index.html (release), .accesspub-state/output/build/report.html (checks)."; \
 	exit $$rc
 
 test: setup
