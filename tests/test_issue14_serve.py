@@ -129,3 +129,18 @@ def test_busy_port_is_one_message_and_exit_3_before_building(tmp_path):
     assert str(port) in proc.stderr and "--port" in proc.stderr
     assert not (tmp_path / "out").exists(), "the build must not start when the port is busy"
     assert time.monotonic() - started < 20
+
+
+def test_symlinked_index_leading_out_is_not_served(tmp_path):
+    out = tmp_path / "out"
+    (out / "rel").mkdir(parents=True)
+    os.symlink("/etc/passwd", out / "rel" / "index.html")
+    server = start_server(out, 0)
+    try:
+        port = server.server_address[1]
+        for path in ("/rel/", "/rel/index.html"):
+            resp, body = _get(port, path)
+            assert resp.status == 404 and b"root:" not in body
+    finally:
+        server.shutdown()
+        server.server_close()

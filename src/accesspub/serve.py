@@ -41,16 +41,14 @@ class _Handler(SimpleHTTPRequestHandler):
         if parts and parts[-1] in HIDDEN:
             return None
         target = self.root.joinpath(*parts)
+        if target.is_dir():
+            target = target / "index.html"
         try:
             real = target.resolve(strict=True)
         except (OSError, RuntimeError):
             return None
-        if real != self.root and self.root not in real.parents:
+        if self.root not in real.parents:
             return None
-        if real.is_dir():
-            real = real / "index.html"
-            if not real.is_file() or real.is_symlink():
-                return None
         return real if real.is_file() else None
 
     def _host_ok(self) -> bool:
