@@ -67,5 +67,5 @@ def test_front_matter_publisher_everywhere(tmp_path):
         opf = z.read("EPUB/package.opf").decode()
         assert "Ministerium für Verkehr" not in opf
     assert str(ID3(folder / f"{slug}.mp3")["TPE1"]) == "Landesamt für Mobilität"
-    from accesspub.checks.epub import _certifier
+    from accesspub.render.epub.claim import _certifier
     assert _certifier(folder / f"{slug}.epub", settings) == "Landesamt für Mobilität"

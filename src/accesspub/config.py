@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from . import renditions
 from .errors import ConfigError
 
-FORMATS = ("html", "plain", "pdf", "epub", "audio")
 BITRATES = (64, 80, 96)     # the MP3 (MPEG-1 layer III) bit rates between 64 and 96 kbit/s
 DEFAULT_SITE_URL = "https://example.org/presse/"
 FIXES = {
@@ -25,6 +25,12 @@ FIXES = {
     "publisher.logo": "put the logo image (PNG, JPEG, GIF, WebP or SVG) in the folder of accesspub.toml or below "
                       "it and give its path relative to that folder, e.g. logo = \"logo.png\"",
 }
+
+
+def __getattr__(name: str):
+    if name == "FORMATS":           # every rendition declared (renditions.py, plugins included), in build order
+        return renditions.names()
+    raise AttributeError(name)
 
 
 def _absolute_url(value: str | None) -> str | None:
@@ -79,8 +85,16 @@ class Site(_Section):
 
 
 class Output(_Section):
-    formats: list[Literal["html", "plain", "pdf", "epub", "audio"]] = Field(default_factory=lambda: list(FORMATS))
+    formats: list[str] = Field(default_factory=lambda: list(renditions.names()))
     """Renditions built when `--formats` is not given."""
+
+    @field_validator("formats")
+    @classmethod
+    def _known(cls, value: list[str]) -> list[str]:
+        unknown = [f for f in value if f not in renditions.names()]
+        if unknown:
+            raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(renditions.names())}")
+        return value
     strict: bool = False
     """Treat warnings as errors (exit 1)."""
     publish_reports: bool = False
@@ -151,7 +165,7 @@ def load_settings(path: Path | None = None) -> Settings:
         if err["type"] == "extra_forbidden":
             raise ConfigError(f"unknown key '{key}'", file=path, place=key,
                               fix="remove it or correct its spelling; see the README's configuration table") from None
-        msg = err["msg"].removeprefix("Value error, ")
+        msg = str(err["ctx"]["error"]) if err["type"] == "value_error" else err["msg"]
         raise ConfigError(f"bad value for '{key}': {msg}", file=path, place=key,
                           fix=FIXES.get(key, "see the README's configuration table")) from None
     settings.root = path.resolve().parent

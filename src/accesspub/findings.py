@@ -40,9 +40,9 @@ NOT_CACHED = ENVIRONMENT_RULES | {"rendition-failed", "synthesis-failed", "check
 """A rendition or check with one of these findings is done again by the next build."""
 
 
-def failed(findings: Iterable[dict]) -> bool:
-    """Whether stored findings say the work did not finish (so it must not be reused)."""
-    return any(f.get("rule") in NOT_CACHED for f in findings)
+def failed(findings: Iterable["Finding | dict"]) -> bool:
+    """Whether findings say the work did not finish (so it must not be reused)."""
+    return any((f.get("rule") if isinstance(f, dict) else f.rule) in NOT_CACHED for f in findings)
 
 
 def environment_failed(check: str, rendition: str, exc: OSError, location: str = "") -> Finding:

@@ -20,7 +20,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .atomic import fault_point, write_bytes, write_text
-from .manifest import MANIFEST
+from .manifest import MANIFEST, Manifest
 
 STATE_FILES = {MANIFEST}
 PUBLISHED = ".published.json"       # in the build tree: the slugs the last publish put into the output folder
@@ -40,11 +40,11 @@ def embargo_until(embargo: dt.datetime | dt.date | str | None, timezone: str) ->
     return embargo
 
 
-def held(manifest: dict, now: dt.datetime) -> dict | None:
+def held(manifest: Manifest, now: dt.datetime) -> dict | None:
     """Why a built release is not public yet — {"reason": "draft"} or {"reason": "embargo", "until": ISO} — or None."""
-    if manifest.get("draft"):
+    if manifest.draft:
         return {"reason": "draft"}
-    until = manifest.get("embargo")
+    until = manifest.embargo
     if until and dt.datetime.fromisoformat(until) > now:
         return {"reason": "embargo", "until": until}
     return None
@@ -104,20 +104,21 @@ def withdraw(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def run(work: Path, out: Path, manifests: list[dict], now: dt.datetime, with_reports: bool = False) -> list[dict]:
+def run(work: Path, out: Path, manifests: list[Manifest], now: dt.datetime,
+        with_reports: bool = False) -> list[dict]:
     """Make `out` the public site of the build tree `work`; returns the held releases (slug, title, reason, until)."""
     public, kept_back = [], []
     for m in manifests:
         (kept_back if (why := held(m, now)) else public).append((m, why))
     for m, _ in public:
-        sync_folder(work / m["slug"], out / m["slug"], with_reports)
+        sync_folder(work / m.slug, out / m.slug, with_reports)
     sync_folder(work / "_assets", out / "_assets", True)
     skip = set() if with_reports else REPORT_FILES
     for path in sorted(work.iterdir()):
         if path.is_file() and not path.name.startswith(".") and path.name not in skip:
             if not _same(path, out / path.name):
                 _put(path, out / path.name)
-    names = {m["slug"] for m, _ in public}
+    names = {m.slug for m, _ in public}
     record = work / PUBLISHED
     before = set(json.loads(record.read_text(encoding="utf-8"))) if record.exists() else set()
     for folder in sorted(p for p in out.iterdir() if p.is_dir()):
@@ -127,4 +128,4 @@ def run(work: Path, out: Path, manifests: list[dict], now: dt.datetime, with_rep
     write_text(record, json.dumps(sorted(names)))
     for name in ({".accesspub.lock"} | skip):          # state an earlier version kept in the output folder
         (out / name).unlink(missing_ok=True)
-    return [{"slug": m["slug"], "title": m["title"], **why} for m, why in kept_back]
+    return [{"slug": m.slug, "title": m.title, **why} for m, why in kept_back]
