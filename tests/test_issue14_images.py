@@ -61,7 +61,7 @@ def test_svg_beside_the_release_is_sanitised_in_media_and_epub(tmp_path):
     path = _release(src, "![Ein Diagramm der Ausgaben](chart.svg)")
     out = tmp_path / "out"
     outcome = build_release(path, out, ("html", "epub"), Settings(), None)
-    slug = outcome["manifest"]["slug"]
+    slug = outcome["manifest"].slug
     svgs = list((out / slug / "media").glob("*.svg"))
     assert len(svgs) == 1
     carried = svgs[0].read_text()
@@ -100,7 +100,7 @@ def test_data_url_svg_is_sanitised(tmp_path):
     out = tmp_path / "out"
     outcome = build_release(_release(tmp_path, f"![Ein Diagramm](data:image/svg+xml;base64,{data})"), out,
                             ("html",), Settings(), None)
-    page = (out / outcome["manifest"]["slug"] / "index.html").read_text()
+    page = (out / outcome["manifest"].slug / "index.html").read_text()
     carried = [base64.b64decode(part.split('"')[0]).decode() for part in page.split("data:image/svg+xml;base64,")[1:]]
     assert carried
     for svg in carried:

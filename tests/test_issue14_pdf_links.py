@@ -39,7 +39,7 @@ Siehe [weiter oben](#mehr).
     out = tmp_path / "out"
     settings = Settings(site={"url": "https://www.land.example/presse/"})
     outcome = build_release(path, out, ("pdf",), settings, None)
-    slug = outcome["manifest"]["slug"]
+    slug = outcome["manifest"].slug
     uris = _uris(out / slug / f"{slug}.pdf")
     assert uris
     for uri in uris:

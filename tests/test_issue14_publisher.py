@@ -54,7 +54,7 @@ def test_front_matter_publisher_everywhere(tmp_path):
     out = tmp_path / "out"
     settings = Settings(publisher={"name": "Ministerium für Verkehr"})
     outcome = build_release(path, out, ("html", "pdf", "epub", "audio"), settings, None)
-    slug = outcome["manifest"]["slug"]
+    slug = outcome["manifest"].slug
     folder = out / slug
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert "Landesamt für Mobilität" in page and "Ministerium für Verkehr" not in page
