@@ -19,7 +19,7 @@ from accesspub.state import build_dir
 from envfaults import cli, fill, remount, tmpfs
 
 FORMATS = "html,pdf"
-POINTS = 20
+POINTS = int(os.environ.get("ACCESSPUB_FAULT_POINTS", "20"))   # fewer for a quick local run
 TEXT = """---
 title: {title}
 date: 2025-03-0{n}
