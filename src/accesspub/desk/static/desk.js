@@ -1,0 +1,21 @@
+// Progress without reloading: while jobs run, the status region is fetched again every second.
+// Everything works without this script (the page says to reload it).
+(function () {
+  function poll() {
+    var box = document.querySelector("#jobs[data-poll]");
+    if (!box) return;
+    fetch(box.getAttribute("data-poll"), {credentials: "same-origin"}).then(function (r) {
+      return r.ok ? r.text() : null;
+    }).then(function (html) {
+      if (html === null) return;
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var fresh = doc.querySelector("#jobs");
+      if (fresh && fresh.innerHTML !== box.innerHTML) {
+        box.innerHTML = fresh.innerHTML;
+        if (!fresh.hasAttribute("data-poll")) box.removeAttribute("data-poll");
+      }
+      if (box.hasAttribute("data-poll")) setTimeout(poll, 1000);
+    }).catch(function () { setTimeout(poll, 3000); });
+  }
+  document.addEventListener("DOMContentLoaded", function () { setTimeout(poll, 1000); });
+})();
