@@ -223,6 +223,8 @@ def desk_worker(
 
     from .desk.jobs import Desk
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    for noisy in ("fontTools", "weasyprint", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     Desk(_desk_config(*_parent_options(ctx, db, data, out, config))).run_worker(threads=threads)
 
 

@@ -67,6 +67,16 @@ def _unwrap_lead(doc: pf.Doc) -> None:
     doc.content = blocks
 
 
+def _drop_sizes(doc: pf.Doc) -> None:
+    """Office documents give every image a width and height in inches: layout of the word processor, which
+    would become style attributes the pages' Content-Security-Policy refuses. The renditions size images."""
+    def visit(e, d):
+        if isinstance(e, pf.Image):
+            for key in ("width", "height"):
+                e.attributes.pop(key, None)
+    doc.walk(visit)
+
+
 def _media(path: Path, data: bytes, doc: pf.Doc) -> dict[str, bytes]:
     """Images an office document carries, under the names its text refers to (media/x.png, Pictures/x.png)."""
     urls = []
@@ -116,6 +126,8 @@ def normalise(name: str, data: bytes) -> Draft:
         media = {}
     found = anatomy.apply(doc, has_title=bool(front.get("title")))
     _unwrap_lead(doc)
+    if fmt in ("docx", "odt"):
+        _drop_sizes(doc)
     form = {
         "title": front.get("title") or found.title or "",
         "subtitle": front.get("subtitle") or found.subtitle or "",

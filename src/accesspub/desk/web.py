@@ -195,6 +195,16 @@ def create_app(config: DeskConfig, desk: Desk | None = None, secure_cookies: boo
         images = source.images(version.body)
         for i, img in enumerate(images):
             img["index"] = i
+        fixes = {}          # finding id → the form field that fixes it (ATAG B.3: the fix where the finding is)
+        for f in version.findings:
+            if "alt" in f.rule:
+                img = next((img for img in images if Path(img["src"]).stem in f.location), None)
+                if img is None and len(images) == 1:
+                    img = images[0]
+                if img:
+                    fixes[f.id] = (f"#field-alt-{img['index']}", f"Write the text alternative of {img['src']}")
+            elif f.rule == "no-date":
+                fixes[f.id] = ("#field-date", "Enter the date")
         jobs = flow.jobs_of(s, version)
         report = version.report or {}
         preview = f"/releases/{release.id}/preview/{version.slug}/" if version.slug else None
@@ -213,7 +223,7 @@ def create_app(config: DeskConfig, desk: Desk | None = None, secure_cookies: boo
                 "active": any(j.state in ("queued", "running") for j in jobs), "files": files, "report": report,
                 "events": events, "signoff": flow.signoff_of(s, version),
                 "can_edit": user.has("editor"), "can_publish": user.has("publisher"),
-                "can_review": user.has("reviewer"), "alt_index": {img["src"]: img["index"] for img in images},
+                "can_review": user.has("reviewer"), "fixes": fixes,
                 "timezone": desk.config.timezone}
 
     @app.get("/releases/{rid}", response_class=HTMLResponse)
