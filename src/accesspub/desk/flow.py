@@ -122,7 +122,7 @@ def save_version(session: Session, desk: Desk, user: User, release: Release, val
     version = Version(release_id=release.id, number=old.number + 1, created_by=user.id, source_name=old.source_name,
                       source_bytes=old.source_bytes, body=text, form=form,
                       correction_note=(correction or "").strip() or None,
-                      plain_reviewed=None,
+                      plain_reviewed=old.plain_reviewed if text == old.body else None,   # a review holds for its text
                       files=[VersionFile(name=f.name, data=f.data) for f in old.files])
     session.add(version)
     session.flush()
