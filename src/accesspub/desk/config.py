@@ -38,7 +38,8 @@ class DeskConfig:
         env = {"data": os.environ.get("ACCESSPUB_DESK_DATA"), "db_url": os.environ.get("ACCESSPUB_DESK_DB"),
                "out": os.environ.get("ACCESSPUB_DESK_OUT"), "config_file": os.environ.get("ACCESSPUB_CONFIG"),
                "timezone": os.environ.get("ACCESSPUB_DESK_TZ")}
-        values = {k: v for k, v in {**env, **overrides}.items() if v is not None}
+        given = {k: v for k, v in overrides.items() if v is not None}     # the command line wins over the environment
+        values = {k: v for k, v in {**env, **given}.items() if v is not None}
         return cls(**values)
 
     def export(self) -> dict[str, str]:

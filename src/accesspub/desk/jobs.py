@@ -238,7 +238,8 @@ class Desk:
                                    Release.publish_at <= now)).all()
             claimed = [j.id for j in due
                        if s.execute(update(Job).where(Job.id == j.id, Job.state == "scheduled")
-                                    .values(state="queued")).rowcount == 1]
+                                    .values(state="queued").execution_options(synchronize_session=False)
+                                    ).rowcount == 1]
         for job_id in claimed:
             self._send(job_id, "publish")
         cutoff = utcnow() - dt.timedelta(seconds=STALE)
@@ -250,7 +251,8 @@ class Desk:
                 if s.execute(update(Job).where(Job.id == j.id, Job.state == "running", Job.heartbeat < cutoff)
                              .values(state="queued" if retry else "failed",
                                      progress="its worker stopped; queued again" if retry else
-                                     "its worker stopped too often; given up")).rowcount == 1 and retry:
+                                     "its worker stopped too often; given up")
+                             .execution_options(synchronize_session=False)).rowcount == 1 and retry:
                     again.append((j.id, j.kind))
         for job_id, kind in again:
             log.warning("job %s: its worker stopped; queued again", job_id)

@@ -56,10 +56,14 @@ def preview_page(source: Path, out: Path, settings: Settings) -> dict:
     return outcome["manifest"]
 
 
-def full_build(source: Path, out: Path, settings: Settings, report: Callable[[str], None],
-               formats: tuple[str, ...] = FORMATS) -> dict:
-    """Every rendition and every check of one release into `out` (its own tree); returns its report.json."""
-    result = build([source], out, formats, settings, JobReporter(report), jobs=1)
+def formats_of(settings: Settings) -> tuple[str, ...]:
+    """The renditions the office builds (accesspub.toml `output.formats`); the page always."""
+    return tuple(f for f in FORMATS if f in settings.output.formats or f == "html")
+
+
+def full_build(source: Path, out: Path, settings: Settings, report: Callable[[str], None]) -> dict:
+    """Every rendition and every check of one release into `out`; returns its report.json."""
+    result = build([source], out, formats_of(settings), settings, JobReporter(report), jobs=1)
     if result.input_errors:
         raise result.input_errors[0]
     slug = result.reports[0]["slug"] if result.reports else None
@@ -106,7 +110,7 @@ def unpublish(slug: str, source: Path, out: Path, settings: Settings, others: li
     _remove(out, slug, source)
     remaining = [p for p in others if p.exists()]
     if remaining:
-        build(remaining, out, FORMATS, settings, JobReporter(report), jobs=1)
+        build(remaining, out, formats_of(settings), settings, JobReporter(report), jobs=1)
     else:
         ctx = BuildContext(settings=settings, out=out)
         site.write_index(ctx, [])

@@ -19,3 +19,24 @@
   }
   document.addEventListener("DOMContentLoaded", function () { setTimeout(poll, 1000); });
 })();
+
+// A link to a form field (error summary, "write the text alternative") moves the focus into the field.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest('a[href^="#field-"]');
+  if (!link) return;
+  var target = document.getElementById(link.getAttribute("href").slice(1));
+  if (!target) return;
+  var input = target.matches("input, select, textarea") ? target : target.querySelector("input, select, textarea");
+  if (input) {
+    event.preventDefault();
+    input.focus();
+    input.scrollIntoView({block: "center"});
+    history.replaceState(null, "", link.getAttribute("href"));
+  }
+});
+
+// An error summary takes the focus when the page opens, so that it is read first.
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+});
