@@ -14,7 +14,7 @@ def now() -> dt.datetime:
     path = os.environ.get(ENV)
     if path and Path(path).exists():
         value = dt.datetime.fromisoformat(Path(path).read_text().strip())
-        return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+        return (value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).astimezone(dt.timezone.utc)
     return dt.datetime.now(dt.timezone.utc)
 
 
