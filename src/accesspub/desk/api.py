@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
-from ..config import FORMATS
+from ..renditions import names
 from ..errors import SourceError
 from . import auth, flow
 from .config import MAX_UPLOAD
@@ -139,8 +139,8 @@ def findings(request: Request, rid: int, who: tuple[ApiToken, User] = Depends(ca
             responses={200: {"content": {"application/octet-stream": {}}}})
 def rendition(request: Request, rid: int, name: str, who: tuple[ApiToken, User] = Depends(caller)):
     desk = request.app.state.desk
-    if name not in FORMATS:
-        raise HTTPException(404, f"no rendition '{name}'; choose from {', '.join(FORMATS)}")
+    if name not in names():
+        raise HTTPException(404, f"no rendition '{name}'; choose from {', '.join(names())}")
     with desk.db.session() as s:
         try:
             release = flow.readable(s, s.merge(who[1]), rid)

@@ -9,10 +9,11 @@ from typing import Callable
 
 from rich.console import Console
 
-from ..config import FORMATS, Settings
+from ..config import Settings
+from ..renditions import names, required
 from ..errors import AccesspubError, SourceError
 from ..ingest import load_release
-from ..manifest import MANIFEST, read_json, read_manifests, write_manifest
+from ..manifest import MANIFEST, read_json, read_manifest, read_manifests, write_manifest
 from ..pipeline import build
 from ..progress import Reporter
 from ..render import BuildContext, site
@@ -42,23 +43,25 @@ class JobReporter(Reporter):
 def preview_page(source: Path, out: Path, settings: Settings) -> dict:
     """The release page alone, without checks: what an editor sees within a second or two of an edit.
 
-    Returns the release's manifest (slug, title, …). Raises SourceError for unusable input.
+    Returns {"slug", "title", "source_findings": [finding dicts]}. Raises SourceError for unusable input.
     """
     from ..worker import build_release        # the core's per-release unit (no checks, no site)
     out.mkdir(parents=True, exist_ok=True)
     site.copy_assets(BuildContext(settings=settings, out=out))
-    previous = next((m for m in read_manifests(out) if m.get("source") == str(source)), None)
+    previous = next((m for m in read_manifests(out) if m.source == str(source)), None)
     outcome = build_release(source, out, PREVIEW_FORMATS, settings, previous)
     if outcome["error"]:
         e = outcome["error"]
         raise SourceError(e["message"], file=e["file"], place=e["place"], fix=e["fix"])
-    write_manifest(out, outcome["manifest"])
-    return outcome["manifest"]
+    manifest = outcome["manifest"]
+    write_manifest(out, manifest)
+    return {"slug": manifest.slug, "title": manifest.title,
+            "source_findings": [f.to_dict() for f in manifest.source_findings]}
 
 
 def formats_of(settings: Settings) -> tuple[str, ...]:
     """The renditions the office builds (accesspub.toml `output.formats`); the page always."""
-    return tuple(f for f in FORMATS if f in settings.output.formats or f == "html")
+    return tuple(f for f in names() if f in settings.output.formats or f in required())
 
 
 def full_build(source: Path, out: Path, settings: Settings, report: Callable[[str], None]) -> dict:
@@ -120,8 +123,8 @@ def unpublish(slug: str, source: Path, out: Path, settings: Settings, others: li
 
 def _remove(out: Path, slug: str, source: Path) -> None:
     folder = out / slug
-    manifest = read_json(folder / MANIFEST)
-    if manifest and manifest.get("source") == str(source):
+    manifest = read_manifest(folder / MANIFEST)
+    if manifest and manifest.source == str(source):
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from starlette.middleware.sessions import SessionMiddleware
 
-from ..config import FORMATS
+from ..renditions import names
 from ..errors import SourceError
 from . import auth, flow, source
 from .config import MAX_UPLOAD, DeskConfig
@@ -211,7 +211,7 @@ def create_app(config: DeskConfig, desk: Desk | None = None, secure_cookies: boo
         files = []
         if version.slug:
             folder = desk.config.preview_dir(release.id) / version.slug
-            for name in FORMATS:
+            for name in names():
                 main = (report.get("renditions") or {}).get(name)
                 if main is None and name == "html" and (folder / "index.html").exists():
                     main = "index.html"

@@ -7,7 +7,7 @@ from ..plain.build import PlainResult, build
 from ..plain.glossary import first_uses, mark, needs_inline, slug
 from ..plain.lexicon import words
 from . import BuildContext, Rendition
-from .html import page_vars, render_page
+from .frame import page_vars, render_page
 
 
 def _view(result: PlainResult) -> tuple[list[dict], list[dict]]:
