@@ -18,8 +18,6 @@ from ..pipeline import build
 from ..progress import Reporter
 from ..render import BuildContext, site
 
-PREVIEW_FORMATS = ("html",)
-
 
 class JobReporter(Reporter):
     """The core's progress, passed to a callback (the job's progress column) instead of a terminal."""
@@ -49,7 +47,7 @@ def preview_page(source: Path, out: Path, settings: Settings) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     site.copy_assets(BuildContext(settings=settings, out=out))
     previous = next((m for m in read_manifests(out) if m.source == str(source)), None)
-    outcome = build_release(source, out, PREVIEW_FORMATS, settings, previous)
+    outcome = build_release(source, out, required(), settings, previous)   # the page alone
     if outcome["error"]:
         e = outcome["error"]
         raise SourceError(e["message"], file=e["file"], place=e["place"], fix=e["fix"])

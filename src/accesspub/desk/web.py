@@ -211,7 +211,7 @@ def create_app(config: DeskConfig, desk: Desk | None = None, secure_cookies: boo
         files = []
         if version.slug:
             folder = desk.config.preview_dir(release.id) / version.slug
-            for name in names():
+            for name in ("html", *(n for n in names() if n != "html")):
                 main = (report.get("renditions") or {}).get(name)
                 if main is None and name == "html" and (folder / "index.html").exists():
                     main = "index.html"
