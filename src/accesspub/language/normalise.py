@@ -15,7 +15,8 @@ from importlib import resources
 import yaml
 from num2words import num2words
 
-from .lexicon import LANGUAGES, lexicon
+from .lexicon import lexicon
+from .registry import language_for
 
 _DASH = "–—‑−"
 _SPACES = re.compile(r"[\u00a0\u2009\u202f\u2007]")
@@ -50,8 +51,7 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=None)
 def rules(lang: str) -> Rules:
-    """The compiled rules of a language (unknown languages use English)."""
-    lang = lang if lang in LANGUAGES else "en"
+    """The compiled rules of a language that has normalisation data (`Language.normalise`)."""
     text = resources.files("accesspub.language").joinpath("data", f"normalise_{lang}.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     lex = lexicon(lang)
@@ -60,10 +60,11 @@ def rules(lang: str) -> Rules:
     month = f"(?P<month>{_alternation(months)})(?!\\w)"
     dec, thou = re.escape(data["decimal"]), re.escape(data["thousands"])
     number = rf"\d{{1,3}}(?:{thou}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
-    ord_suffix = r"(?:st|nd|rd|th)?" if lang == "en" else r"\."
+    suffixed = data["ordinal_style"] == "suffix"      # "27th" (en) or "27." (de)
+    ord_suffix = r"(?:st|nd|rd|th)?" if suffixed else r"\."
     dash = f"[{_DASH}-]"
     rng = rf"\s*(?:{dash}|{re.escape(data['range_word'])}\s)\s*"
-    if lang == "en":
+    if suffixed:
         date = re.compile(rf"\b(?P<day>\d{{1,2}}){ord_suffix}(?:{rng}(?P<day2>\d{{1,2}}){ord_suffix})?"
                           rf"\s+(?:of\s+)?{month}(?:,?\s+(?P<year>\d{{4}})\b)?")
         month_first = re.compile(rf"{month}\s+(?P<day>\d{{1,2}}){ord_suffix}\b(?:,?\s+(?P<year>\d{{4}})\b)?")
@@ -95,7 +96,7 @@ def rules(lang: str) -> Rules:
         lang=lang, data=data, number=number, months=months, month_names=list(lex["months"]),
         date=date, date_month_first=month_first, numeric_date=numeric, time=time, amount=amount,
         range=re.compile(rf"(?<![\d.,])(?P<a>{number})\s*{dash}\s*(?P<b>{number})(?![\d])"),
-        ordinal=re.compile(r"(?<![\d.,])(?P<n>\d{1,3})(?:st|nd|rd|th)\b" if lang == "en"
+        ordinal=re.compile(r"(?<![\d.,])(?P<n>\d{1,3})(?:st|nd|rd|th)\b" if suffixed
                            else r"(?<![\d.,])(?P<n>\d{1,3})\.(?=\s+[^\W\d_])"),
         abbreviations=re.compile(rf"(?<!\w)(?:{_alternation(abbreviations)})(?!\w)") if abbreviations
         else re.compile(r"(?!x)x"),
@@ -216,7 +217,7 @@ def _times(text: str, r: Rules) -> str:
             ampm = t["am"] if suffix[0].lower() == "a" else t["pm"]
         if not m["h2"]:
             return _clock(m["h1"], m["m1"], r, True, ampm)
-        if not m["m1"] and not m["m2"] and (suffix or r.lang != "en"):
+        if not m["m1"] and not m["m2"] and (suffix or r.data["bare_hour_ranges"]):
             last = _clock(m["h2"], None, r, bool(suffix), ampm)
             return f"{_say(int(m['h1']), r)} {r.data['range_word']} {last}"
         return f"{_clock(m['h1'], m['m1'], r, True)} {r.data['range_word']} {_clock(m['h2'], m['m2'], r, True, ampm)}"
@@ -319,9 +320,13 @@ _STEPS = (_phones, _addresses, _dates, _times, _amounts, _ranges, _ordinals, _ab
 
 
 def normalise(text: str, lang: str) -> str:
-    """The text as a speech engine should read it, in the given language ("de" or "en")."""
-    r = rules(lang)
+    """The text as a speech engine should read it. A language without normalisation data gets only the
+    language-neutral steps (spaces, dashes): its numbers and dates are left to the engine, never read with
+    another language's words."""
     text = _SPACES.sub(" ", text)
+    if not language_for(lang).normalise:
+        return " ".join(re.sub(r"\s+([,.;:!?])", r"\1", _dashes(text)).split())
+    r = rules(lang)
     for step in _STEPS:
         text = step(text, r)
     text = _dashes(text)

@@ -11,8 +11,7 @@
   if (!Array.isArray(cues) || !cues.length) return;
 
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
-  var lang = (document.documentElement.lang || "en").slice(0, 2);
-  var label = lang === "de" ? "Mitlesen" : "Read along";
+  var label = audio.dataset.label || "Read along";
 
   // the elements of each cue: the one with its id and the pieces of a split sentence (id-2, id-3, …)
   cues.forEach(function (cue) {
