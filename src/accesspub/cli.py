@@ -216,18 +216,18 @@ def _parent_options(ctx: typer.Context, db, data, out, config):
 @friendly
 def desk_worker(
     ctx: typer.Context,
-    threads: int = typer.Option(1, "--threads", min=1, help="Jobs this worker runs at a time."),
     db: Optional[str] = DESK_DB, data: Optional[Path] = DESK_DATA, out: Optional[Path] = DESK_OUT,
     config: Optional[Path] = CONFIG,
 ):
-    """Run a worker: builds, checks and publishes the desk's jobs; start several for more throughput."""
+    """Run a worker: builds, checks and publishes the desk's jobs, one at a time; start several for more
+    throughput (each is its own process with its own warm tools)."""
     import logging
 
     from .desk.jobs import Desk
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     for noisy in ("fontTools", "weasyprint", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    Desk(_desk_config(*_parent_options(ctx, db, data, out, config))).run_worker(threads=threads)
+    Desk(_desk_config(*_parent_options(ctx, db, data, out, config))).run_worker()
 
 
 @desk_app.command("adduser")

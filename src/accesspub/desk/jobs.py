@@ -258,8 +258,9 @@ class Desk:
             log.warning("job %s: its worker stopped; queued again", job_id)
             self._send(job_id, kind)
 
-    def run_worker(self, threads: int = 1, tick_seconds: float = 2.0) -> None:
-        """A worker: huey's consumer (the heavy tools stay loaded between jobs) plus the tick."""
+    def run_worker(self, tick_seconds: float = 2.0) -> None:
+        """A worker: huey's consumer, one job at a time (the core's engines are per process, not thread-safe;
+        the heavy tools stay loaded between jobs), plus the tick."""
         stop = threading.Event()
 
         def ticking():
@@ -270,7 +271,7 @@ class Desk:
                     log.exception("tick failed")
         self.tick()
         threading.Thread(target=ticking, daemon=True).start()
-        consumer = self.huey.create_consumer(workers=threads, worker_type="thread", initial_delay=0.05,
+        consumer = self.huey.create_consumer(workers=1, worker_type="thread", initial_delay=0.05,
                                              backoff=1.2, max_delay=0.5, periodic=False)
         try:
             consumer.run()
