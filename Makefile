@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := chromium poppler-utils fonts-noto-core hunspell-de-de openjdk-17-jdk-headless
+APT_PACKAGES := chromium poppler-utils fonts-noto-core hunspell-de-de openjdk-17-jdk-headless postgresql
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
 
@@ -22,7 +22,7 @@ apt:
 $(STAMP_PY): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,scale]'
+	$(PY) -m pip install -q -e '.[test,scale,desk]'
 	@touch $@
 
 $(STAMP_NPM): package.json package-lock.json
