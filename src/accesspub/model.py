@@ -49,7 +49,8 @@ class Metadata(BaseModel):
     plain: str | None = None          # a human-written plain-language version (Markdown text or a sibling file)
     plain_level: str | None = None    # "einfach" or "leicht"
     plain_review: PlainReview | None = None   # sign-off: the machine draft as built was checked by a person
-    embargo: dt.datetime | None = None
+    embargo: dt.datetime | dt.date | None = None   # not public before this time (without a zone: site.timezone)
+    draft: bool = False                  # built and checked, never public
 
 
 @dataclass

@@ -13,6 +13,7 @@ from ..config import Settings
 from ..errors import SourceError
 from ..findings import Finding
 from ..language.detect import detect
+from ..language.invisible import clean_data, clean_meta
 from ..language.registry import language_for
 from ..model import Metadata, Release
 from . import anatomy, frontmatter, passes, reader
@@ -55,13 +56,13 @@ def _front_matter_meta(data: dict, path: Path, first_line: int = 2) -> dict:
         if key not in fields:
             raise SourceError(f"unknown front-matter key '{key}'", file=path, place=str(first_line),
                               fix=f"use one of: {', '.join(sorted(fields - {'lead_location'}))}")
-    return data
+    return clean_data(data)
 
 
 def _meta_text(doc: pf.Doc, key: str) -> str | None:
     value = doc.get_metadata(key, default=None)
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return " ".join(clean_meta(value).split())
     return None
 
 
@@ -86,9 +87,21 @@ def _detected(text: str, settings: Settings, path: Path) -> tuple[str, list[Find
                                 "set 'lang:' in the front matter", str(path))]
 
 
-def make_slug(date: dt.date | None, title: str, lang: str = "de") -> str:
-    words = slug_words(title, lang=lang) or "release"
+def make_slug(date: dt.date | None, title: str, lang: str = "de", source: Path | None = None) -> str:
+    """date-title-words; a title without letters (only emoji, digits or punctuation) gives way to the file name."""
+    words = slug_words(title, lang=lang)
+    if not any(c.isalpha() for c in words) and source is not None:
+        stem = source.stem
+        if date and stem.startswith(date.isoformat()):
+            stem = stem[len(date.isoformat()):]
+        words = slug_words(stem, lang=lang) or words
+    words = words or "release"
     return f"{date.isoformat()}-{words}" if date else words
+
+
+def _clean(text: str | None) -> str | None:
+    """Metadata found in the text: one line, without invisible characters."""
+    return " ".join(clean_meta(text).split()) or None if text else text
 
 
 def load_release(path: Path, settings: Settings) -> Release:
@@ -113,7 +126,7 @@ def load_release(path: Path, settings: Settings) -> Release:
                           fix="write the release text below the front matter")
 
     found = anatomy.apply(doc, has_title=bool(data.get("title")))
-    title = data.get("title") or found.title or _meta_text(doc, "title")
+    title = " ".join(clean_meta(str(data.get("title") or found.title or _meta_text(doc, "title") or "")).split())
     if not title:
         raise SourceError("the release has no title", file=path, place="1",
                           fix="add 'title: …' to the front matter, or start the text with the headline in bold")
@@ -127,9 +140,9 @@ def load_release(path: Path, settings: Settings) -> Release:
     lang = str(lang).split("-")[0].lower()
     try:
         meta = Metadata(**{
-            "subtitle": found.subtitle or _meta_text(doc, "subtitle"),
-            "date": found.date, "place": found.place, "kicker": found.kicker,
-            "lead_location": found.lead_location,
+            "subtitle": _clean(found.subtitle) or _meta_text(doc, "subtitle"),
+            "date": found.date, "place": _clean(found.place), "kicker": _clean(found.kicker),
+            "lead_location": _clean(found.lead_location),
             **data, "title": title, "lang": lang,
         })
     except ValidationError as exc:
@@ -143,5 +156,5 @@ def load_release(path: Path, settings: Settings) -> Release:
                              f"no interface labels for '{lang}' ({language_for(lang).name}): the renditions use "
                              "English labels around the text", str(path)))
     state = passes.run(passes.IngestState(doc, meta, path, settings, findings=notes))
-    return Release(source=path, slug=make_slug(meta.date, meta.title, lang), meta=meta, doc=doc,
+    return Release(source=path, slug=make_slug(meta.date, meta.title, lang, path), meta=meta, doc=doc,
                    findings=state.findings, resources=state.resources)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -29,7 +31,25 @@ def split(text: str, path: Path) -> tuple[dict, str, int]:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise SourceError(f"front matter is not valid YAML: {problem}", file=path, place=place,
                           fix="check indentation and quote values that contain ':' or start with a special character") from None
+    except ValueError as exc:            # a value YAML recognises but cannot build, e.g. the date 2025-13-45
+        line, key = _bad_value_line(lines[1:i])
+        raise SourceError(f"front-matter key '{key}' is not a valid date: {exc}", file=path, place=str(line),
+                          fix="write a real date as YYYY-MM-DD, e.g. 'date: 2025-03-01'") from None
     if not isinstance(data, dict):
         raise SourceError("front matter must be a mapping of keys to values", file=path, place="2",
                           fix="write it as 'key: value' lines, e.g. 'title: Neue Förderung'")
     return data, "".join(lines[i + 1:]), i + 2
+
+
+_DATE_VALUE = re.compile(r"^\s*([^:#]+?)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _bad_value_line(lines: list[str]) -> tuple[int, str]:
+    """(line number, key) of the first date-looking value that is no date."""
+    for n, line in enumerate(lines, start=2):
+        if m := _DATE_VALUE.match(line):
+            try:
+                dt.date(int(m[2]), int(m[3]), int(m[4]))
+            except ValueError:
+                return n, m[1]
+    return 2, "?"
