@@ -81,7 +81,7 @@ def plain_review(source: Path, settings: Settings) -> tuple[list[dict], list[str
     release = load_release(source, settings)
     result = build_plain(release, settings)
     sections = [{"heading": s.heading,
-                 "lines": [{"id": line.id, "text": line.text} for b in s.blocks for line in b.lines]}
+                 "lines": [{"id": line.id, "text": line.text} for b in s.blocks for line in b.all_lines()]}
                 for s in result.doc.sections]
     return sections, [t for _, t in release.sentences() if t.strip()]
 
