@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
 import re
 import signal
@@ -107,6 +108,8 @@ def main() -> int:
         print(f"warm workers ({args.workers}), {args.rounds} edits: edit → page preview median "
               f"{statistics.median(previews):.2f} s (max {max(previews):.2f}); edit → all renditions and checks "
               f"median {statistics.median(alls):.1f} s (max {max(alls):.1f}); load average {os.getloadavg()[0]:.1f}")
+        report = json.loads((folder / "data" / "preview" / str(rid) / "report.json").read_text(encoding="utf-8"))
+        print("last build, seconds per stage:", ", ".join(f"{k} {v:.1f}" for k, v in report["seconds"].items()))
     finally:
         for p in procs:
             p.send_signal(signal.SIGINT)
