@@ -13,6 +13,7 @@ import pytest
 from accesspub.config import Settings, load_settings
 from accesspub.errors import ConfigError, SourceError
 from accesspub.ingest import load_release
+from accesspub.state import build_dir
 
 from conftest import run_build
 
@@ -71,7 +72,7 @@ def test_good_release_builds_beside_broken_ones(tmp_path):
     assert (out / "2025-03-01-gute-nachricht" / "index.html").stat().st_size > 1000
     named = sorted(Path(e.file).name for e in result.input_errors)
     assert named == ["broken.docx", "broken.md", "empty.txt", "missing.md"]
-    report = json.loads((out / "report.json").read_text())
+    report = json.loads((build_dir(out) / "report.json").read_text())
     assert sum(f["rule"] == "unusable-input" for f in report["site_findings"]) == 4
 
 

@@ -58,7 +58,7 @@ def source_key(path: Path, settings: Settings) -> str:
     """The source file and what is read beside it, plus settings that change how it is read."""
     siblings = [path.with_name(path.stem + ".plain.md"), path.parent / "glossary.yaml"]
     parts = [path.read_bytes()] + [p.read_bytes() if p.exists() else b"-" for p in siblings]
-    return _digest(*parts, settings.site.default_language)
+    return _digest(*parts, settings.site.default_language, settings.site.timezone)
 
 
 def files_state(files: list[Path]) -> str:

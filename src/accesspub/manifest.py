@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_text
-from .findings import Finding
+from .findings import Finding, failed
 
 MANIFEST = "manifest.json"
 
@@ -60,6 +60,10 @@ class Manifest:
     checks: dict[str, list[Finding]] = field(default_factory=dict)     # rendition → findings of its checks
     unchecked: list[str] = field(default_factory=list)
     """Renditions a check crashed on: their findings are kept, and the next build checks them again."""
+    draft: bool = False                                   # built and checked, never public
+    embargo: str | None = None                            # ISO time with zone: not public before
+    held: dict | None = None
+    """Why the release is not public in this build ({"reason": "draft"} or "embargo" with "until"); set by publish."""
 
     @property
     def renditions(self) -> dict[str, str]:
@@ -70,7 +74,8 @@ class Manifest:
         return out / self.slug / self.renditions[name]
 
     def needs_check(self, name: str) -> bool:
-        return name not in self.checks or name in self.unchecked
+        """Never checked, its check crashed, or its check failed (a tool missing): checked again."""
+        return name not in self.checks or name in self.unchecked or failed(self.checks[name])
 
     def record_checks(self, checked: list[str], findings: list[Finding], crashed: set[str]) -> None:
         """This run's check findings, under the rendition they concern (kept until it is checked again)."""
@@ -96,6 +101,7 @@ class Manifest:
             "renditions": self.renditions, "built": {n: b.to_dict() for n, b in self.built.items()},
             "metrics": self.metrics, "source_findings": [f.to_dict() for f in self.source_findings],
             "checks": {n: [f.to_dict() for f in fs] for n, fs in self.checks.items()}, "unchecked": self.unchecked,
+            "draft": self.draft, "embargo": self.embargo,
         }
 
     @classmethod
@@ -106,7 +112,7 @@ class Manifest:
             resources=d.get("resources") or {}, built={n: Built.from_dict(b) for n, b in (d.get("built") or {}).items()},
             metrics=d.get("metrics") or {}, source_findings=_findings(d.get("source_findings")),
             checks={n: _findings(fs) for n, fs in (d.get("checks") or {}).items()},
-            unchecked=list(d.get("unchecked") or []))
+            unchecked=list(d.get("unchecked") or []), draft=bool(d.get("draft")), embargo=d.get("embargo"))
 
 
 def read_manifest(path: Path) -> Manifest | None:

@@ -25,6 +25,14 @@ class Image(BaseModel):
     licence: str | None = None
 
 
+class PlainReview(BaseModel):
+    """A person's sign-off of the plain version: who checked it, and when."""
+
+    model_config = ConfigDict(extra="forbid")
+    by: str = Field(min_length=1)
+    date: dt.date
+
+
 class Metadata(BaseModel):
     """What a release says about itself: front matter, or what ingest found in the text."""
 
@@ -43,11 +51,12 @@ class Metadata(BaseModel):
     lead_location: str | None = None
     plain: str | None = None          # a human-written plain-language version (Markdown text or a sibling file)
     plain_level: str | None = None    # "einfach" or "leicht"
-    embargo: dt.datetime | None = None
+    plain_review: PlainReview | None = None   # sign-off: the machine draft as built was checked by a person
+    embargo: dt.datetime | dt.date | None = None   # not public before this time (without a zone: site.timezone)
+    draft: bool = False                  # built and checked, never public
     author: str | None = None
     updated: dt.date | None = None
     slug: str | None = None
-    draft: bool = False               # 'draft: true' in the source: built for review, not published
     form: str | None = None           # the source form it was read from: "markdown", "mdx", "govuk-json", …
     extra: dict[str, Any] = Field(default_factory=dict)   # front-matter keys accesspub does not use, kept as given
 

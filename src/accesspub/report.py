@@ -23,6 +23,7 @@ def release_report(folder: Path, manifest: Manifest, findings: list[Finding], ct
         "checked": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "renditions": manifest.renditions, "counts": count(findings),
         "metrics": manifest.metrics,
+        "held": manifest.held,          # {"reason": "draft"} or {"reason": "embargo", "until": ISO}, or None
         "findings": [f.to_dict() for f in findings],
     }
     write_text(folder / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
@@ -45,6 +46,7 @@ def build_report(ctx: BuildContext, reports: list[dict], extra: list[Finding], s
     data = {"checked": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "counts": totals,
             "releases": reports, "site_findings": [f.to_dict() for f in extra],
             "site_check_findings": [f.to_dict() for f in site_checks],
+            "held": [{"slug": r["slug"], "title": r["title"], **r["held"]} for r in reports if r.get("held")],
             "seconds": {k: round(v, 3) for k, v in (seconds or {}).items()}}
     write_text(ctx.out / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
     lang = ctx.settings.site.default_language
@@ -86,7 +88,10 @@ def print_summary(console: Console, reports: list[dict], extra: list[Finding], o
         table.add_column(sev, justify="right")
     for r in reports:
         c = r["counts"]
-        table.add_row(r["slug"], " ".join(r["renditions"]), _cell(c["error"], "red"), _cell(c["warning"], "yellow"),
+        held = r.get("held")
+        status = "" if not held else " (draft: not published)" if held["reason"] == "draft" \
+            else f" (embargo: not published before {held['until']})"
+        table.add_row(r["slug"] + status, " ".join(r["renditions"]), _cell(c["error"], "red"), _cell(c["warning"], "yellow"),
                       str(c["info"]))
     if extra:
         c = count(extra)

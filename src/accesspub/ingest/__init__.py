@@ -13,12 +13,13 @@ from ..config import Settings
 from ..errors import SourceError
 from ..findings import Finding
 from ..language.detect import detect
+from ..language.invisible import clean_data, clean_meta
 from ..language.registry import language_for
 from ..model import Metadata, Release
 from . import anatomy, passes, readers
 from .dates import leading_dateline
 
-SKIP_SUFFIXES = (".plain.md", ".plain.txt")
+SKIP_SUFFIXES = (".plain.md", ".plain.txt", ".plain-draft.md", ".plain-review.html")
 # a site generator's own folders (layouts, partials, data), not releases, when a whole site is given
 SITE_FOLDERS = {"_includes", "_layouts", "_data", "_site", "_sass", "node_modules", "layouts", "partials",
                 "includes", "archetypes", "static", "assets", "public"}
@@ -47,7 +48,7 @@ def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
 def _meta_text(doc: pf.Doc, key: str) -> str | None:
     value = doc.get_metadata(key, default=None)
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return " ".join(clean_meta(value).split())
     return None
 
 
@@ -72,9 +73,21 @@ def _detected(text: str, settings: Settings, path: Path) -> tuple[str, list[Find
                                 "set 'lang:' in the front matter", str(path))]
 
 
-def make_slug(date: dt.date | None, title: str, lang: str = "de") -> str:
-    words = slug_words(title, lang=lang) or "release"
+def make_slug(date: dt.date | None, title: str, lang: str = "de", source: Path | None = None) -> str:
+    """date-title-words; a title without letters (only emoji, digits or punctuation) gives way to the file name."""
+    words = slug_words(title, lang=lang)
+    if not any(c.isalpha() for c in words) and source is not None:
+        stem = source.stem
+        if date and stem.startswith(date.isoformat()):
+            stem = stem[len(date.isoformat()):]
+        words = slug_words(stem, lang=lang) or words
+    words = words or "release"
     return f"{date.isoformat()}-{words}" if date else words
+
+
+def _clean(text: str | None) -> str | None:
+    """Metadata found in the text: one line, without invisible characters."""
+    return " ".join(clean_meta(text).split()) or None if text else text
 
 
 def load_release(path: Path, settings: Settings) -> Release:
@@ -82,7 +95,7 @@ def load_release(path: Path, settings: Settings) -> Release:
     if not path.is_file():
         raise SourceError("no such file", file=path, fix="check the path")
     src = readers.read(path, settings)
-    doc, data = src.doc, src.fields
+    doc, data = src.doc, clean_data(src.fields)
     word = src.form in ("docx", "odt")
     if not doc.content:
         raise SourceError("the document is empty" if word else "the release has no text after its front matter",
@@ -92,7 +105,8 @@ def load_release(path: Path, settings: Settings) -> Release:
     has_title = bool(data.get("title") or _meta_text(doc, "title"))
     found = anatomy.apply(doc, has_title=has_title, join_page_breaks=src.form == "text",
                           plain_title=src.plain_title)
-    title = data.get("title") or _meta_text(doc, "title") or found.title or src.fallback_title
+    title = " ".join(clean_meta(str(data.get("title") or _meta_text(doc, "title") or found.title
+                                    or src.fallback_title or "")).split())
     if not title:
         raise SourceError("the release has no title", file=path, place="1",
                           fix="in Word or LibreOffice, give the headline the paragraph style 'Title' (or set "
@@ -114,8 +128,9 @@ def load_release(path: Path, settings: Settings) -> Release:
         lang, notes = _detected(" ".join(pf.stringify(b) for b in doc.content), settings, path)
     lang = str(lang).split("-")[0].split("_")[0].lower()
     try:
-        from_text = {"subtitle": found.subtitle or _meta_text(doc, "subtitle"), "date": found.date,
-                     "place": found.place, "kicker": found.kicker, "lead_location": found.lead_location}
+        from_text = {"subtitle": _clean(found.subtitle) or _meta_text(doc, "subtitle"), "date": found.date,
+                     "place": _clean(found.place), "kicker": _clean(found.kicker),
+                     "lead_location": _clean(found.lead_location)}
         meta = Metadata(**{
             **src.fallback, **{k: v for k, v in from_text.items() if v is not None},
             **{k: v for k, v in data.items() if v is not None}, "title": title, "lang": lang,
@@ -132,5 +147,5 @@ def load_release(path: Path, settings: Settings) -> Release:
                              f"no interface labels for '{lang}' ({language_for(lang).name}): the renditions use "
                              "English labels around the text", str(path)))
     state = passes.run(passes.IngestState(doc, meta, path, settings, findings=src.findings + notes, media=src.media))
-    return Release(source=path, slug=make_slug(meta.date, meta.title, lang), meta=meta, doc=doc,
+    return Release(source=path, slug=make_slug(meta.date, meta.title, lang, path), meta=meta, doc=doc,
                    findings=state.findings, resources=state.resources)

@@ -92,6 +92,10 @@ def _yaml(raw: str, path: Path) -> object:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise SourceError(f"front matter is not valid YAML: {problem}", file=path, place=place,
                           fix="check indentation and quote values that contain ':' or start with a special character") from None
+    except ValueError as exc:            # a value YAML recognises but cannot build, e.g. the date 2025-13-45
+        line, key = _bad_value_line(raw.splitlines(keepends=True))
+        raise SourceError(f"front-matter key '{key}' is not a valid date: {exc}", file=path, place=str(line),
+                          fix="write a real date as YYYY-MM-DD, e.g. 'date: 2025-03-01'") from None
 
 
 def _toml(raw: str, path: Path) -> dict:
@@ -248,3 +252,17 @@ def map_keys(data: dict, path: Path, strict: bool = False, first_line: int = 2) 
                                 "the release is marked 'draft: true'; it is built for review but not published",
                                 f"{path}:{first_line}"))
     return out, unknown, findings
+
+
+_DATE_VALUE = re.compile(r"^\s*([^:#]+?)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _bad_value_line(lines: list[str]) -> tuple[int, str]:
+    """(line number, key) of the first date-looking value that is no date."""
+    for n, line in enumerate(lines, start=2):
+        if m := _DATE_VALUE.match(line):
+            try:
+                dt.date(int(m[2]), int(m[3]), int(m[4]))
+            except ValueError:
+                return n, m[1]
+    return 2, "?"

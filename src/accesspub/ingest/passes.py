@@ -20,7 +20,8 @@ from ..findings import Finding
 from ..language import abbreviations, quotes, sentences
 from ..language.inlines import text_of
 from ..model import Metadata
-from . import images, reader
+from ..language.invisible import clean_meta
+from . import images, placeholders, reader
 from .resources import fence
 from .sanitise import sanitise, sanitise_metadata
 
@@ -147,8 +148,13 @@ def _summary(st: IngestState) -> None:
                 out = (out + " " + text[s:e].strip()).strip()
                 if len(out) > 120:
                     break
-            st.meta.summary = out[:400] or None
+            st.meta.summary = " ".join(clean_meta(out[:400]).split()) or None
             return
+
+
+def _placeholders(st: IngestState) -> None:
+    """Text left from the `accesspub new` template, dummy phone numbers, lorem ipsum: error findings."""
+    st.findings += placeholders.find(st.doc, [st.meta.title, st.meta.subtitle, st.meta.summary], st.path)
 
 
 def _sentence_ids(st: IngestState) -> None:
@@ -170,6 +176,7 @@ PASSES: tuple[Pass, ...] = (
     Pass("placeholder-alt", _placeholder_alt),
     Pass("fence", _fence, guard=True),
     Pass("image-alt", _missing_alt),
+    Pass("placeholders", _placeholders),
     Pass("quotes", _quotes),
     Pass("abbreviations", _abbreviations),
     Pass("shift-headings", _shift_headings),

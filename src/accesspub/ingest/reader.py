@@ -12,6 +12,7 @@ import panflute as pf
 import pypandoc
 
 from ..errors import SourceError
+from ..language.invisible import clean_meta, clean_text
 
 MAX_UNPACKED = 256 * 2**20      # what a DOCX/ODT may unpack to: more is a zip bomb or media we will not carry
 MAX_RATIO = 200                 # compression ratio of one member beyond which it is a zip bomb
@@ -86,5 +87,10 @@ def _pandoc(args: list[str], path: Path, text: str | None = None) -> pf.Doc:
 
 
 def _strip_controls(e, doc):
-    if isinstance(e, (pf.Str, pf.Code, pf.CodeBlock, pf.Math)) and CONTROLS.search(e.text):
-        e.text = CONTROLS.sub("", e.text)
+    """Control characters and invisible format characters (see language.invisible) out of every text."""
+    if isinstance(e, (pf.Str, pf.Code, pf.CodeBlock, pf.Math)):
+        e.text = clean_text(CONTROLS.sub("", e.text))
+    attrs = getattr(e, "attributes", None)
+    if attrs:
+        for key in list(attrs):
+            attrs[key] = clean_meta(CONTROLS.sub("", attrs[key]))

@@ -1,48 +1,50 @@
 """Resources are fenced: a release may use files from its own folder (and configured asset folders) only.
 
 `file:` URLs outside, `..` escapes, symlinks leading out and remote `http(s):` images are refused with a
-finding naming the reference; accepted files are renamed into the release's `media/` folder.
+finding naming the reference; accepted files are renamed into the release's `media/` folder. Files and
+`data:` URLs pass the same limits (`accesspub.images`); an SVG is carried sanitised, never as it came.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import os
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 import panflute as pf
 
+from .. import images
 from ..findings import Finding
 from ..language.inlines import text_of
 from . import images
 
 MEDIA = "media"
-IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
-MAX_BYTES = 20 * 2**20          # an image larger than this is not web-ready and bloats every rendition
-MAX_PIXELS = 40_000_000         # decompression bombs: a small file that decodes to gigabytes
 
 
 def _inside(path: Path, folders: list[Path]) -> bool:
     return any(path == f or f in path.parents for f in folders)
 
 
-def _oversized(path: Path) -> str | None:
-    """Why an image is too large to carry, or None. Raster sizes are read from the header only."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return f"{size // 2**20} MB is more than {MAX_BYTES // 2**20} MB; save a web-sized copy"
-    if path.suffix.lower() != ".svg":
-        from PIL import Image, UnidentifiedImageError
-        try:
-            with Image.open(path) as img:
-                pixels = img.width * img.height
-        except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-            return "not a readable image"
-        if pixels > MAX_PIXELS:
-            return f"{img.width}×{img.height} pixels is more than {MAX_PIXELS // 1_000_000} megapixels; save a web-sized copy"
-    return None
+def _data_url(url: str) -> str:
+    """A data: image URL as carried (its bytes checked like a file's, an SVG sanitised), or ImageRefused."""
+    header, comma, payload = url[5:].partition(",")
+    mime = header.split(";")[0].strip().lower()
+    suffix = images.SUFFIX.get(mime)
+    if not comma or not suffix:
+        raise images.ImageRefused("only PNG, JPEG, GIF, WebP and SVG data URLs are allowed")
+    if len(payload) * 3 // 4 > images.MAX_BYTES:          # refused before decoding it
+        raise images.ImageRefused(f"more than {images.MAX_BYTES // 2**20} MB; save a web-sized copy")
+    try:
+        data = base64.b64decode(payload, validate=False) if header.lower().endswith(";base64") \
+            else unquote_to_bytes(payload)
+    except (binascii.Error, ValueError):
+        raise images.ImageRefused("the data URL is not valid base64") from None
+    clean = images.check(data, suffix)
+    return f"data:{images.MIME[suffix]};base64,{base64.b64encode(clean).decode('ascii')}"
 
 
 def _local_name(real: Path) -> str:
@@ -83,7 +85,11 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path], lang: str = "de") -> t
         if scheme in ("http", "https", "ftp"):
             return unavailable(e, "remote images are not fetched during a build; put the file beside the release")
         if scheme == "data":
-            return None if url[5:].lower().startswith("image/") else refuse(e, "only image data URLs are allowed")
+            try:
+                e.url = _data_url(url)
+            except images.ImageRefused as exc:
+                return refuse(e, str(exc))
+            return None
         if scheme not in ("", "file"):
             return refuse(e, f"scheme '{scheme}:' is not allowed")
         raw = unquote(parts.path) if scheme == "file" else unquote(url.split("#")[0].split("?")[0])
@@ -101,10 +107,12 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path], lang: str = "de") -> t
         if not _inside(real, folders):
             return refuse(e, "it lies outside the release's folder (a '..' escape, an absolute path or a symlink "
                              "leading out); copy the image into the release's folder")
-        if real.suffix.lower() not in IMAGE_TYPES or not real.is_file():
-            return refuse(e, f"not an image file ({', '.join(sorted(IMAGE_TYPES))})")
-        if problem := _oversized(real):
-            return refuse(e, problem)
+        if real.suffix.lower() not in images.MIME or not real.is_file():
+            return refuse(e, f"not an image file ({', '.join(sorted(images.MIME))})")
+        try:
+            images.read(real)
+        except images.ImageRefused as exc:
+            return refuse(e, str(exc))
         name = _local_name(real)
         resources[name] = real
         e.url = name

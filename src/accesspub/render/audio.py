@@ -32,20 +32,15 @@ def _tags(release: Release, ctx: BuildContext) -> mp3.Tags:
         cover = cover if cover.is_absolute() else s.root / cover
     return mp3.Tags(
         title=release.meta.title,
-        artist=release.meta.publisher or s.publisher.name,
+        artist=ctx.publisher(release),
         date=release.meta.date.isoformat() if release.meta.date else None,
         lang=release.lang,
-        url=public_url(ctx, release.slug),
+        url=ctx.public_url(release.slug),
         album=s.site.title or s.publisher.name,
         cover=cover,
         subtitle=release.meta.subtitle,
         summary=release.meta.summary,
     )
-
-
-def public_url(ctx: BuildContext, slug: str) -> str:
-    """The release's page: settings.site.url + slug + '/'."""
-    return ctx.settings.site.url.rstrip("/") + "/" + slug + "/"
 
 
 def render(release: Release, ctx: BuildContext) -> Rendition:

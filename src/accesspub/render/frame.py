@@ -53,15 +53,16 @@ def media_type(name: str) -> str:
     return renditions()[name].media_type
 
 
-def page_vars(lang: str, ctx: BuildContext, root: str) -> dict:
-    """Variables every page template gets. `ui_lang` marks elements holding labels in another language than
-    the page (English labels on a page in a language without its own): ' lang="en"', else empty."""
+def page_vars(lang: str, ctx: BuildContext, root: str, release: Release | None = None) -> dict:
+    """Variables every page template gets; a release's pages name the release's own publisher. `ui_lang` marks
+    elements holding labels in another language than the page (English labels on a page in a language without
+    its own): ' lang="en"', else empty."""
     pub = ctx.settings.publisher
     labels = language_for(lang).labels
     return {
         "lang": lang, "ui": lexicon(lang)["ui"], "root": root, "version": __version__,
         "ui_lang": Markup(' lang="{}"').format(labels) if labels != lang else "",
-        "publisher": pub.name, "publisher_url": pub.url,
+        "publisher": ctx.publisher(release), "publisher_url": pub.url,
         "logo": "logo" + ctx.settings.root.joinpath(pub.logo).suffix if pub.logo else None,
         "logo_alt": pub.logo_alt or pub.name,
     }

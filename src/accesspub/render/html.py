@@ -25,7 +25,7 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
                  "size": human_size(mp3.stat().st_size, release.lang),
                  "timings_json": json.dumps(timings, separators=(",", ":"))}
     path = folder / "index.html"
-    render_page("release.html", path, **page_vars(release.lang, ctx, "../"), meta=release.meta,
+    render_page("release.html", path, **page_vars(release.lang, ctx, "../", release), meta=release.meta,
                 description=release.meta.summary, date_long=date_long(release),
                 body=Markup(body_html(release, ctx)), renditions=rendition_links(release, ctx), audio=audio)
     return Rendition("html", [path])

@@ -8,6 +8,7 @@ from pathlib import Path
 from babel.dates import format_date
 from feedgen.feed import FeedGenerator
 
+from .. import images
 from ..atomic import write_bytes
 from ..language.lexicon import lexicon
 from ..paths import PACKAGE, STYLES, font_files
@@ -25,14 +26,13 @@ def copy_assets(ctx: BuildContext) -> None:
     targets = [assets / p.name for p in sources]
     sources += font_files()
     targets += [assets / "fonts" / p.name for p in font_files()]
-    logo = ctx.settings.publisher.logo
-    if logo:
+    files = [(dst, src.read_bytes()) for src, dst in zip(sources, targets)]
+    if logo := ctx.settings.publisher.logo:
         src = ctx.settings.root / logo
-        sources.append(src)
-        targets.append(assets / ("logo" + src.suffix))
-    for src, dst in zip(sources, targets):
-        if not dst.exists() or dst.read_bytes() != src.read_bytes():
-            write_bytes(dst, src.read_bytes())
+        files.append((assets / ("logo" + src.suffix), images.read(src)))   # an SVG logo sanitised too
+    for dst, data in files:
+        if not dst.exists() or dst.read_bytes() != data:
+            write_bytes(dst, data)
 
 
 def site_title(ctx: BuildContext, lang: str) -> str:
