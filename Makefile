@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
-APT_PACKAGES := chromium poppler-utils fonts-noto-core hunspell-de-de openjdk-17-jdk-headless
+APT_PACKAGES := chromium poppler-utils fonts-noto-core hunspell-de-de openjdk-17-jdk-headless postgresql
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
 
@@ -22,7 +22,10 @@ apt:
 $(STAMP_PY): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,scale]'
+	$(PY) -m pip install -q -e '.[test,scale,desk]'
+	# German noun forms for the plain-language grammar gate; --no-deps: its parser dependency (unused here)
+	# pins lxml<5, which the rest of accesspub cannot use
+	$(PY) -m pip install -q --no-deps german-nouns==1.2.5
 	@touch $@
 
 $(STAMP_NPM): package.json package-lock.json

@@ -173,6 +173,146 @@ def new(
     console.print(f"created {path} — edit it, then run: accesspub build {folder}", highlight=False)
 
 
+desk_app = typer.Typer(help="The press desk: a web application and API over the same build (see the README).",
+                       invoke_without_command=True, no_args_is_help=False)
+app.add_typer(desk_app, name="desk")
+DESK_DB = typer.Option(None, "--db", help="Database URL (default: a SQLite file in --data; "
+                                          "PostgreSQL: postgresql://user@host/dbname).")
+DESK_DATA = typer.Option(None, "--data", help="Folder for the desk's files (default: ./desk-data).")
+DESK_OUT = typer.Option(None, "--out", "-o", help="The published site (default: DATA/site).")
+
+
+def _desk_config(db, data, out, config):
+    from .desk.config import DeskConfig
+    return DeskConfig.from_env(db_url=db, data=data, out=out, config_file=config)
+
+
+@desk_app.callback()
+@friendly
+def desk(
+    ctx: typer.Context,
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (only this machine by default)."),
+    port: int = typer.Option(8080, "--port", "-p", help="Port."),
+    db: Optional[str] = DESK_DB, data: Optional[Path] = DESK_DATA, out: Optional[Path] = DESK_OUT,
+    config: Optional[Path] = CONFIG,
+):
+    """Run the desk's web application (start workers with `accesspub desk worker`)."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {"db": db, "data": data, "out": out, "config": config}
+        return
+    import uvicorn
+
+    from .desk.web import create_app
+    local = host in ("127.0.0.1", "localhost", "::1")
+    app_ = create_app(_desk_config(db, data, out, config), secure_cookies=not local)
+    if not local:
+        errors.print(f"listening on {host}: put the desk behind HTTPS (session cookies are sent over HTTPS only)")
+    uvicorn.run(app_, host=host, port=port, proxy_headers=not local, log_level="info")
+
+
+def _parent_options(ctx: typer.Context, db, data, out, config):
+    parent = ctx.obj or {}
+    return (db or parent.get("db"), data or parent.get("data"), out or parent.get("out"),
+            config or parent.get("config"))
+
+
+@desk_app.command("worker")
+@friendly
+def desk_worker(
+    ctx: typer.Context,
+    db: Optional[str] = DESK_DB, data: Optional[Path] = DESK_DATA, out: Optional[Path] = DESK_OUT,
+    config: Optional[Path] = CONFIG,
+):
+    """Run a worker: builds, checks and publishes the desk's jobs, one at a time; start several for more
+    throughput (each is its own process with its own warm tools)."""
+    import logging
+
+    from .desk.jobs import Desk
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    for noisy in ("fontTools", "weasyprint", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    Desk(_desk_config(*_parent_options(ctx, db, data, out, config))).run_worker()
+
+
+@desk_app.command("adduser")
+@friendly
+def desk_adduser(
+    ctx: typer.Context,
+    username: str = typer.Argument(..., help="The user name to sign in with."),
+    role: str = typer.Option("editor", "--role", "-r", help="Comma-separated: editor, reviewer, publisher."),
+    password: Optional[str] = typer.Option(None, "--password", help="Default: asked for (not echoed). "
+                                                                     "Or set ACCESSPUB_DESK_PASSWORD."),
+    db: Optional[str] = DESK_DB, data: Optional[Path] = DESK_DATA, out: Optional[Path] = DESK_OUT,
+    config: Optional[Path] = CONFIG,
+):
+    """Create a desk account (the first one is made here, on the server)."""
+    from .desk import auth
+    from .desk.db import Database
+    cfg = _desk_config(*_parent_options(ctx, db, data, out, config))
+    secret = password or os.environ.get("ACCESSPUB_DESK_PASSWORD") or typer.prompt(
+        "Password", hide_input=True, confirmation_prompt=True)
+    database = Database(cfg.db_url)
+    try:
+        with database.session() as s:
+            user = auth.add_user(s, username, secret, role)
+            roles = user.roles
+    except ValueError as exc:
+        raise UsageError(str(exc), fix="choose another name, a longer password or a known role") from None
+    console.print(f"user '{username}' created with the roles {roles}", highlight=False)
+
+
+@app.command()
+@friendly
+def review(
+    slug: str = typer.Argument(..., help="The release to review: its slug or its file name without extension."),
+    sources: list[Path] = typer.Option([Path("content")], "--sources", "-s", help="Release files or folders."),
+    approve: bool = typer.Option(False, "--approve", help="Save the draft (as edited) as the approved version."),
+    by: Optional[str] = typer.Option(None, "--by", help="Who approves (required with --approve)."),
+    config: Optional[Path] = CONFIG,
+):
+    """Write the side-by-side review sheet and the editable draft of a release's plain version; with
+    --approve --by NAME save the draft as the approved <name>.plain.md."""
+    from . import atomic
+    from .ingest import discover, load_release
+    from .plain.build import build as build_plain
+    from .plain.review import paths, sheet, to_markdown
+    settings = load_settings(config)
+    found, missing = discover(sources)
+    if missing:
+        raise missing[0]
+    candidates = sorted(found, key=lambda p: p.stem != slug)
+    release = None
+    for path in candidates:
+        r = load_release(path, settings)
+        if slug in (r.slug, path.stem):
+            release = r
+            break
+    if release is None:
+        raise UsageError(f"no release '{slug}' in {', '.join(map(str, sources))}",
+                         fix="give the slug shown in the build output, or the file name without extension")
+    review_sheet, draft, approved = paths(release)
+    if approve:
+        if not by or not by.strip():
+            raise UsageError("--approve needs the name of the person who checked the text",
+                             fix="add --by 'First Last'")
+        text = draft.read_text(encoding="utf-8") if draft.is_file() else \
+            to_markdown(build_plain(release, settings).doc, "", dt.date.today())
+        atomic.write_text(approved, f"<!-- approved by {by.strip()} on {dt.date.today().isoformat()} -->\n\n"
+                          + text)
+        console.print(f"approved: {approved}", highlight=False)
+        return
+    result = build_plain(release, settings)
+    notes: dict[str, list[str]] = {}
+    for f in result.findings:
+        if f.check == "plain-lint" and f.location:
+            notes.setdefault(f.location.split(":")[0], []).append(f"{f.rule}: {f.message}")
+    atomic.write_text(review_sheet, sheet(release, result.doc, notes))
+    atomic.write_text(draft, to_markdown(result.doc, "", dt.date.today()))
+    marked = result.doc.review_count()
+    console.print(f"review sheet: {review_sheet}\ndraft: {draft} ({marked} sentences marked for review)\n"
+                  f"edit the draft, then: accesspub review {slug} --approve --by NAME", highlight=False)
+
+
 @app.command()
 def version():
     """Print the version."""

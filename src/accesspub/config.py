@@ -106,6 +106,9 @@ class Plain(_Section):
     """Default plain-language level for German releases."""
     compound_separator: Literal["hyphen", "mediopunkt"] = "hyphen"
     """How long compounds are split: "Landes-Programm" (BITV 2.0) or "Landes·programm" (Hildesheim)."""
+    publish_unreviewed: bool = True
+    """Whether a plain version that no person has signed off goes onto the site (as a draft, so labelled).
+    The page and its metadata say whether it was reviewed; the publish stage reads this setting."""
     rewriter_url: str | None = None
     """Optional OpenAI-compatible chat endpoint (e.g. a local llama.cpp server: http://127.0.0.1:8080/v1).
     Off when empty. Its text is used only when it passes the same lints and the fact check; the release

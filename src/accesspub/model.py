@@ -22,6 +22,14 @@ class Image(BaseModel):
     caption: str | None = None
 
 
+class PlainReview(BaseModel):
+    """A person's sign-off of the plain version: who checked it, and when."""
+
+    model_config = ConfigDict(extra="forbid")
+    by: str = Field(min_length=1)
+    date: dt.date
+
+
 class Metadata(BaseModel):
     """What a release says about itself: front matter, or what ingest found in the text."""
 
@@ -40,6 +48,7 @@ class Metadata(BaseModel):
     lead_location: str | None = None
     plain: str | None = None          # a human-written plain-language version (Markdown text or a sibling file)
     plain_level: str | None = None    # "einfach" or "leicht"
+    plain_review: PlainReview | None = None   # sign-off: the machine draft as built was checked by a person
     embargo: dt.datetime | dt.date | None = None   # not public before this time (without a zone: site.timezone)
     draft: bool = False                  # built and checked, never public
 

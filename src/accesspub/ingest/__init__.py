@@ -18,7 +18,7 @@ from ..language.registry import language_for
 from ..model import Metadata, Release
 from . import anatomy, frontmatter, passes, reader
 
-SKIP_SUFFIXES = (".plain.md", ".plain.txt")
+SKIP_SUFFIXES = (".plain.md", ".plain.txt", ".plain-draft.md", ".plain-review.html")
 
 
 def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
