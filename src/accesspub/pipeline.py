@@ -311,7 +311,8 @@ def check_tree(out: Path, settings: Settings, reporter: Reporter, state: Path | 
     if not manifests:
         raise SourceError(f"no built releases here (nothing built in {work})", file=out,
                           fix="build first: accesspub build content --out " + str(out))
-    result = BuildResult(out=out, work=work, strict=settings.output.strict)
+    result = BuildResult(out=out, work=work, strict=settings.output.strict,
+                         build_findings=_site_url_finding(settings))
     with environment_failures(), output_lock(state_dir(out, state)):
         _public(manifests, now)
         _check_and_report(BuildContext(settings=settings, out=work), manifests, result, reporter, everything=True,
