@@ -178,6 +178,13 @@ def _date_words(m: re.Match, r: Rules, before: str, month: int, template_key: st
     return r.data[key].format(day=day, month=r.month_names[month - 1], year=_year(int(year), r) if year else "")
 
 
+def spoken_date(date, lang: str) -> str:
+    """A dateline's date in words, its day standing alone: "zweiter Juni zweitausendfünfundzwanzig"."""
+    r = rules(lang)
+    day = _say(date.day, r, to="ordinal") + r.data["speech"]["dateline_ordinal_suffix"]
+    return r.data["date"].format(day=day, month=r.month_names[date.month - 1], year=_year(date.year, r))
+
+
 def _dates(text: str, r: Rules) -> str:
     def named(m, before):
         if not 1 <= int(m["day"]) <= 31:
@@ -339,7 +346,8 @@ def _numbers(text: str, r: Rules) -> str:
 
 
 def _dashes(text: str) -> str:
-    text = re.sub(rf"\s+[{_DASH}]\s+", ", ", text)
+    """A dash or middle dot between words is a pause: "Pressestelle · Telefon …" → "Pressestelle, Telefon …"."""
+    text = re.sub(rf"\s+[{_DASH}·•|]\s+", ", ", text)
     return re.sub(r",\s*,", ",", text)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import atomic
 from ..findings import Finding
+from ..language.pronunciation import PronunciationError
 from ..model import Release
 from ..tts import EngineUnavailable, SynthesisFailed, engine_for
 from ..tts import captions, mp3, script as speech_script
@@ -61,7 +62,11 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
     except EngineUnavailable as exc:
         rendition.findings.append(_finding("tool-missing", "error", str(exc), location))
         return rendition
-    script = speech_script.build(release)
+    try:
+        script = speech_script.build(release)
+    except PronunciationError as exc:
+        rendition.findings.append(_finding("pronunciation-invalid", "error", str(exc), exc.file or location))
+        return rendition
     if not script.cues:
         rendition.findings.append(_finding("no-text", "error", "the release has no text to speak", location))
         return rendition
