@@ -16,7 +16,7 @@ from ..language import abbreviations, quotes, sentences
 from ..language.detect import detect
 from ..language.inlines import text_of
 from ..model import Metadata, Release
-from . import anatomy, frontmatter, reader
+from . import anatomy, frontmatter, links, reader, spacing
 from .resources import fence
 from .sanitise import sanitise
 
@@ -194,6 +194,7 @@ def load_release(path: Path, settings: Settings) -> Release:
     resources, fenced = fence(doc, path, [])
     findings += fenced + _missing_alt(doc, path)
     _contact(doc, meta.contact or settings.publisher.contact, path)
+    links.apply(doc, lang)
     quotes.apply(doc, lang)
     quotes.block_quotes(doc)
     abbreviations.apply(doc, lang)
@@ -201,6 +202,7 @@ def load_release(path: Path, settings: Settings) -> Release:
     if meta.summary is None:
         meta.summary = _summary(doc, lang)
     sentences.assign_ids(doc, lang)
+    spacing.apply(doc, lang)
     if meta.date is None:
         findings.append(Finding("ingest", "source", "no-date", "warning",
                                 "the release has no date; add 'date: YYYY-MM-DD' or a dateline 'Ort, 1. März 2025'",
