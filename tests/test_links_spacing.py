@@ -55,3 +55,16 @@ def test_amounts_units_and_percent_do_not_break(tmp_path):
     for kept in ("2,3\u00a0Mio.\u00a0€", "200\u00a0l", "12\u00a0%", "§\u00a05"):
         assert kept in text, kept
     assert "2. Juni 2025" in text and "1.500 Menschen" in text, "dates and counts keep ordinary spaces"
+
+
+def test_a_table_without_caption_gets_one_from_its_headings(tmp_path):
+    text = ("---\ntitle: Zahlen\ndate: 2025-06-02\nlang: de\n---\n\nDie Zahlen:\n\n"
+            "| Landkreis | Kitas |\n|---|---|\n| Kassel | 118 |\n\n| Jahr | Summe |\n|---|---|\n| 2025 | 3 |\n\n"
+            "Table: Förderung je Jahr\n")
+    release = _release(tmp_path, text)
+    captions = []
+    release.doc.walk(lambda e, d: captions.append(pf.stringify(e.caption)) if isinstance(e, pf.Table) else None)
+    assert captions == ["Tabelle 1: Landkreis, Kitas", "Förderung je Jahr"]
+    from accesspub.tts import script
+    said = [c.spoken for c in script.build(release).cues]
+    assert "Tabelle eins: Landkreis, Kitas" in said and "Tabelle: Förderung je Jahr" in said

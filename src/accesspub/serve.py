@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import io
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -13,8 +15,34 @@ from .progress import Reporter
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    """Static files, quietly, with single byte ranges: a browser seeks audio (read-along) only with Range."""
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", "").strip())
+        path = Path(self.translate_path(self.path))
+        if not match or not path.is_file() or match.groups() == ("", ""):
+            return super().send_head()
+        size = path.stat().st_size
+        first, last = match.groups()
+        start, end = (size - int(last), size - 1) if not first else (int(first), min(int(last or size - 1), size - 1))
+        if start < 0 or start > end:
+            self.send_response(416)
+            self.send_header("Content-Range", f"bytes */{size}")
+            self.end_headers()
+            return None
+        with path.open("rb") as handle:
+            handle.seek(start)
+            body = handle.read(end - start + 1)
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.send_header("Accept-Ranges", "bytes")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def start_server(out: Path, port: int) -> ThreadingHTTPServer:

@@ -16,7 +16,7 @@ from ..language import abbreviations, quotes, sentences
 from ..language.detect import detect
 from ..language.inlines import text_of
 from ..model import Metadata, Release
-from . import anatomy, frontmatter, links, reader, spacing
+from . import anatomy, frontmatter, links, reader, spacing, tables
 from .resources import fence
 from .sanitise import sanitise
 
@@ -195,6 +195,7 @@ def load_release(path: Path, settings: Settings) -> Release:
     findings += fenced + _missing_alt(doc, path)
     _contact(doc, meta.contact or settings.publisher.contact, path)
     links.apply(doc, lang)
+    tables.apply(doc, lang)
     quotes.apply(doc, lang)
     quotes.block_quotes(doc)
     abbreviations.apply(doc, lang)

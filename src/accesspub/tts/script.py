@@ -207,7 +207,9 @@ class _Builder:
     def table(self, table: pf.Table) -> None:
         heads: list[str] = []
         if table.caption and table.caption.content:
-            self.prefix.append(f"{_speech(self.lang)['table']}:")
+            word = _speech(self.lang)["table"]
+            if not pf.stringify(table.caption).strip().startswith(word):
+                self.prefix.append(f"{word}:")
             self.blocks(table.caption.content)
             self.prefix.clear()
         if table.head and table.head.content:
