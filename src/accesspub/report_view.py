@@ -1,0 +1,91 @@
+"""What a report page shows, in the release's language: findings grouped by rendition and severity, each with
+plain labels, and the readability figures with what they mean — including why a plain version can score
+"harder" than its original on a formula.
+
+The page (templates/report.html) is filterable without JavaScript: one `<details>` per rendition and severity,
+barriers open, the rest closed, and a jump list with the counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .findings import Finding
+from .language.lexicon import lexicon
+
+SEVERITIES = ("error", "warning", "info")
+RENDITION_ORDER = ("source", "html", "plain", "pdf", "epub", "audio", "site")
+DOCS = {"pdf-ua": "_docs/pdf.html", "verapdf": "_docs/pdf.html"}
+
+
+@dataclass
+class Group:
+    """The findings of one rendition, by severity."""
+
+    key: str
+    label: str
+    counts: dict[str, int]
+    by_severity: list[tuple[str, str, list[dict]]] = field(default_factory=list)   # (severity, label, findings)
+    docs: list[tuple[str, str]] = field(default_factory=list)                      # (href, text)
+
+
+def _as_dict(f) -> dict:
+    return f.to_dict() if isinstance(f, Finding) else dict(f)
+
+
+def groups(findings: list, lang: str, root: str = "") -> list[Group]:
+    """Findings by rendition (in reading order of the renditions), then severity (barriers first)."""
+    text = lexicon(lang)["report"]
+    checks, renditions = text["checks"], text["renditions"]
+    items = [_as_dict(f) for f in findings]
+    keys = sorted({f["rendition"] for f in items},
+                  key=lambda k: (RENDITION_ORDER.index(k) if k in RENDITION_ORDER else len(RENDITION_ORDER), k))
+    out = []
+    for key in keys:
+        mine = [dict(f, check_label=checks.get(f["check"], f["check"])) for f in items if f["rendition"] == key]
+        group = Group(key, renditions.get(key, key), {s: sum(f["severity"] == s for f in mine) for s in SEVERITIES})
+        for sev in SEVERITIES:
+            chosen = sorted((f for f in mine if f["severity"] == sev), key=lambda f: (f["check"], f["rule"]))
+            if chosen:
+                group.by_severity.append((sev, text["severity"][sev], chosen))
+        seen = {DOCS[f["check"]] for f in mine if f["check"] in DOCS}
+        group.docs = [(root + href, text["docs"]) for href in sorted(seen)]
+        out.append(group)
+    return out
+
+
+def _direction(key: str, before, after, better: str | None) -> str | None:
+    if better is None or not isinstance(before, (int, float)) or not isinstance(after, (int, float)):
+        return None
+    if after == before:
+        return "same"
+    easier = after > before if better == "higher" else after < before
+    return "easier" if easier else "harder"
+
+
+def metrics(data: dict, lang: str) -> dict | None:
+    """Rows (label, meaning, before, after, direction) and plain notes for figures that got "harder"."""
+    before, after = data.get("before") or {}, data.get("after") or {}
+    if not before or not after:
+        return None
+    text = lexicon(lang)["report"]
+    rows, notes = [], []
+    for key, (label, meaning, better) in text["metrics"].items():
+        if key not in before and key not in after:
+            continue
+        direction = _direction(key, before.get(key), after.get(key), better)
+        rows.append({"key": key, "label": label, "meaning": meaning, "before": before.get(key),
+                     "after": after.get(key), "direction": direction,
+                     "direction_label": text[direction] if direction else None})
+        if direction == "harder" and key in ("flesch", "wiener_sachtextformel", "lix"):
+            values = {"label": label, "before_syl": before.get("syllables_per_word"),
+                      "after_syl": after.get("syllables_per_word"), "before_wps": before.get("words_per_sentence"),
+                      "after_wps": after.get("words_per_sentence")}
+            longer = (after.get("words_per_sentence") or 0) > (before.get("words_per_sentence") or 0)
+            notes.append(text["harder_note_sentences" if longer else "harder_note"].format(**values))
+    return {"rows": rows, "notes": notes}
+
+
+def summary(counts: dict, lang: str) -> str:
+    text = lexicon(lang)["report"]
+    return text["summary"].format(**counts) if any(counts.values()) else text["summary_none"]
