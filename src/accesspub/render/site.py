@@ -45,7 +45,7 @@ def write_index(ctx: BuildContext, entries: list[dict]) -> Path:
     for e in sorted(entries, key=lambda e: (e.get("date") or "", e["slug"]), reverse=True):
         date = dt.date.fromisoformat(e["date"]) if e.get("date") else None
         releases.append({
-            **e, "date": date, "date_long": format_date(date, format="long", locale=lang) if date else None,
+            **e, "date": date, "year": date.year if date else None, "date_long": format_date(date, format="long", locale=lang) if date else None,
             "renditions": [{"file": f, "mime": MIME[name][0], "label": ui[name]}
                            for name, f in e["renditions"].items()],
         })
