@@ -58,4 +58,14 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
     source = "human" if result.doc.human else ("rewriter" if result.doc.rewriter else "rules")
     return Rendition(name="plain", files=[out], findings=result.findings,
                      data={"metrics": result.metrics, "facts": result.facts, "level": result.doc.level,
-                           "source": source, "terms": [t["term"] for t in terms]})
+                           "source": source, "terms": [t["term"] for t in terms], "speech": speech(result)})
+
+
+def speech(result: PlainResult) -> dict:
+    """What the plain audio says, as data (JSON-safe, so that a cached build can speak it too)."""
+    doc = result.doc
+    return {"title": doc.title, "date_text": result.date_text, "sections": [
+        {"heading": s.heading, "kind": s.kind, "blocks": [
+            {"intro": b.intro, "lines": [{"id": line.id, "text": line.text} for line in b.lines]}
+            for b in s.blocks]}
+        for s in doc.sections]}

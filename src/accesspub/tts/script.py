@@ -23,7 +23,7 @@ from ..language.sentences import SENTENCE_CLASS
 from ..model import Release
 
 QUOTE_MIN_WORDS = 6
-_QUOTE_MARKS = re.compile("[„“”\"‚‘«»›‹]")
+QUOTE_MARKS = re.compile("[„“”\"‚‘«»›‹]")
 
 
 @dataclass
@@ -287,7 +287,7 @@ def build(release: Release) -> Script:
     lexicon_ = pronunciations(lang, release.source)
     for cue in script.cues:
         raw = "".join(builder.pieces[cue.id]) if cue.id in builder.pieces else cue.spoken or cue.text
-        cue.spoken = normalise(lexicon_.apply(_QUOTE_MARKS.sub("", raw)), lang).rstrip(" ,")
+        cue.spoken = normalise(lexicon_.apply(QUOTE_MARKS.sub("", raw)), lang).rstrip(" ,")
     script.cues = [c for c in script.cues if c.spoken.strip(" ,.;:")]
     used = sorted({c.section for c in script.cues})
     if used != list(range(len(script.sections))):
