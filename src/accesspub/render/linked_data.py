@@ -34,8 +34,7 @@ def open_graph(release: Release, ctx: BuildContext) -> list[tuple[str, str]]:
 
 
 def _images(release: Release, ctx: BuildContext) -> list[dict]:
-    return [{"url": page_url(ctx, release.slug, name), "alt": ""} | {"alt": _alt(release, name)}
-            for name in release.resources]
+    return [{"url": page_url(ctx, release.slug, name), "alt": _alt(release, name)} for name in release.resources]
 
 
 def _alt(release: Release, name: str) -> str:
