@@ -28,6 +28,7 @@ class Item:
     """One non-accessible piece of content: where it is and what the check found."""
 
     part: str                 # release title, or "the whole site"
+    slug: str                 # the release's slug, "" for the site
     href: str | None          # link to the release page
     rendition: str            # e.g. "PDF-Dokument (barrierefrei)"
     severity: str
@@ -61,11 +62,11 @@ def collect(reports: list[dict], site_findings: list[dict], checks_ran: list[str
     for report in sorted(reports, key=lambda r: r.get("slug", "")):
         for f in report.get("findings", []):
             if f["severity"] in SEVERITIES:
-                items.append(Item(report.get("title") or report["slug"], f"{report['slug']}/index.html",
+                items.append(Item(report.get("title") or report["slug"], report["slug"], f"{report['slug']}/index.html",
                                   _label(lang, f["rendition"]), f["severity"], f["message"], f["rule"], f["check"]))
     for f in site_findings:
         if f["severity"] in SEVERITIES:
-            items.append(Item(text["site_part"], None, _label(lang, f.get("rendition", "")), f["severity"],
+            items.append(Item(text["site_part"], "", None, _label(lang, f.get("rendition", "")), f["severity"],
                               f["message"], f["rule"], f["check"]))
     items.sort(key=lambda i: (i.href is None, i.part, SEVERITIES.index(i.severity), i.rendition))
     status = "full" if not items and reviewed else "partial"
