@@ -41,6 +41,10 @@ GERMAN = [
     ("Siehe www.werra-meissner.de/kita_info.",
      "Siehe werra Bindestrich meissner Punkt de Schrägstrich kita Unterstrich info."),
     ("Fragen an presse@example.org.", "Fragen an presse ät example Punkt org."),
+    # short weekdays in a range or before a date; a lone "Fr." (Frau?) is left as written
+    ("Sprechzeiten Mo.–Fr. 8–16 Uhr.", "Sprechzeiten Montag bis Freitag acht bis sechzehn Uhr."),
+    ("am Mi., 4.6., um 10 Uhr", "am Mittwoch, vierten Juni, um zehn Uhr"),
+    ("Fr. Müller kommt.", "Fr. Müller kommt."),
     ("Klose – wie immer – sagte", "Klose, wie immer, sagte"),
 ]
 
@@ -52,6 +56,7 @@ ENGLISH = [
     ("books, e.g. novels, i.e. fiction, etc.", "books, for example novels, that is fiction, et cetera."),
     ("A 100 m sprint, 5 km and 12 min.", "A one hundred metres sprint, five kilometres and twelve minutes."),
     ("It costs £9m and holds 1 l.", "It costs nine million pounds and holds one litre."),
+    ("Open Mon–Fri, 9–5.", "Open Monday to Friday, nine to five."),
     ("Write to press@example.org or see https://www.example.org/heat.",
      "Write to press at example dot org or see example dot org slash heat."),
     ("Doors open at 2:30 pm.", "Doors open at two thirty p m."),

@@ -156,3 +156,11 @@ def test_broken_publisher_lexicon_is_one_finding_naming_the_file(tmp_path, conte
     message = rendition.findings[0].message
     assert "pronunciation.yaml" in message and place in message and "fix:" in message
     assert rendition.files == []
+
+
+def test_co2_is_said_letter_by_letter_with_its_number(tmp_path):
+    text = HEAT.replace("Die EU fördert das Projekt.", "").replace("mit 200 l Vorrat.", "mit 200 l Vorrat. Das spart 2 t CO₂.")
+    _, cues = _script(tmp_path, text)
+    said = next(c.spoken for c in cues.values() if "spart" in c.spoken)
+    assert said == "Das spart zwei Tonnen C-O-zwei."
+    assert "tsˈeː" in phonemes(said, "de"), "C as its letter name, not 'k'"

@@ -287,6 +287,18 @@ def _units(text: str, r: Rules) -> str:
     return _sub(r.unit, text, spoken)
 
 
+def _weekdays(text: str, r: Rules) -> str:
+    """"Mo.–Fr." → "Montag bis Freitag"; "Mi., 4.6." → "Mittwoch, 4.6."; a lone "Fr." is left alone."""
+    days = r.data.get("weekdays_short") or {}
+    if not days:
+        return text
+    day = "(?:" + _alternation(days) + ")"
+    dash = f"[{_DASH}-]"
+    text = re.sub(rf"(?<!\w)({day})\s*{dash}\s*({day})(?!\w)",
+                  lambda m: f"{days[m[1]]} {r.data['range_word']} {days[m[2]]}", text)
+    return re.sub(rf"(?<!\w)({day})(?=,?\s*\d)", lambda m: days[m[1]], text)
+
+
 def _ranges(text: str, r: Rules) -> str:
     def spoken(m, before):
         a, b = m["a"], m["b"]
@@ -351,7 +363,7 @@ def _dashes(text: str) -> str:
     return re.sub(r",\s*,", ",", text)
 
 
-_STEPS = (_phones, _addresses, _dates, _times, _amounts, _units, _ranges, _ordinals, _abbreviations, _symbols, _numbers)
+_STEPS = (_phones, _addresses, _weekdays, _dates, _times, _amounts, _units, _ranges, _ordinals, _abbreviations, _symbols, _numbers)
 
 
 def normalise(text: str, lang: str) -> str:
