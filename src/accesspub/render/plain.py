@@ -35,7 +35,7 @@ def _view(result: PlainResult) -> tuple[list[dict], list[dict]]:
 
 
 def write_page(path, release: Release, result: PlainResult, ctx: BuildContext, sections: list[dict],
-               terms: list[dict]) -> None:
+               terms: list[dict], audio: dict | None = None) -> None:
     """The HTML page of the plain version, in the site's page frame (base.html)."""
     lang = result.doc.lang
     pui = words(lang)["ui"]
@@ -46,19 +46,44 @@ def write_page(path, release: Release, result: PlainResult, ctx: BuildContext, s
         title=result.doc.title, level_name=level_name, place=release.meta.place, date_text=result.date_text,
         date_iso=release.meta.date.isoformat() if release.meta.date else "",
         lead_location=release.meta.lead_location, full_href="index.html", notice=notice,
-        sections=sections, terms=terms)
+        sections=sections, terms=terms, audio=audio)
+
+
+def player(release: Release, ctx: BuildContext, name: str) -> dict | None:
+    """The player of a spoken rendition built earlier in this build: file, captions, size and cue timings."""
+    import json
+
+    from .html import human_size
+    done = ctx.earlier(release, name)
+    if not done or not done.files or not done.files[0].exists():
+        return None
+    mp3 = done.files[0]
+    timings = [{"id": t["id"], "start": round(t["start"], 3), "end": round(t["end"], 3)}
+               for t in done.data.get("timings", [])]
+    from ..language.lexicon import lexicon
+    return {"href": mp3.name, "vtt": mp3.with_suffix(".vtt").name, "size": human_size(mp3.stat().st_size, release.lang),
+            "label": lexicon(release.lang)["ui"].get(name.replace("-", "_")),
+            "timings_json": json.dumps(timings, separators=(",", ":"))}
+
+
+def result_of(release: Release, ctx: BuildContext) -> PlainResult:
+    """The plain version of a release, made once per build and shared by the page and its audio."""
+    key = f"plain:{release.slug}"
+    if key not in ctx.services:
+        ctx.services[key] = build(release, ctx.settings)
+    return ctx.services[key]
 
 
 def render(release: Release, ctx: BuildContext) -> Rendition:
     """Build the plain version, write plain.html (plain.css comes with the site's assets), report findings."""
-    result = build(release, ctx.settings)
+    result = result_of(release, ctx)
     out = ctx.release_dir(release) / "plain.html"
     sections, terms = _view(result)
-    write_page(out, release, result, ctx, sections, terms)
+    write_page(out, release, result, ctx, sections, terms, player(release, ctx, "plain-audio"))
     source = "human" if result.doc.human else ("rewriter" if result.doc.rewriter else "rules")
     return Rendition(name="plain", files=[out], findings=result.findings,
                      data={"metrics": result.metrics, "facts": result.facts, "level": result.doc.level,
-                           "source": source, "terms": [t["term"] for t in terms], "speech": speech(result)})
+                           "source": source, "terms": [t["term"] for t in terms]})
 
 
 def speech(result: PlainResult) -> dict:
