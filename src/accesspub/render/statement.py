@@ -93,7 +93,7 @@ def page_context(ctx: BuildContext, statement: Statement, checked: dt.datetime) 
     return {
         "text": text, "statement": statement,
         "intro": text["intro"].format(publisher=s.publisher.name, law=a11y.legal_basis or text["law"]),
-        "applies": text["applies"].format(url=s.site.url),
+        "applies": text["applies"].split("{url}", 1), "site_url": s.site.url,
         "prepared": text["prepared"].format(prepared=format_date(prepared, format="long", locale=lang),
                                             checked=format_date(checked.date(), format="long", locale=lang)),
         "reviewed": text["reviewed"].format(reviewed=format_date(a11y.reviewed, format="long", locale=lang))
