@@ -21,6 +21,12 @@
     return engine;
   }
 
+  function local(url) {
+    // Pagefind gives site-absolute folder URLs ("/slug/"); the site may live in a sub-folder or on file:
+    var path = url.replace(/^\//, "");
+    return root + (path === "" || /\/$/.test(path) ? path + "index.html" : path);
+  }
+
   function say(template, count, query) {
     return template.replace("{n}", String(count)).replace("{q}", query);
   }
@@ -48,7 +54,7 @@
       var li = document.createElement("li");
       var h = document.createElement("h2");
       var a = document.createElement("a");
-      a.href = item.url;
+      a.href = local(item.url);
       a.textContent = (item.meta && item.meta.title) || item.url;
       h.appendChild(a);
       li.appendChild(h);
