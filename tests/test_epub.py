@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 from lxml import etree
 
-from accesspub.checks.epub import check
+from accesspub import certify
+from accesspub.checks import run_all
 from accesspub.config import Settings
 from accesspub.ingest import load_release
 from accesspub.render import BuildContext, Rendition
@@ -78,7 +79,7 @@ def broken_copies(plain: Path, figures: Path, folder: Path) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """Every EPUB of this module rendered, then checked in ONE run (one JVM, one Node process)."""
+    """Every EPUB of this module rendered, then checked in ONE run (one JVM, one Node process) and certified."""
     out = tmp_path_factory.mktemp("epub")
     sample = load_release(SAMPLE, SETTINGS)
     figures = load_release(FIGURES, SETTINGS)
@@ -92,7 +93,11 @@ def built(tmp_path_factory):
     epubs = {name: r.files[0] for name, r in renditions.items()}
     before = {name: path.read_bytes() for name, path in epubs.items()}
     epubs.update(broken_copies(epubs["plain"], epubs["figures"], out))
-    findings = check(list(epubs.items()), SETTINGS)
+    targets = {"epub": list(epubs.items())}
+    unchanged = {name: path.read_bytes() for name, path in epubs.items()}
+    findings = run_all(targets, SETTINGS)                       # the checks only read ...
+    assert {name: path.read_bytes() for name, path in epubs.items()} == unchanged
+    certify.run(targets, findings, SETTINGS, run_all)          # ... the certify stage claims and re-checks
     return {"epubs": epubs, "findings": findings, "before": before, "renditions": renditions,
             "sample": sample, "ctx": ctx, "out": out}
 
@@ -116,7 +121,7 @@ def test_epubcheck_and_ace_pass_and_the_claim_follows(built, name):
 
 
 def test_the_rendition_itself_claims_nothing(built, tmp_path):
-    """The claim is added only by the check step, after the validators passed."""
+    """The claim is added only by the certify stage, after the validators passed."""
     for name, data in built["before"].items():
         copy = tmp_path / f"{name}.epub"
         copy.write_bytes(data)

@@ -14,7 +14,7 @@ from accesspub.config import Settings
 from accesspub.ingest import load_release
 from accesspub.render import BuildContext
 from accesspub.render import pdf as rendition
-from accesspub.render.html import body_html
+from accesspub.render.body import body_html
 from accesspub.render.pdf.engine import engine
 
 from conftest import SAMPLE

@@ -2,36 +2,24 @@
 
 A rendition's key hashes the source (and its sibling plain-language file and glossary), the accesspub code
 and templates, the stylesheets and fonts that rendition uses, the settings it reads, and the keys of the
-renditions it embeds (EPUB and the page embed the audio; the page links every other rendition). Keys are
-computed without reading the release, so an unchanged release is not even parsed again.
+renditions it embeds (EPUB and the page embed the audio; the page links every other rendition) with the
+sizes of their files (the page prints them, and certification changes the EPUB's). What a rendition depends
+on is its `RenditionSpec` (renditions.py). Keys are computed without reading the release, so an unchanged
+release is not even parsed again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
+from . import renditions
 from .config import Settings
 from .paths import PACKAGE, STYLES, font_files
-
-STYLES_OF = {
-    "html": ["screen.css", "fonts.css"],
-    "plain": ["plain.css", "screen.css", "fonts.css"],
-    "pdf": ["print.css", "fonts.css"],
-    "epub": ["epub.css", "fonts.css"],
-    "audio": [],
-}
-SETTINGS_OF = {
-    "html": ["publisher", "site", "audio", "plain"],
-    "plain": ["publisher", "site", "plain"],
-    "pdf": ["publisher", "site"],
-    "epub": ["publisher", "site", "audio"],
-    "audio": ["publisher", "site", "audio"],
-}
-EMBEDS = {"html": ["plain", "audio", "pdf", "epub"], "epub": ["audio"]}
-
 
 def _digest(*parts: bytes | str) -> str:
     h = hashlib.sha256()
@@ -50,10 +38,20 @@ def code_key() -> str:
 
 
 @lru_cache(maxsize=None)
-def _styles_key(name: str) -> str:
-    parts = [(STYLES / f).read_bytes() if (STYLES / f).exists() else b"" for f in STYLES_OF[name]]
+def _styles_key(styles: tuple[str, ...]) -> str:
+    parts = [(STYLES / f).read_bytes() if (STYLES / f).exists() else b"" for f in styles]
     parts += [p.name for p in font_files()]
     return _digest(*parts)
+
+
+@lru_cache(maxsize=None)
+def _module_key(module: str) -> str:
+    """A plugin's rendition module (outside the package, so not in `code_key`)."""
+    found = importlib.util.find_spec(module)
+    origin = Path(found.origin) if found and found.origin else None
+    if origin is None or not origin.exists() or PACKAGE in origin.parents:
+        return ""
+    return hashlib.sha256(origin.read_bytes()).hexdigest()
 
 
 def source_key(path: Path, settings: Settings) -> str:
@@ -63,22 +61,33 @@ def source_key(path: Path, settings: Settings) -> str:
     return _digest(*parts, settings.site.default_language)
 
 
-def rendition_keys(skey: str, formats: tuple[str, ...], settings: Settings) -> dict[str, str]:
-    """The key of every requested rendition, dependencies first."""
+def files_state(files: list[Path]) -> str:
+    """What a rendition that embeds these files sees of them: names and sizes."""
+    return ",".join(f"{p.name}:{p.stat().st_size}" for p in files if p.exists())
+
+
+def rendition_keys(skey: str, formats: tuple[str, ...], settings: Settings,
+                   state: Callable[[str], str] | None = None) -> dict[str, str]:
+    """The key of every requested rendition, dependencies first; `state(name)` is what its files are now."""
     keys: dict[str, str] = {}
     data = settings.model_dump(mode="json")
-    for name in ("plain", "audio", "pdf", "epub", "html"):
-        if name not in formats:
-            continue
-        subset = json.dumps({k: data[k] for k in SETTINGS_OF[name]}, sort_keys=True)
-        embedded = [f"{d}={keys[d]}" for d in EMBEDS.get(name, []) if d in keys]
-        keys[name] = _digest(name, skey, code_key(), _styles_key(name), subset, *embedded)
+    for name in renditions.build_order(formats):
+        keys[name] = rendition_key(name, skey, data, {d: keys[d] for d in renditions.embeds(name) if d in keys},
+                                   state)
     return keys
 
 
-def resources_unchanged(manifest: dict) -> bool:
+def rendition_key(name: str, skey: str, data: dict, embedded: dict[str, str],
+                  state: Callable[[str], str] | None = None) -> str:
+    spec = renditions.spec(name)
+    subset = json.dumps({k: data[k] for k in spec.settings}, sort_keys=True)
+    parts = [f"{d}={k}:{state(d) if state else ''}" for d, k in embedded.items()]
+    return _digest(name, skey, code_key(), _module_key(spec.module), _styles_key(spec.styles), subset, *parts)
+
+
+def resources_unchanged(stamps: dict[str, list[int]]) -> bool:
     """The images a release used still have the size and time they had when it was built."""
-    for path, stamp in manifest.get("resources", {}).items():
+    for path, stamp in stamps.items():
         p = Path(path)
         if not p.exists() or [p.stat().st_size, p.stat().st_mtime_ns] != stamp:
             return False

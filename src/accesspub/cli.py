@@ -17,7 +17,8 @@ import typer
 from rich.console import Console
 
 from . import __version__, atomic
-from .config import FORMATS, load_settings
+from . import renditions
+from .config import load_settings
 from .errors import AccesspubError, UsageError
 from .progress import Reporter
 
@@ -48,11 +49,12 @@ def friendly(command):
 
 
 def _formats(text: str | None, default: list[str]) -> tuple[str, ...]:
+    known = renditions.names()
     wanted = [f.strip() for f in text.split(",") if f.strip()] if text else list(default)
-    unknown = [f for f in wanted if f not in FORMATS]
+    unknown = [f for f in wanted if f not in known]
     if unknown:
-        raise UsageError(f"unknown format(s): {', '.join(unknown)}", fix=f"choose from {','.join(FORMATS)}")
-    return tuple(f for f in FORMATS if f in wanted or f == "html")   # the page every other rendition links from
+        raise UsageError(f"unknown format(s): {', '.join(unknown)}", fix=f"choose from {','.join(known)}")
+    return tuple(f for f in known if f in wanted or f in renditions.required())   # the page links every other
 
 
 def _finish(result, started: float, quiet: bool) -> None:
@@ -80,7 +82,7 @@ def build(
     sources: list[Path] = typer.Argument(None, help="Release files or folders (default: content/)."),
     out: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
     formats: Optional[str] = typer.Option(None, "--formats", "-f",
-                                          help=f"Comma-separated renditions to build ({','.join(FORMATS)}); "
+                                          help=f"Comma-separated renditions to build ({','.join(renditions.names())}); "
                                                "html is always built."),
     jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, help="Releases built in parallel."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler",

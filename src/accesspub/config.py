@@ -7,11 +7,18 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from . import renditions
 
 from .errors import ConfigError
 
-FORMATS = ("html", "plain", "pdf", "epub", "audio")
+
+
+def __getattr__(name: str):
+    if name == "FORMATS":           # every rendition declared (renditions.py, plugins included), in build order
+        return renditions.names()
+    raise AttributeError(name)
 
 
 class _Section(BaseModel):
@@ -45,8 +52,16 @@ class Site(_Section):
 
 
 class Output(_Section):
-    formats: list[Literal["html", "plain", "pdf", "epub", "audio"]] = Field(default_factory=lambda: list(FORMATS))
+    formats: list[str] = Field(default_factory=lambda: list(renditions.names()))
     """Renditions built when `--formats` is not given."""
+
+    @field_validator("formats")
+    @classmethod
+    def _known(cls, value: list[str]) -> list[str]:
+        unknown = [f for f in value if f not in renditions.names()]
+        if unknown:
+            raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(renditions.names())}")
+        return value
     strict: bool = False
     """Treat warnings as errors (exit 1)."""
 
@@ -132,7 +147,8 @@ def load_settings(path: Path | None = None) -> Settings:
         if err["type"] == "extra_forbidden":
             raise ConfigError(f"unknown key '{key}'", file=path, place=key,
                               fix="remove it or correct its spelling; see the README's configuration table") from None
-        raise ConfigError(f"bad value for '{key}': {err['msg']}", file=path, place=key,
+        msg = str(err["ctx"]["error"]) if err["type"] == "value_error" else err["msg"]
+        raise ConfigError(f"bad value for '{key}': {msg}", file=path, place=key,
                           fix="see the README's configuration table") from None
     settings.root = path.resolve().parent
     return settings

@@ -1,9 +1,10 @@
-"""The build: sources → releases → renditions → checks → reports and site.
+"""The build: sources → releases → renditions → checks → certification → re-checks → reports and site.
 
 Releases are independent: they are built in a process pool (`--jobs`) or on a Dask cluster (`--scheduler`),
 each by `worker.build_release`. Checks then run once per build over every rendition that changed, each tool
-started once (one Chromium, one JVM per Java tool). The site and the build report are written last, after
-every release is done.
+started once (one Chromium, one JVM per Java tool); certification (certify.py) writes what they earned and
+has it checked again, and the pages that embed a certified file are rebuilt and checked last. The site and
+the build report are written after every release is done.
 """
 
 from __future__ import annotations
@@ -16,17 +17,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks
+from . import certify, checks, renditions
 from .config import Settings
 from .errors import AccesspubError, BuildLockedError, SourceError
 from .findings import Finding
 from .ingest import discover
-from .manifest import MANIFEST, read_json, read_manifests, write_manifest
+from .manifest import MANIFEST, Manifest, read_json, read_manifests, write_manifest
 from .progress import Reporter
+from .renditions import check_specs, reads
 from .checks.audio import check_podcast
 from .render import BuildContext, podcast, site
 from .report import build_report, release_report
-from .worker import ORDER, build_release
+from .worker import build_release
 
 @dataclass
 class BuildResult:
@@ -94,38 +96,51 @@ def _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
                 yield future.result()
 
 
-def _site(ctx: BuildContext, manifests: list[dict]) -> tuple[bool, list[Finding]]:
+def _site(ctx: BuildContext, manifests: list[Manifest]) -> tuple[bool, list[Finding]]:
     """Index, Atom feed and podcast feed from every release in OUT; (index changed?, podcast findings)."""
     index = ctx.out / "index.html"
     before = index.read_bytes() if index.exists() else b""
     site.write_index(ctx, manifests)
     site.write_feed(ctx, manifests)
-    with_audio = [m for m in manifests if "audio" in m["renditions"]]
+    with_audio = [m for m in manifests if "audio" in m.renditions]
     findings: list[Finding] = []
     if with_audio:
         findings = check_podcast(podcast.write_podcast(ctx.out, with_audio, ctx.settings))
     return index.read_bytes() != before, findings
 
 
-def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildResult, reporter: Reporter,
-                      site_changed: bool = True, everything: bool = False) -> None:
-    """Check what changed (everything when asked), keep earlier findings for the rest, write the reports."""
+def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: BuildResult, reporter: Reporter,
+                      site_changed: bool = True, everything: bool = False, write: bool = True) -> None:
+    """Check what changed (everything when asked), certify, keep earlier findings for the rest, write the reports.
+
+    Render → check → certify → re-check: the checks of renditions that embed a certified one (the page prints
+    the EPUB's size) run after certification, on the page re-rendered if certification changed the EPUB.
+    With `write=False` (`accesspub check`) no rendition is touched: certification only reports.
+    """
     previous_build = read_json(ctx.out / "report.json")
     targets: dict[str, list[tuple[str, Path]]] = {}
     if site_changed or everything or previous_build is None:
         targets["site"] = [("", ctx.out / "index.html")]
     for m in manifests:
-        fresh = m["renditions"] if everything else {n: f for n, f in m["renditions"].items()
-                                                    if n in result.rebuilt.get(m["slug"], []) or n not in m["checks"]}
-        for name, file in fresh.items():
-            targets.setdefault(name, []).append((m["slug"], ctx.out / m["slug"] / file))
+        for name in m.renditions:
+            if everything or name in result.rebuilt.get(m.slug, []) or m.needs_check(name):
+                targets.setdefault(name, []).append((m.slug, m.path(ctx.out, name)))
     t = time.perf_counter()
-    if any(targets.values()):
-        reporter.stage("checking", sum(1 for r in checks.REGISTRY.values() if any(targets.get(x) for x in r)))
-        found = checks.run_all(targets, ctx.settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"),
-                               seconds=result.seconds)
-    else:
-        found = {}
+    late = {c for n in certify.after_certify() for c in renditions.spec(n).checks}
+    families = [c for c in check_specs() if any(targets.get(x) for x in reads(c))]
+    if families:
+        reporter.stage("checking", len(families))
+
+    def run(items, settings, families):
+        return checks.run_all(items, settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"),
+                              seconds=result.seconds, families=families)
+
+    found = run(targets, ctx.settings, [c for c in families if c not in late]) if families else {}
+    changed = certify.run(targets, found, ctx.settings, run, write=write)
+    if changed:
+        manifests[:] = _after_certify(ctx, manifests, {slug for _, slug in changed}, result, targets)
+    for slug, findings in run(targets, ctx.settings, [c for c in check_specs() if c in late]).items():
+        found.setdefault(slug, []).extend(findings)
     result.seconds["checks"] = time.perf_counter() - t
     site_findings = found.pop("", None)
     if site_findings is None and "site" not in targets and previous_build:
@@ -136,12 +151,11 @@ def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildRes
         for slug, _ in items:
             checked.setdefault(slug, []).append(name)
     for m in manifests:
-        _file_checks(m, checked.get(m["slug"], []), found.get(m["slug"], []))
+        findings = found.get(m.slug, [])
+        if checked.get(m.slug):
+            m.record_checks(checked[m.slug], findings, {f.rendition for f in findings if f.rule == checks.CRASHED})
         write_manifest(ctx.out, m)
-        findings = [Finding.from_dict(f) for f in m["source_findings"]] + \
-            [Finding.from_dict(f) for b in m["built"].values() for f in b["findings"]] + \
-            [Finding.from_dict(f) for fs in m["checks"].values() for f in fs]
-        result.reports.append(release_report(ctx.out / m["slug"], m, findings, ctx))
+        result.reports.append(release_report(ctx.out / m.slug, m, m.findings(), ctx))
     reports = {r["slug"]: r for r in result.reports}
     for path in sorted(ctx.out.glob("*/report.json")):
         if path.parent.name not in reports and (path.parent / MANIFEST).exists() and (old := read_json(path)):
@@ -149,15 +163,24 @@ def _check_and_report(ctx: BuildContext, manifests: list[dict], result: BuildRes
     build_report(ctx, list(reports.values()), result.build_findings, site_findings or [], result.seconds)
 
 
-def _file_checks(manifest: dict, checked: list[str], findings: list[Finding]) -> None:
-    """Store this run's check findings under the rendition they concern (kept until it is checked again)."""
-    if not checked:
-        return
-    for name in checked:
-        manifest["checks"][name] = []
-    for f in findings:
-        name = f.rendition if f.rendition in checked else checked[0]
-        manifest["checks"][name].append(f.to_dict())
+def _after_certify(ctx: BuildContext, manifests: list[Manifest], slugs: set[str], result: BuildResult,
+                   targets: dict[str, list[tuple[str, Path]]]) -> list[Manifest]:
+    """Rebuild what embeds a file certification changed (the cache sees the new size), to be checked next."""
+    fresh = []
+    for m in manifests:
+        outcome = build_release(Path(m.source), ctx.out, ctx.formats, ctx.settings, m) if m.slug in slugs else None
+        new = outcome and outcome["manifest"]
+        if not new or new.slug != m.slug:
+            fresh.append(m)
+            continue
+        new.checks = {n: v for n, v in m.checks.items() if n not in outcome["rebuilt"]}
+        new.unchecked = m.unchecked
+        result.rebuilt[m.slug] = list(dict.fromkeys(result.rebuilt.get(m.slug, []) + outcome["rebuilt"]))
+        for name in outcome["rebuilt"]:
+            if name in new.renditions and (m.slug, new.path(ctx.out, name)) not in targets.get(name, []):
+                targets.setdefault(name, []).append((m.slug, new.path(ctx.out, name)))
+        fresh.append(new)
+    return fresh
 
 
 def _remove_leftovers(out: Path) -> None:
@@ -182,7 +205,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         ctx = BuildContext(settings=settings, out=out, formats=formats)
         _remove_leftovers(out)
         site.copy_assets(ctx)
-        previous = {m["source"]: m for m in read_manifests(out) if "source_key" in m}
+        previous = {m.source: m for m in read_manifests(out) if m.source_key}
         reporter.stage("building", len(paths))
         manifests = []
         for outcome in _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
@@ -192,13 +215,13 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
                 reporter.step(f"{Path(error['file']).name}: unusable")
                 continue
             m = outcome["manifest"]
-            result.rebuilt[m["slug"]] = outcome["rebuilt"]
+            result.rebuilt[m.slug] = outcome["rebuilt"]
             for stage, s in outcome["seconds"].items():
                 result.seconds[stage] = result.seconds.get(stage, 0) + s
             if outcome["rebuilt"]:
                 write_manifest(out, m)
             manifests.append(m)
-            reporter.step(f"{m['slug']}: {' '.join(outcome['rebuilt']) or 'unchanged'}")
+            reporter.step(f"{m.slug}: {' '.join(outcome['rebuilt']) or 'unchanged'}")
         result.seconds["build"] = time.perf_counter() - started
         site_changed, feed_findings = _site(ctx, read_manifests(out))
         result.build_findings.extend(feed_findings)
@@ -208,14 +231,15 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
 
 def check_tree(out: Path, settings: Settings, reporter: Reporter) -> BuildResult:
     """Re-run every check on an existing output tree."""
-    manifests = [m for m in read_manifests(out) if "built" in m]
+    manifests = read_manifests(out)
     if not manifests:
         raise SourceError("no built releases here (no */manifest.json)", file=out,
                           fix="build first: accesspub build content --out " + str(out))
     result = BuildResult(out=out, strict=settings.output.strict)
     with output_lock(out):
-        _check_and_report(BuildContext(settings=settings, out=out), manifests, result, reporter, everything=True)
+        _check_and_report(BuildContext(settings=settings, out=out), manifests, result, reporter, everything=True,
+                          write=False)
     return result
 
 
-__all__ = ["ORDER", "build", "check_tree", "BuildResult"]
+__all__ = ["build", "check_tree", "BuildResult"]

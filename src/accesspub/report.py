@@ -11,24 +11,25 @@ from rich.table import Table
 
 from .atomic import write_text
 from .findings import Finding, count
+from .manifest import Manifest
 from .render import BuildContext
-from .render.html import page_vars, render_page
+from .render.frame import page_vars, render_page
 
 
-def release_report(folder: Path, manifest: dict, findings: list[Finding], ctx: BuildContext) -> dict:
+def release_report(folder: Path, manifest: Manifest, findings: list[Finding], ctx: BuildContext) -> dict:
     """Write OUT/<slug>/report.json and report.html; return the JSON data."""
     data = {
-        "slug": manifest["slug"], "title": manifest["title"], "source": manifest.get("source"),
+        "slug": manifest.slug, "title": manifest.title, "source": manifest.source or None,
         "checked": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "renditions": manifest["renditions"], "counts": count(findings),
-        "metrics": manifest.get("metrics", {}),
+        "renditions": manifest.renditions, "counts": count(findings),
+        "metrics": manifest.metrics,
         "findings": [f.to_dict() for f in findings],
     }
     write_text(folder / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
-    lang = manifest.get("lang", "en")
-    section = _section(manifest["title"], "index.html", findings, data["metrics"])
+    lang = manifest.lang
+    section = _section(manifest.title, "index.html", findings, data["metrics"])
     render_page("report.html", folder / "report.html", **page_vars(lang, ctx, "../"),
-                heading=f"{_ui_report(lang)}: {manifest['title']}", summary_line=_summary_line(data["counts"]),
+                heading=f"{_ui_report(lang)}: {manifest.title}", summary_line=_summary_line(data["counts"]),
                 sections=[section], description=None)
     return data
 

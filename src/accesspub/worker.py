@@ -13,23 +13,22 @@ import time
 import traceback
 from pathlib import Path
 
-from . import cache
+from . import cache, renditions
 from .atomic import write_bytes
 from .config import Settings
 from .errors import AccesspubError, SourceError
 from .findings import Finding
 from .ingest import load_release
-from .manifest import MANIFEST, read_json
+from .manifest import MANIFEST, Built, Manifest, read_manifest
 from .model import Release
 from .render import BuildContext, Rendition
 
-ORDER = ("plain", "audio", "pdf", "epub", "html")   # html last: its page links the others
 SERVICES: dict = {}
 
 
 def renderer(name: str):
-    """The module of a rendition ("html", "plain", "pdf", "epub", "audio")."""
-    return importlib.import_module(f"accesspub.render.{name}")
+    """The module of a rendition, as its spec names it."""
+    return importlib.import_module(renditions.spec(name).module)
 
 
 def _render(release: Release, name: str, ctx: BuildContext) -> Rendition:
@@ -45,13 +44,12 @@ def _render(release: Release, name: str, ctx: BuildContext) -> Rendition:
                                                  str(release.source))])
 
 
-def _restore(folder: Path, name: str, entry: dict) -> Rendition:
-    return Rendition(name, [folder / f for f in entry["files"]],
-                     [Finding.from_dict(f) for f in entry["findings"]], entry.get("data", {}))
+def _restore(folder: Path, name: str, entry: Built) -> Rendition:
+    return Rendition(name, [folder / f for f in entry.files], list(entry.findings), entry.data)
 
 
-def _reusable(entry: dict | None, key: str, folder: Path) -> bool:
-    return bool(entry) and entry["key"] == key and all((folder / f).exists() for f in entry["files"])
+def _reusable(entry: Built | None, key: str, folder: Path) -> bool:
+    return entry is not None and entry.key == key and all((folder / f).exists() for f in entry.files)
 
 
 def _copy_resources(release: Release, folder: Path) -> None:
@@ -67,32 +65,36 @@ def _error(exc: AccesspubError) -> dict:
 
 
 def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Settings,
-                  previous: dict | None) -> dict:
-    """Build one source. Returns {"manifest", "rebuilt", "seconds", "error"} — all plain data."""
+                  previous: Manifest | None) -> dict:
+    """Build one source. Returns {"manifest": Manifest, "rebuilt", "seconds", "error"} — all picklable."""
     seconds: dict[str, float] = {}
     t = time.perf_counter()
     skey = cache.source_key(path, settings)
-    keys = cache.rendition_keys(skey, formats, settings)
-    if previous and previous.get("source_key") == skey and cache.resources_unchanged(previous):
-        folder = out / previous["slug"]
-        if all(_reusable(previous["built"].get(n), k, folder) for n, k in keys.items()):
+    data = settings.model_dump(mode="json")
+    if previous and previous.source_key == skey and cache.resources_unchanged(previous.resources):
+        folder = out / previous.slug
+        built = previous.built
+        keys = cache.rendition_keys(skey, formats, settings, state=lambda d: cache.files_state(
+            [folder / f for f in built[d].files] if d in built else []))
+        if all(_reusable(built.get(n), k, folder) for n, k in keys.items()):
             return {"manifest": previous, "rebuilt": [], "seconds": {}, "error": None}
     try:
         release = load_release(path, settings)
     except SourceError as exc:
         return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
     seconds["ingest"] = time.perf_counter() - t
-    if previous and previous["slug"] != release.slug:
-        _remove_release(out / previous["slug"], path)
+    if previous and previous.slug != release.slug:
+        _remove_release(out / previous.slug, path)
     ctx = BuildContext(settings=settings, out=out, formats=formats, services=SERVICES)
     folder = ctx.release_dir(release)
     _copy_resources(release, folder)
-    old = previous["built"] if previous and previous["slug"] == release.slug else {}
+    old = previous.built if previous and previous.slug == release.slug else {}
     done = ctx.done.setdefault(release.slug, {})
+    keys: dict[str, str] = {}
     rebuilt = []
-    for name in ORDER:
-        if name not in keys:
-            continue
+    for name in renditions.build_order(formats):
+        keys[name] = cache.rendition_key(name, skey, data, {d: keys[d] for d in renditions.embeds(name) if d in keys},
+                                         state=lambda d: cache.files_state(done[d].files))
         if _reusable(old.get(name), keys[name], folder):
             done[name] = _restore(folder, name, old[name])
             continue
@@ -103,26 +105,20 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
     return {"manifest": manifest(release, skey, keys, done), "rebuilt": rebuilt, "seconds": seconds, "error": None}
 
 
-def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, Rendition]) -> dict:
+def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, Rendition]) -> Manifest:
     """What a later build, `accesspub check` and the site need to know about a built release."""
-    built = {n: {"key": keys[n], "files": [p.name for p in r.files if p.exists()],
-                 "findings": [f.to_dict() for f in r.findings], "data": r.data}
-             for n, r in done.items()}
-    return {
-        "slug": release.slug, "title": release.meta.title, "summary": release.meta.summary,
-        "date": release.meta.date.isoformat() if release.meta.date else None, "lang": release.lang,
-        "source": str(release.source), "source_key": skey,
-        "resources": cache.resource_stamps(release.resources),
-        "renditions": {n: b["files"][0] for n in ORDER if (b := built.get(n)) and b["files"]},
-        "built": built,
-        "metrics": done["plain"].data.get("metrics", {}) if "plain" in done else {},
-        "source_findings": [f.to_dict() for f in release.findings],
-        "checks": {},
-    }
+    return Manifest(
+        slug=release.slug, title=release.meta.title, summary=release.meta.summary,
+        date=release.meta.date.isoformat() if release.meta.date else None, lang=release.lang,
+        source=str(release.source), source_key=skey, resources=cache.resource_stamps(release.resources),
+        built={n: Built(keys[n], [p.name for p in r.files if p.exists()], list(r.findings), r.data)
+               for n, r in done.items()},
+        metrics=done["plain"].data.get("metrics", {}) if "plain" in done else {},
+        source_findings=list(release.findings))
 
 
 def _remove_release(folder: Path, source: Path) -> None:
     """A release whose title (and so its slug) changed: its old folder goes, if it was built from this source."""
-    old = read_json(folder / MANIFEST)
-    if old and old.get("source") == str(source):
+    old = read_manifest(folder / MANIFEST)
+    if old and old.source == str(source):
         shutil.rmtree(folder, ignore_errors=True)

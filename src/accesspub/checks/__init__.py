@@ -1,7 +1,9 @@
 """Checks: each module has `check(items, settings) -> {slug: [Finding]}` over all releases of a build.
 
 `items` are (slug, file) pairs of the renditions the check reads; a check starts its heavy tool once for
-all of them (one Chromium for axe, one JVM for vnu and for EPUBCheck). Checks never raise.
+all of them (one Chromium for axe, one JVM for vnu and for EPUBCheck). Checks never raise and never write:
+what a check earns a file (the EPUB's conformance claim) is written by the certify stage (certify.py).
+Which family reads which rendition, and the lanes they run in, come from the specs in renditions.py.
 """
 
 from __future__ import annotations
@@ -11,20 +13,12 @@ import time
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterable
 
 from ..findings import Finding
+from ..renditions import check_specs, lanes, reads
 
-# module → renditions whose main file it checks ("site" is OUT/index.html, slug "")
-REGISTRY: dict[str, tuple[str, ...]] = {
-    "epub": ("epub",),
-    "axe": ("html", "plain", "site"),
-    "audio": ("audio",),
-    "vnu": ("html", "plain", "site"),
-    "pdf": ("pdf",),
-}
-# Two lanes run side by side (two cores); within a lane the families run one after the other. The two that
-# hold a Chromium (Ace inside the EPUB check, axe) share a lane, so that only one browser is in memory.
-LANES = (("epub", "axe"), ("audio", "vnu", "pdf"))
+CRASHED = "check-crashed"
 
 
 def page_rendition(slug: str, path: Path) -> str:
@@ -33,25 +27,34 @@ def page_rendition(slug: str, path: Path) -> str:
 
 
 def module(name: str):
-    """The check module of a tool family ("axe", "vnu", "pdf", "epub", "audio")."""
-    return importlib.import_module(f"{__name__}.{name}")
+    """The check module of a family, as its spec names it."""
+    return importlib.import_module(check_specs()[name].module)
 
 
-def _run_one(name: str, items: list[tuple[str, Path]], settings) -> tuple[dict[str, list[Finding]], float]:
+def crashed(name: str, rendition: str, exc: Exception) -> Finding:
+    return Finding(name, rendition, CRASHED, "error", f"the {name} check failed: {exc!r}")
+
+
+def _run_one(name: str, work: list[tuple[str, str, Path]], settings) -> tuple[dict[str, list[Finding]], float]:
+    """One family over (rendition, slug, file) items; a crash is a finding for every item it was checking."""
     started = time.perf_counter()
     try:
-        result = module(name).check(items, settings)
+        result = module(name).check([(slug, path) for _, slug, path in work], settings)
     except Exception as exc:  # a check must not crash the build; its failure is a finding
-        result = {slug: [Finding(name, "", "check-crashed", "error", f"the {name} check failed: {exc!r}")]
-                  for slug, _ in items[:1]}
+        result = {}
+        for rendition, slug, _ in work:
+            result.setdefault(slug, []).append(crashed(name, rendition, exc))
     return result, time.perf_counter() - started
 
 
 def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None,
-            seconds: dict[str, float] | None = None) -> dict[str, list[Finding]]:
-    """Run every check on its renditions, lane by lane (see LANES); findings per slug."""
-    work = {name: items for name, renditions in REGISTRY.items()
-            if (items := [item for r in renditions for item in targets.get(r, [])])}
+            seconds: dict[str, float] | None = None, families: Iterable[str] | None = None
+            ) -> dict[str, list[Finding]]:
+    """Run every check (or those of `families`) on its renditions, lane by lane (see `renditions.lanes`);
+    findings per slug."""
+    wanted = set(check_specs() if families is None else families)
+    work = {name: items for name in check_specs() if name in wanted
+            if (items := [(r, slug, path) for r in reads(name) for slug, path in targets.get(r, [])])}
     found: dict[str, list[Finding]] = {}
     lock = threading.Lock()
 
@@ -62,13 +65,14 @@ def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None,
             result, spent = _run_one(name, work[name], settings)
             with lock:
                 if seconds is not None:
-                    seconds[f"check {name}"] = spent
+                    seconds[f"check {name}"] = seconds.get(f"check {name}", 0) + spent
                 if progress:
                     progress(name, len(work[name]))
                 for slug, findings in result.items():
                     found.setdefault(slug, []).extend(findings)
 
-    with ThreadPoolExecutor(max_workers=len(LANES)) as pool:
-        for future in [pool.submit(lane, names) for names in LANES]:
+    busy = [names for names in lanes() if any(n in work for n in names)]
+    with ThreadPoolExecutor(max_workers=max(1, len(busy))) as pool:
+        for future in [pool.submit(lane, names) for names in busy]:
             future.result()
     return found

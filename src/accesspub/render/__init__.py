@@ -1,6 +1,6 @@
 """Renditions: each a pure function of (release, settings, styles) → files + findings.
 
-Contract for a rendition module `render/<name>.py`:
+Contract for a rendition module (named by its `RenditionSpec` in renditions.py):
 
     def render(release: Release, ctx: BuildContext) -> Rendition
 
@@ -18,13 +18,14 @@ from pathlib import Path
 from ..config import Settings
 from ..findings import Finding
 from ..model import Release
+from ..renditions import names
 
 
 @dataclass
 class Rendition:
     """What one rendition of one release produced."""
 
-    name: str                       # "html", "plain", "pdf", "epub", "audio"
+    name: str                       # its spec's name: "html", "plain", "pdf", "epub", "audio"
     files: list[Path] = field(default_factory=list)   # the main file first
     findings: list[Finding] = field(default_factory=list)
     data: dict = field(default_factory=dict)
@@ -36,9 +37,10 @@ class BuildContext:
 
     settings: Settings
     out: Path                                         # the output root (OUT)
-    formats: tuple[str, ...] = ("html", "plain", "pdf", "epub", "audio")
+    formats: tuple[str, ...] = field(default_factory=names)              # renditions built
     done: dict[str, dict[str, Rendition]] = field(default_factory=dict)   # slug → name → Rendition
     services: dict = field(default_factory=dict)      # long-lived tools started once per build
+    memo: dict = field(default_factory=dict)          # what renditions of a release share (the body HTML)
 
     def release_dir(self, release: Release) -> Path:
         path = self.out / release.slug

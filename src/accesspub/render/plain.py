@@ -7,7 +7,7 @@ from ..plain.build import PlainResult, build
 from ..plain.glossary import first_uses, mark, needs_inline, slug
 from ..plain.lexicon import words
 from . import BuildContext, Rendition
-from .html import page_vars, render_page
+from .frame import page_vars, render_page
 
 
 def _view(result: PlainResult) -> tuple[list[dict], list[dict]]:
@@ -53,7 +53,7 @@ def player(release: Release, ctx: BuildContext, name: str) -> dict | None:
     """The player of a spoken rendition built earlier in this build: file, captions, size and cue timings."""
     import json
 
-    from .html import human_size
+    from .frame import human_size
     done = ctx.earlier(release, name)
     if not done or not done.files or not done.files[0].exists():
         return None

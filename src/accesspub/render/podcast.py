@@ -2,7 +2,7 @@
 
 An item is a dict with the keys
     slug, title, summary, date (ISO date or None), lang, mp3, vtt, chapters (paths), duration (seconds);
-a build manifest (what `worker.manifest` writes) is accepted too and read through `item_from_manifest`.
+a build `Manifest` is accepted too (or its JSON as a dict) and read through `item_from_manifest`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from lxml import etree
 
 from .. import atomic
 from ..config import Settings
+from ..manifest import Manifest
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 FEED_NAME = "podcast.xml"
@@ -51,15 +52,15 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
         return item
 
 
-def item_from_manifest(out: Path, manifest: dict) -> dict:
+def item_from_manifest(out: Path, manifest: Manifest | dict) -> dict:
     """A podcast item from a release's build manifest (files named in built.audio)."""
-    audio = manifest["built"]["audio"]
-    files = [out / manifest["slug"] / name for name in audio["files"]]
+    m = manifest if isinstance(manifest, Manifest) else Manifest.from_dict(manifest)
+    audio = m.built["audio"]
+    files = [out / m.slug / name for name in audio.files]
     by_suffix = {("chapters" if p.name.endswith(".chapters.json") else p.suffix.lstrip(".")): p for p in files}
-    return {"slug": manifest["slug"], "title": manifest["title"], "summary": manifest.get("summary"),
-            "date": manifest.get("date"), "lang": manifest.get("lang") or "de",
+    return {"slug": m.slug, "title": m.title, "summary": m.summary, "date": m.date, "lang": m.lang,
             "mp3": by_suffix.get("mp3"), "vtt": by_suffix.get("vtt"), "chapters": by_suffix.get("chapters"),
-            "duration": audio.get("data", {}).get("duration")}
+            "duration": audio.data.get("duration")}
 
 
 def _duration(item: dict) -> float:
@@ -81,7 +82,7 @@ def _url(base: str, slug: str, path: Path) -> str:
 
 def write_podcast(out: Path, items: list[dict], settings: Settings) -> Path:
     """Write OUT/podcast.xml for the items (newest first) and return its path."""
-    items = [item_from_manifest(out, i) if "built" in i else i for i in items]
+    items = [item_from_manifest(out, i) if isinstance(i, Manifest) or "built" in i else i for i in items]
     items = [i for i in items if i.get("mp3") and Path(i["mp3"]).is_file()]
     lang = settings.site.default_language
     base = settings.site.url.rstrip("/") + "/"

@@ -11,8 +11,10 @@ from feedgen.feed import FeedGenerator
 from ..atomic import write_bytes
 from ..language.lexicon import lexicon
 from ..paths import PACKAGE, STYLES, font_files
+from ..manifest import Manifest
+from ..renditions import renditions
 from . import BuildContext
-from .html import MIME, page_vars, render_page
+from .frame import label, media_type, page_vars, render_page
 
 
 def copy_assets(ctx: BuildContext) -> None:
@@ -37,17 +39,18 @@ def site_title(ctx: BuildContext, lang: str) -> str:
     return ctx.settings.site.title or f"{ctx.settings.publisher.name} – {lexicon(lang)['ui']['site_title']}"
 
 
-def write_index(ctx: BuildContext, entries: list[dict]) -> Path:
-    """OUT/index.html: every release, newest first. `entries` come from the release manifests."""
+def write_index(ctx: BuildContext, entries: list[Manifest]) -> Path:
+    """OUT/index.html: every release, newest first, from the release manifests."""
     lang = ctx.settings.site.default_language
-    ui = lexicon(lang)["ui"]
     releases = []
-    for e in sorted(entries, key=lambda e: (e.get("date") or "", e["slug"]), reverse=True):
-        date = dt.date.fromisoformat(e["date"]) if e.get("date") else None
+    for e in sorted(entries, key=lambda e: (e.date or "", e.slug), reverse=True):
+        date = dt.date.fromisoformat(e.date) if e.date else None
         releases.append({
-            **e, "date": date, "year": date.year if date else None, "date_long": format_date(date, format="long", locale=lang) if date else None,
-            "renditions": [{"file": f, "mime": MIME[name][0], "label": ui[name]}
-                           for name, f in e["renditions"].items()],
+            "slug": e.slug, "title": e.title, "summary": e.summary, "lang": e.lang, "date": date,
+            "year": date.year if date else None,
+            "date_long": format_date(date, format="long", locale=lang) if date else None,
+            "renditions": [{"file": f, "mime": media_type(name), "label": label(name, lang)}
+                           for name, f in e.renditions.items() if name in renditions()],
         })
     path = ctx.out / "index.html"
     render_page("site.html", path, **page_vars(lang, ctx, ""), site_title=site_title(ctx, lang),
@@ -55,7 +58,7 @@ def write_index(ctx: BuildContext, entries: list[dict]) -> Path:
     return path
 
 
-def write_feed(ctx: BuildContext, entries: list[dict]) -> Path:
+def write_feed(ctx: BuildContext, entries: list[Manifest]) -> Path:
     """OUT/feed.xml: an Atom feed of the releases."""
     lang = ctx.settings.site.default_language
     base = ctx.settings.site.url.rstrip("/") + "/"
@@ -67,15 +70,15 @@ def write_feed(ctx: BuildContext, entries: list[dict]) -> Path:
     fg.link(href=base + "feed.xml", rel="self")
     fg.language(lang)
     newest = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-    for e in sorted(entries, key=lambda e: (e.get("date") or "", e["slug"])):
+    for e in sorted(entries, key=lambda e: (e.date or "", e.slug)):
         fe = fg.add_entry()
-        url = f"{base}{e['slug']}/"
+        url = f"{base}{e.slug}/"
         fe.id(url)
-        fe.title(e["title"])
+        fe.title(e.title)
         fe.link(href=url)
-        if e.get("summary"):
-            fe.summary(e["summary"])
-        when = dt.datetime.fromisoformat(e["date"]).replace(tzinfo=dt.timezone.utc) if e.get("date") else newest
+        if e.summary:
+            fe.summary(e.summary)
+        when = dt.datetime.fromisoformat(e.date).replace(tzinfo=dt.timezone.utc) if e.date else newest
         fe.updated(when)
         fe.published(when)
         newest = max(newest, when)

@@ -111,7 +111,7 @@ def page_context(ctx: BuildContext, statement: Statement, checked: dt.datetime) 
 def write_statements(ctx: BuildContext, reports: list[dict], site_findings: list[dict], checks_ran: list[str],
                      checked: dt.datetime | None = None) -> list[Path]:
     """OUT/barrierefreiheit.html (German) and OUT/accessibility.html (English)."""
-    from .html import page_vars, render_page
+    from .frame import page_vars, render_page
     checked = checked or dt.datetime.now(dt.timezone.utc)
     paths = []
     for lang in LANGUAGES:

@@ -84,7 +84,7 @@ def _overlay(release: Release, ctx: BuildContext, doc: ContentDocument,
 
 def render(release: Release, ctx: BuildContext) -> Rendition:
     path = ctx.release_dir(release) / f"{release.slug}.epub"
-    doc = content_document(release)
+    doc = content_document(release, ctx)
     css, fonts, findings = stylesheet()
     findings = doc.findings + findings
     overlay, audio = _overlay(release, ctx, doc, findings)

@@ -1,10 +1,15 @@
-"""The conformance claim: written into an EPUB only after its checks passed, withdrawn when they fail."""
+"""The conformance claim: written into an EPUB by the certify stage only after its checks passed, withdrawn
+when they fail (see `certify`)."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from lxml import etree
+
+from ...config import Settings
+from ...findings import Finding
 
 from .archive import read_epub, replace_entries
 from .templates import strings
@@ -63,3 +68,61 @@ def set_claim(path: Path, certifier: str | None) -> bool:
     opf = b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
     replace_entries(path, {OPF: opf})
     return True
+
+
+def blocks_claim(finding: Finding) -> bool:
+    """Any error, and any Ace violation at all, withholds the conformance claim."""
+    return finding.severity == "error" or (finding.check == "ace" and finding.severity == "warning")
+
+
+def _claim_finding(path: Path, blockers: list[Finding], certifier: str, claimed: bool, write: bool) -> Finding:
+    """What the EPUB claims now, against what its findings support."""
+    rules = ", ".join(sorted({f"{f.check}/{f.rule}" for f in blockers}))
+    if blockers and claimed:        # `accesspub check` only reads: the next build withdraws it
+        return Finding("epub-claim", "epub", "conformance-claim-unearned", "error",
+                       f"the EPUB claims '{CONFORMS_TO}' but {len(blockers)} problem(s) were found ({rules}); "
+                       "run 'accesspub build' to withdraw the claim", path.name)
+    if blockers:
+        return Finding("epub-claim", "epub", "conformance-not-claimed", "warning",
+                       f"the EPUB does not claim EPUB Accessibility 1.1 (WCAG 2.1 AA): {len(blockers)} problem(s) "
+                       f"found ({rules})", path.name)
+    if not claimed:
+        return Finding("epub-claim", "epub", "conformance-not-claimed", "warning",
+                       "EPUBCheck, Ace and lint passed, but the EPUB does not claim conformance"
+                       + ("" if write else "; run 'accesspub build' to certify it"), path.name)
+    return Finding("epub-claim", "epub", "conformance-claimed", "info",
+                   f"EPUBCheck, Ace and lint passed: the EPUB claims '{CONFORMS_TO}', certified by {certifier}",
+                   path.name)
+
+
+def _claimed(path: Path) -> bool:
+    try:
+        return bool(claim_of(path))
+    except (OSError, KeyError, IndexError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return False
+
+
+def certify(items: list[tuple[str, Path]], found: dict[str, list[Finding]], settings: Settings,
+            write: bool = True, may_claim: bool = True) -> tuple[list[tuple[str, Path]], dict[str, list[Finding]]]:
+    """The certify stage for EPUBs: from their check findings, claim conformance or withdraw the claim.
+
+    `found` holds each slug's findings on its EPUB. Returns the EPUBs this changed (to be checked again) and
+    the claim finding of each. With `write=False` (`accesspub check`) nothing is written: a claim that the
+    findings no longer support is an error finding. `may_claim=False` only withdraws (after a re-check).
+    """
+    certifier = settings.publisher.name
+    changed: list[tuple[str, Path]] = []
+    claims: dict[str, list[Finding]] = {}
+    for slug, path in items:
+        if not path.exists():
+            continue
+        blockers = [f for f in found.get(slug, []) if blocks_claim(f)]
+        earned = not blockers and may_claim
+        if write and (earned or blockers):
+            try:
+                if set_claim(path, certifier if earned else None):
+                    changed.append((slug, path))
+            except (OSError, KeyError, IndexError, zipfile.BadZipFile, etree.XMLSyntaxError):
+                pass        # unreadable: nothing to claim or withdraw; EPUBCheck has said why
+        claims[slug] = [_claim_finding(path, blockers, certifier, _claimed(path), write)]
+    return changed, claims

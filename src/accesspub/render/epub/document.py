@@ -12,7 +12,9 @@ from lxml import html as lhtml
 
 from ...findings import Finding
 from ...model import Release
-from ..html import body_html, date_long
+from .. import BuildContext
+from ..body import body_html
+from ..frame import date_long
 from .templates import render_template
 
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -86,9 +88,9 @@ def _image(img, release: Release, resources: list[Resource], findings: list[Find
     return True
 
 
-def _body(release: Release, findings: list[Finding]) -> tuple[str, list[dict], list[dict], list[Resource]]:
+def _body(release: Release, findings: list[Finding], ctx: BuildContext | None) -> tuple[str, list[dict], list[dict], list[Resource]]:
     """The body fragment as XHTML markup (no namespace declarations), its sections, images and resources."""
-    fragment = body_html(release)
+    fragment = body_html(release, ctx)
     if not fragment.strip():
         return "", [], [], []
     root = lhtml.fragment_fromstring(fragment, create_parent="div")
@@ -119,10 +121,10 @@ def _body(release: Release, findings: list[Finding]) -> tuple[str, list[dict], l
     return markup, sections, images, resources
 
 
-def content_document(release: Release) -> ContentDocument:
+def content_document(release: Release, ctx: BuildContext | None = None) -> ContentDocument:
     """Build text.xhtml from the release: header (kicker, headline, subtitle, dateline) and body."""
     findings: list[Finding] = []
-    body, sections, images, resources = _body(release, findings)
+    body, sections, images, resources = _body(release, findings, ctx)
     meta = release.meta
     xhtml = render_template(
         "text.xhtml", lang=release.lang, title=meta.title, kicker=meta.kicker, subtitle=meta.subtitle,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml import html as lhtml
 from markupsafe import Markup
 
-from ..html import body_html, date_long, environment, page_vars
+from ..body import body_html
+from ..frame import date_long, environment, page_vars
 from .. import BuildContext
 from ...model import Release
 
@@ -34,4 +35,4 @@ def print_html(release: Release, ctx: BuildContext) -> str:
     return environment().get_template("print.html").render(
         **variables, meta=meta, logo_src=logo, description=meta.summary, keywords=meta.keywords,
         created=meta.date.isoformat() if meta.date else None, date_long=date_long(release),
-        body=Markup(for_print(body_html(release))))
+        body=Markup(for_print(body_html(release, ctx))))

@@ -1,0 +1,75 @@
+"""The page frame every HTML page shares (release page, plain page, print page, EPUB text, site, reports):
+the Jinja environment, the variables of base.html, dates, sizes, rendition labels and the links between
+renditions. Renditions use this module, never each other."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from .. import __version__
+from ..atomic import write_text
+from ..language.lexicon import lexicon
+from ..model import Release
+from ..renditions import linked, renditions
+from . import BuildContext
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    return Environment(loader=PackageLoader("accesspub", "templates"), autoescape=select_autoescape(["html", "xml"]),
+                       trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+
+
+def render_page(template: str, path: Path, **variables) -> None:
+    write_text(path, environment().get_template(template).render(**variables))
+
+
+def human_size(size: int, lang: str) -> str:
+    if size < 1024 * 1024:
+        return f"{format_decimal(round(size / 1024), locale=lang)} KB"
+    return f"{format_decimal(round(size / 1024 / 1024, 1), locale=lang)} MB"
+
+
+def date_long(release: Release) -> str | None:
+    return format_date(release.meta.date, format="long", locale=release.lang) if release.meta.date else None
+
+
+def label(name: str, lang: str) -> str:
+    """A rendition's name for readers, in their language (the language data, else the spec's own labels)."""
+    spec = renditions()[name]
+    return lexicon(lang)["ui"].get(spec.label) or spec.labels.get(lang) or spec.labels.get("en") or spec.name
+
+
+def media_type(name: str) -> str:
+    return renditions()[name].media_type
+
+
+def page_vars(lang: str, ctx: BuildContext, root: str) -> dict:
+    """Variables every page template gets."""
+    pub = ctx.settings.publisher
+    return {
+        "lang": lang, "ui": lexicon(lang)["ui"], "root": root, "version": __version__,
+        "publisher": pub.name, "publisher_url": pub.url,
+        "logo": "logo" + ctx.settings.root.joinpath(pub.logo).suffix if pub.logo else None,
+        "logo_alt": pub.logo_alt or pub.name,
+    }
+
+
+def rendition_links(release: Release, ctx: BuildContext) -> list[dict]:
+    """Links to the other renditions built for this release, with type and size of the file as it is now."""
+    links = []
+    for name in linked():
+        done = ctx.earlier(release, name)
+        if not done or not done.files or not done.files[0].exists():
+            continue
+        path = done.files[0]
+        spec = renditions()[name]
+        links.append({"name": name, "href": path.name, "mime": spec.media_type, "kind": spec.kind,
+                      "label": label(name, release.lang), "size": human_size(path.stat().st_size, release.lang),
+                      "file": path.name, "hreflang": release.lang})
+    return links
