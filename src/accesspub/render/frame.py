@@ -51,12 +51,18 @@ def media_type(name: str) -> str:
 
 def page_vars(lang: str, ctx: BuildContext, root: str) -> dict:
     """Variables every page template gets."""
-    pub = ctx.settings.publisher
+    pub, site = ctx.settings.publisher, ctx.settings.site
+    spoken = {"audio", "plain-audio"}
     return {
         "lang": lang, "ui": lexicon(lang)["ui"], "root": root, "version": __version__,
         "publisher": pub.name, "publisher_url": pub.url,
         "logo": "logo" + ctx.settings.root.joinpath(pub.logo).suffix if pub.logo else None,
         "logo_alt": pub.logo_alt or pub.name,
+        "statement_href": root + lexicon(lang)["statement"]["file"], "search_href": root + "search.html",
+        "imprint_url": site.imprint_url, "privacy_url": site.privacy_url,
+        "podcast_href": root + "podcast.xml" if spoken & set(ctx.formats) or (ctx.out / "podcast.xml").exists()
+        else None,
+        "csp_script_extra": "",
     }
 
 

@@ -7,6 +7,12 @@ a conformance claim.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+
+from markupsafe import Markup
+
 from ..model import Release
 from . import BuildContext
 
@@ -79,3 +85,13 @@ def news_article(release: Release, ctx: BuildContext, renditions: list[dict], au
     if media:
         data["encoding"] = media
     return data
+
+
+def script_block(data: dict) -> tuple[Markup, str]:
+    """(the JSON text for <script type="application/ld+json">, its CSP source 'sha256-…').
+
+    The block is data, never run; its hash in script-src keeps validators (and strict CSP readers) content
+    without allowing any other inline script. "<" is escaped so the text cannot close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return Markup(text), f"'sha256-{digest}'"

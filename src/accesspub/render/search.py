@@ -49,5 +49,5 @@ def build_index(ctx: BuildContext) -> list[Finding]:
 def write_search_page(ctx: BuildContext, page_vars: dict, render_page) -> Path:
     """OUT/search.html in the site's language."""
     path = ctx.out / PAGE
-    render_page("search.html", path, **page_vars, description=None, csp_script_extra=" 'wasm-unsafe-eval'")
+    render_page("search.html", path, **{**page_vars, "csp_script_extra": " 'wasm-unsafe-eval'"}, description=None)
     return path
