@@ -30,8 +30,7 @@ def release_report(folder: Path, manifest: Manifest, findings: list[Finding], ct
     write_text(folder / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
     lang = manifest.lang
     rt = lexicon(lang)["report"]
-    section = {"title": manifest.title, "href": "index.html", "lang": lang,
-               "summary": report_view.summary(data["counts"], lang), "report_href": None,
+    section = {"title": None, "href": "index.html", "lang": lang, "summary": None, "report_href": None,
                "groups": report_view.groups(findings, lang, "../"),
                "metrics": report_view.metrics(data["metrics"], lang)}
     render_page("report.html", folder / "report.html", **page_vars(lang, ctx, "../"), rt=rt,

@@ -69,21 +69,42 @@ def metrics(data: dict, lang: str) -> dict | None:
     if not before or not after:
         return None
     text = lexicon(lang)["report"]
-    rows, notes = [], []
+    rows, harder = [], []
     for key, (label, meaning, better) in text["metrics"].items():
         if key not in before and key not in after:
             continue
         direction = _direction(key, before.get(key), after.get(key), better)
-        rows.append({"key": key, "label": label, "meaning": meaning, "before": before.get(key),
-                     "after": after.get(key), "direction": direction,
+        rows.append({"key": key, "label": label, "meaning": meaning, "before": _number(before.get(key), lang),
+                     "after": _number(after.get(key), lang), "direction": direction,
                      "direction_label": text[direction] if direction else None})
-        if direction == "harder" and key in ("flesch", "wiener_sachtextformel", "lix"):
-            values = {"label": label, "before_syl": before.get("syllables_per_word"),
-                      "after_syl": after.get("syllables_per_word"), "before_wps": before.get("words_per_sentence"),
-                      "after_wps": after.get("words_per_sentence")}
-            longer = (after.get("words_per_sentence") or 0) > (before.get("words_per_sentence") or 0)
-            notes.append(text["harder_note_sentences" if longer else "harder_note"].format(**values))
+        if direction == "harder" and key in FORMULAS:
+            harder.append(label)
+    notes = []
+    if harder:
+        opening, closing = text["quote"]
+        values = {"label": _joined([f"{opening}{h}{closing}" for h in harder], lang), "before_syl": _number(before.get("syllables_per_word"), lang),
+                  "after_syl": _number(after.get("syllables_per_word"), lang),
+                  "before_wps": _number(before.get("words_per_sentence"), lang),
+                  "after_wps": _number(after.get("words_per_sentence"), lang)}
+        longer = (after.get("words_per_sentence") or 0) > (before.get("words_per_sentence") or 0)
+        notes.append(text["harder_note_sentences" if longer else "harder_note"].format(**values))
     return {"rows": rows, "notes": notes}
+
+
+FORMULAS = ("flesch", "wiener_sachtextformel", "lix")
+
+
+def _number(value, lang: str):
+    """A figure as the reader writes numbers ("5,6" in German)."""
+    if isinstance(value, float):
+        from babel.numbers import format_decimal
+        return format_decimal(value, locale=lang)
+    return value
+
+
+def _joined(labels: list[str], lang: str) -> str:
+    from babel.lists import format_list
+    return format_list(labels, locale=lang)
 
 
 def summary(counts: dict, lang: str) -> str:

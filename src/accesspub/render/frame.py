@@ -69,7 +69,7 @@ def page_vars(lang: str, ctx: BuildContext, root: str) -> dict:
 def rendition_links(release: Release, ctx: BuildContext) -> list[dict]:
     """Links to the other renditions built for this release, with type and size of the file as it is now."""
     links = []
-    for name in linked():
+    for name in (n for n in renditions() if n in linked()):       # in declaration order: as readers expect them
         done = ctx.earlier(release, name)
         if not done or not done.files or not done.files[0].exists():
             continue
