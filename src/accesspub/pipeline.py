@@ -259,8 +259,9 @@ def check_tree(out: Path, settings: Settings, reporter: Reporter) -> BuildResult
                           fix="build first: accesspub build content --out " + str(out))
     result = BuildResult(out=out, strict=settings.output.strict)
     with output_lock(out):
-        _check_and_report(BuildContext(settings=settings, out=out), manifests, result, reporter, everything=True,
-                          write=False)
+        built = tuple(n for n in renditions.build_order() if any(n in m.renditions for m in manifests))
+        _check_and_report(BuildContext(settings=settings, out=out, formats=built), manifests, result, reporter,
+                          everything=True, write=False)
     return result
 
 

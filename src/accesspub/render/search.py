@@ -43,6 +43,9 @@ def build_index(ctx: BuildContext) -> list[Finding]:
     if proc.returncode != 0:
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
         return [Finding("search", "site", "index-failed", "error", "pagefind failed: " + " ".join(tail), where)]
+    for unused in (ctx.out / "pagefind").glob("pagefind-*"):     # Pagefind's own UIs: search.js is ours
+        if unused.name.endswith(("-ui.js", "-ui.css")) or unused.name == "pagefind-highlight.js":
+            unused.unlink()
     return []
 
 
