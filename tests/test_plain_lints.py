@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from accesspub.plain.lints import ORDER, LintContext, Registry, lint
+from accesspub.plain.lints import ORDER, LintContext, Lints
+
+lint = Lints.module
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "plain" / "lints.yaml").read_text(encoding="utf-8"))
 
@@ -32,11 +34,11 @@ def test_every_lint_has_fixtures():
 
 def test_registry_makes_findings_and_switches_lints_off():
     lines = [("p-1", "Das kostet ca. 5 Euro.")]
-    found = Registry().run(lines, _ctx("de"))
+    found = Lints().run(lines, _ctx("de"))
     hit = next(f for f in found if f.rule == "abbreviations")
     assert (hit.check, hit.rendition, hit.severity) == ("plain-lint", "plain", "warning")
     assert hit.location.startswith("p-1: «Das kostet")
-    assert not [f for f in Registry(disabled=["abbreviations"]).run(lines, _ctx("de")) if f.rule == "abbreviations"]
+    assert not [f for f in Lints(disabled=["abbreviations"]).run(lines, _ctx("de")) if f.rule == "abbreviations"]
 
 
 def test_glossary_words_are_not_rare():

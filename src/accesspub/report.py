@@ -12,7 +12,6 @@ from rich.table import Table
 from .atomic import write_text
 from . import report_view
 from .findings import Finding, count
-from .language.lexicon import lexicon
 from .manifest import Manifest
 from .render import BuildContext
 from .render.frame import page_vars, render_page
@@ -29,7 +28,7 @@ def release_report(folder: Path, manifest: Manifest, findings: list[Finding], ct
     }
     write_text(folder / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
     lang = manifest.lang
-    rt = lexicon(lang)["report"]
+    rt = report_view.texts(lang)
     section = {"title": None, "href": "index.html", "lang": lang, "summary": None, "report_href": None,
                "groups": report_view.groups(findings, lang, "../"),
                "metrics": report_view.metrics(data["metrics"], lang)}
@@ -53,7 +52,7 @@ def build_report(ctx: BuildContext, reports: list[dict], extra: list[Finding], s
             "seconds": {k: round(v, 3) for k, v in (seconds or {}).items()}}
     write_text(ctx.out / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
     lang = ctx.settings.site.default_language
-    rt = lexicon(lang)["report"]
+    rt = report_view.texts(lang)
     sections = [{"title": rt["site_part"], "href": "index.html", "lang": None, "summary": report_view.summary(
         count(extra), lang), "report_href": None, "groups": report_view.groups(extra, lang), "metrics": None}] \
         if extra else []

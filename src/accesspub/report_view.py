@@ -29,13 +29,18 @@ class Group:
     docs: list[tuple[str, str]] = field(default_factory=list)                      # (href, text)
 
 
+def texts(lang: str) -> dict:
+    """The report's words in a language, English where the language data has none."""
+    return lexicon(lang).get("report") or lexicon("en")["report"]
+
+
 def _as_dict(f) -> dict:
     return f.to_dict() if isinstance(f, Finding) else dict(f)
 
 
 def groups(findings: list, lang: str, root: str = "") -> list[Group]:
     """Findings by rendition (in reading order of the renditions), then severity (barriers first)."""
-    text = lexicon(lang)["report"]
+    text = texts(lang)
     checks, renditions = text["checks"], text["renditions"]
     items = [_as_dict(f) for f in findings]
     keys = sorted({f["rendition"] for f in items},
@@ -68,7 +73,7 @@ def metrics(data: dict, lang: str) -> dict | None:
     before, after = data.get("before") or {}, data.get("after") or {}
     if not before or not after:
         return None
-    text = lexicon(lang)["report"]
+    text = texts(lang)
     rows, harder = [], []
     for key, (label, meaning, better) in text["metrics"].items():
         if key not in before and key not in after:
@@ -108,5 +113,5 @@ def _joined(labels: list[str], lang: str) -> str:
 
 
 def summary(counts: dict, lang: str) -> str:
-    text = lexicon(lang)["report"]
+    text = texts(lang)
     return text["summary"].format(**counts) if any(counts.values()) else text["summary_none"]

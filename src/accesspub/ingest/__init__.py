@@ -1,4 +1,4 @@
-"""Sources → Release: read with pandoc, find the press-release anatomy, run the language passes."""
+"""Sources → Release: read with pandoc, find the press-release anatomy, then run the named passes (passes.py)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,10 @@ from slugify import slugify
 from ..config import Settings
 from ..errors import SourceError
 from ..findings import Finding
-from ..language import abbreviations, quotes, sentences
 from ..language.detect import detect
-from ..language.inlines import text_of
+from ..language.registry import language_for
 from ..model import Metadata, Release
-from . import anatomy, frontmatter, links, reader, spacing, tables
-from .resources import fence
-from .sanitise import sanitise
+from . import anatomy, frontmatter, passes, reader
 
 SKIP_SUFFIXES = (".plain.md", ".plain.txt")
 
@@ -68,79 +65,29 @@ def _meta_text(doc: pf.Doc, key: str) -> str | None:
     return None
 
 
-def _shift_headings(doc: pf.Doc) -> None:
-    """Body headings start at h2: the page's h1 is the headline."""
-    levels = []
-    doc.walk(lambda e, d: levels.append(e.level) if isinstance(e, pf.Header) else None)
-    if levels:
-        shift = 2 - min(levels)
-
-        def action(e, d):
-            if isinstance(e, pf.Header):
-                e.level = min(6, e.level + shift)
-        doc.walk(action)
 
 
-def _front_matter_images(doc: pf.Doc, meta: Metadata, path: Path) -> None:
-    """Front-matter images join the body after the lead."""
-    for image in meta.images:
-        img = pf.Image(url=image.src, attributes={"alt": image.alt} if image.alt is not None else {})
-        caption = pf.Caption(*reader.read_text(image.caption, "markdown", path).content) if image.caption else pf.Caption()
-        doc.content.insert(min(1, len(doc.content)), pf.Figure(pf.Plain(img), caption=caption))
+def slug_words(text: str, max_length: int = 60, lang: str = "de") -> str:
+    """URL-safe words in the language's transliteration: 'Neue Förderung' → 'neue-foerderung' (de),
+    'kütüphanesi' → 'kutuphanesi' (tr)."""
+    return slugify(text, max_length=max_length, word_boundary=True, save_order=True,
+                   replacements=[list(p) for p in language_for(lang).slug_letters])
 
 
-def _missing_alt(doc: pf.Doc, path: Path) -> list[Finding]:
-    """Every image must have a text alternative (or be marked decorative)."""
-    findings = []
-
-    def visit(e, d):
-        if isinstance(e, pf.Image):
-            alt = e.attributes.get("alt", text_of(e.content)).strip()
-            decorative = "decorative" in e.classes
-            if not alt and not decorative:
-                findings.append(Finding(
-                    "ingest", "source", "image-alt", "error",
-                    f"image '{e.url}' has no text alternative; add one: ![what the image shows]({e.url}) "
-                    "or 'alt:' in front matter (mark purely decorative images {{.decorative}})",
-                    f"{path}: image {e.url}"))
-    doc.walk(visit)
-    return findings
+def _detected(text: str, settings: Settings, path: Path) -> tuple[str, list[Finding]]:
+    """The language of a text without 'lang:', and a finding when the identifier was not sure."""
+    found = detect(text, settings.site.default_language)
+    if found.sure:
+        return found.lang, []
+    why = "the text is too short to tell its language" if found.guess is None else \
+        f"the language is unsure (best guess '{found.guess}' at {found.confidence:.0%})"
+    return found.lang, [Finding("ingest", "source", "language-unsure", "warning",
+                                f"{why}; it is treated as '{found.lang}' (site.default_language); "
+                                "set 'lang:' in the front matter", str(path))]
 
 
-def _contact(doc: pf.Doc, text: str | None, path: Path) -> None:
-    """The contact block from front matter or settings, when the text brings none."""
-    has = []
-    doc.walk(lambda e, d: has.append(e) if isinstance(e, pf.Div) and "contact" in e.classes else None)
-    if not has and text:
-        doc.content.append(pf.Div(*reader.read_text(text, "markdown", path).content, classes=["contact"]))
-
-
-def _summary(doc: pf.Doc, lang: str) -> str | None:
-    for block in doc.content:
-        if isinstance(block, pf.Div) and "lead" in block.classes:
-            inlines = [e for e in block.content[0].content
-                       if not (isinstance(e, pf.Span) and "lead-location" in e.classes)]
-            text = " ".join(text_of(inlines, lang).split())
-            first = sentences.split(text, lang)
-            out = ""
-            for s, e in first:
-                out = (out + " " + text[s:e].strip()).strip()
-                if len(out) > 120:
-                    break
-            return out[:400] or None
-    return None
-
-
-UMLAUTS = [["Ä", "Ae"], ["Ö", "Oe"], ["Ü", "Ue"], ["ä", "ae"], ["ö", "oe"], ["ü", "ue"], ["ß", "ss"]]
-
-
-def slug_words(text: str, max_length: int = 60) -> str:
-    """URL-safe words: 'Neue Förderung' → 'neue-foerderung'."""
-    return slugify(text, max_length=max_length, word_boundary=True, save_order=True, replacements=UMLAUTS)
-
-
-def make_slug(date: dt.date | None, title: str) -> str:
-    words = slug_words(title) or "release"
+def make_slug(date: dt.date | None, title: str, lang: str = "de") -> str:
+    words = slug_words(title, lang=lang) or "release"
     return f"{date.isoformat()}-{words}" if date else words
 
 
@@ -173,8 +120,10 @@ def load_release(path: Path, settings: Settings) -> Release:
     if not doc.content:
         raise SourceError("the release has a headline but no text", file=path,
                           fix="write the release text below the headline")
-    body_text = " ".join(pf.stringify(b) for b in doc.content)
-    lang = data.get("lang") or _meta_text(doc, "lang") or detect(body_text, settings.site.default_language)
+    lang = data.get("lang") or _meta_text(doc, "lang")
+    notes = []
+    if not lang:
+        lang, notes = _detected(" ".join(pf.stringify(b) for b in doc.content), settings, path)
     lang = str(lang).split("-")[0].lower()
     try:
         meta = Metadata(**{
@@ -189,24 +138,10 @@ def load_release(path: Path, settings: Settings) -> Release:
         raise SourceError(f"front-matter key '{key}': {err['msg']}", file=path,
                           fix="correct the value, e.g. 'date: 2025-03-01'") from None
 
-    _front_matter_images(doc, meta, path)
-    findings = sanitise(doc, path)
-    resources, fenced = fence(doc, path, [])
-    findings += fenced + _missing_alt(doc, path)
-    _contact(doc, meta.contact or settings.publisher.contact, path)
-    links.apply(doc, lang)
-    tables.apply(doc, lang)
-    quotes.apply(doc, lang)
-    quotes.block_quotes(doc)
-    abbreviations.apply(doc, lang)
-    _shift_headings(doc)
-    if meta.summary is None:
-        meta.summary = _summary(doc, lang)
-    sentences.assign_ids(doc, lang)
-    spacing.apply(doc, lang)
-    if meta.date is None:
-        findings.append(Finding("ingest", "source", "no-date", "warning",
-                                "the release has no date; add 'date: YYYY-MM-DD' or a dateline 'Ort, 1. März 2025'",
-                                str(path)))
-    return Release(source=path, slug=make_slug(meta.date, meta.title), meta=meta, doc=doc, findings=findings,
-                   resources=resources)
+    if not language_for(lang).has_labels:
+        notes.append(Finding("ingest", "source", "labels-unavailable", "info",
+                             f"no interface labels for '{lang}' ({language_for(lang).name}): the renditions use "
+                             "English labels around the text", str(path)))
+    state = passes.run(passes.IngestState(doc, meta, path, settings, findings=notes))
+    return Release(source=path, slug=make_slug(meta.date, meta.title, lang), meta=meta, doc=doc,
+                   findings=state.findings, resources=state.resources)

@@ -15,6 +15,7 @@ import panflute as pf
 
 from ..language.abbreviations import ABBR_CLASS
 from ..language.normalise import rules
+from ..language.registry import language_for
 
 NBSP = "\u00a0"
 _NUMBER_END = re.compile(r"\d[.,]?$")
@@ -24,7 +25,7 @@ _TRAIL = ".,;:!?)]“”\"'…"
 @lru_cache(maxsize=None)
 def _words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words that stick to the number before them, words that stick to a scale word before them)."""
-    data = rules(lang).data
+    data = rules(lang if language_for(lang).normalise else "en").data    # units and signs are international
     currencies = set(data.get("currencies", {}))
     after_number = set(data.get("units", {})) | set(data.get("scales", {})) | currencies | {"%", "Prozent", "percent"}
     return frozenset(after_number), frozenset(currencies)
@@ -37,7 +38,7 @@ def _joins(before: str, after: str, lang: str) -> bool:
         return True
     if _NUMBER_END.search(before) and (word in after_number or after in after_number):
         return True
-    scales = set(rules(lang).data.get("scales", {}))
+    scales = set(rules(lang if language_for(lang).normalise else "en").data.get("scales", {}))
     return before in scales and (word in currencies or after in currencies)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import panflute as pf
 
+from ..language.lexicon import lexicon
 from ..language.normalise import rules
+from ..language.registry import language_for
 
 
 def _headings(table: pf.Table) -> list[str]:
@@ -19,7 +21,8 @@ def _headings(table: pf.Table) -> list[str]:
 
 def apply(doc: pf.Doc, lang: str) -> None:
     """Give each table without a caption one made from its number and its column headings."""
-    word = rules(lang).data["speech"]["table"]
+    word = rules(lang).data["speech"]["table"] if language_for(lang).normalise else \
+        (lexicon(lang).get("speech") or {}).get("table", "Table")
     tables: list[pf.Table] = []
     doc.walk(lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
     for n, table in enumerate(tables, 1):

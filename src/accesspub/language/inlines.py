@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import panflute as pf
 
-QUOTES = {"de": ("„", "“", "‚", "‘"), "en": ("“", "”", "‘", "’")}
+from .registry import language_for
 
 
 def quote_marks(lang: str, quote_type: str) -> tuple[str, str]:
-    opening, closing, s_open, s_close = QUOTES.get(lang, QUOTES["en"])
+    opening, closing, s_open, s_close = language_for(lang).quotes
     return (opening, closing) if quote_type == "DoubleQuote" else (s_open, s_close)
 
 

@@ -1,4 +1,4 @@
-"""Per-language data (abbreviations, months, kicker words, interface strings), read once."""
+"""Per-language data files (abbreviations, months, kicker words, interface strings), read once."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from importlib import resources
 
 import yaml
 
-LANGUAGES = ("de", "en")
+from .registry import SUPPORTED, language_for
+
+LANGUAGES = SUPPORTED      # the languages whose press-release anatomy (kickers, datelines) ingest reads
 
 
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> dict:
-    """The data file of a language; unknown languages fall back to English."""
-    lang = lang if lang in LANGUAGES else "en"
+    """The data file of a language; a language without one uses English labels (`Language.labels`)."""
+    lang = language_for(lang).labels
     text = resources.files("accesspub.language").joinpath("data", f"{lang}.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 

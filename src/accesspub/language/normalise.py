@@ -15,7 +15,8 @@ from importlib import resources
 import yaml
 from num2words import num2words
 
-from .lexicon import LANGUAGES, lexicon
+from .lexicon import lexicon
+from .registry import language_for
 
 _DASH = "–—‑−"
 # top-level domains an address in running text ends in (a bare "word.word" is not taken for an address)
@@ -55,8 +56,7 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=None)
 def rules(lang: str) -> Rules:
-    """The compiled rules of a language (unknown languages use English)."""
-    lang = lang if lang in LANGUAGES else "en"
+    """The compiled rules of a language that has normalisation data (`Language.normalise`)."""
     text = resources.files("accesspub.language").joinpath("data", f"normalise_{lang}.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     lex = lexicon(lang)
@@ -65,10 +65,11 @@ def rules(lang: str) -> Rules:
     month = f"(?P<month>{_alternation(months)})(?!\\w)"
     dec, thou = re.escape(data["decimal"]), re.escape(data["thousands"])
     number = rf"\d{{1,3}}(?:{thou}\d{{3}})+(?:{dec}\d+)?|\d+(?:{dec}\d+)?"
-    ord_suffix = r"(?:st|nd|rd|th)?" if lang == "en" else r"\."
+    suffixed = data["ordinal_style"] == "suffix"      # "27th" (en) or "27." (de)
+    ord_suffix = r"(?:st|nd|rd|th)?" if suffixed else r"\."
     dash = f"[{_DASH}-]"
     rng = rf"\s*(?:{dash}|{re.escape(data['range_word'])}\s)\s*"
-    if lang == "en":
+    if suffixed:
         date = re.compile(rf"\b(?P<day>\d{{1,2}}){ord_suffix}(?:{rng}(?P<day2>\d{{1,2}}){ord_suffix})?"
                           rf"\s+(?:of\s+)?{month}(?:,?\s+(?P<year>\d{{4}})\b)?")
         month_first = re.compile(rf"{month}\s+(?P<day>\d{{1,2}}){ord_suffix}\b(?:,?\s+(?P<year>\d{{4}})\b)?")
@@ -106,7 +107,7 @@ def rules(lang: str) -> Rules:
         date=date, date_month_first=month_first, numeric_date=numeric, time=time, amount=amount,
         unit=re.compile(rf"(?<![\d.,])(?P<num>{number})(?:{unit_alt})(?![\w²³])"),
         range=re.compile(rf"(?<![\d.,])(?P<a>{number})\s*{dash}\s*(?P<b>{number})(?![\d])"),
-        ordinal=re.compile(r"(?<![\d.,])(?P<n>\d{1,3})(?:st|nd|rd|th)\b" if lang == "en"
+        ordinal=re.compile(r"(?<![\d.,])(?P<n>\d{1,3})(?:st|nd|rd|th)\b" if suffixed
                            else r"(?<![\d.,])(?P<n>\d{1,3})\.(?=\s+[^\W\d_])"),
         abbreviations=re.compile(rf"(?<!\w)(?:{_alternation(abbreviations)})(?!\w)") if abbreviations
         else re.compile(r"(?!x)x"),
@@ -234,7 +235,7 @@ def _times(text: str, r: Rules) -> str:
             ampm = t["am"] if suffix[0].lower() == "a" else t["pm"]
         if not m["h2"]:
             return _clock(m["h1"], m["m1"], r, True, ampm)
-        if not m["m1"] and not m["m2"] and (suffix or r.lang != "en"):
+        if not m["m1"] and not m["m2"] and (suffix or r.data["bare_hour_ranges"]):
             last = _clock(m["h2"], None, r, bool(suffix), ampm)
             return f"{_say(int(m['h1']), r)} {r.data['range_word']} {last}"
         return f"{_clock(m['h1'], m['m1'], r, True)} {r.data['range_word']} {_clock(m['h2'], m['m2'], r, True, ampm)}"
@@ -367,9 +368,13 @@ _STEPS = (_phones, _addresses, _weekdays, _dates, _times, _amounts, _units, _ran
 
 
 def normalise(text: str, lang: str) -> str:
-    """The text as a speech engine should read it, in the given language ("de" or "en")."""
-    r = rules(lang)
+    """The text as a speech engine should read it. A language without normalisation data gets only the
+    language-neutral steps (spaces, dashes): its numbers and dates are left to the engine, never read with
+    another language's words."""
     text = _SPACES.sub(" ", text)
+    if not language_for(lang).normalise:
+        return " ".join(re.sub(r"\s+([,.;:!?])", r"\1", _dashes(text)).split())
+    r = rules(lang)
     for step in _STEPS:
         text = step(text, r)
     text = _dashes(text)

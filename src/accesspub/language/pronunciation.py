@@ -23,7 +23,9 @@ from pathlib import Path
 import yaml
 
 from ..errors import AccesspubError
-from .lexicon import LANGUAGES
+from .registry import REGISTRY
+
+LANGUAGES = tuple(REGISTRY)
 
 FILE_NAME = "pronunciation.yaml"
 _FIX = ("write one entry per line, 'NVV: spell', 'LEA: word' or 'Eschwege: Esch-wehge', "
@@ -95,8 +97,10 @@ def _entries(data, where: str, lang: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _shipped(lang: str) -> dict[str, str]:
-    lang = lang if lang in LANGUAGES else "en"
-    text = resources.files("accesspub.language").joinpath("data", f"pronunciation_{lang}.yaml").read_text("utf-8")
+    data = resources.files("accesspub.language").joinpath("data", f"pronunciation_{lang}.yaml")
+    if not data.is_file():
+        return {}
+    text = data.read_text("utf-8")
     return _entries(yaml.safe_load(text), f"pronunciation_{lang}.yaml (shipped)", lang)
 
 
@@ -113,8 +117,10 @@ def _read(path: Path, lang: str) -> dict[str, str]:
 def pronunciations(lang: str, source: Path | None = None) -> Pronunciations:
     """Shipped entries of the language plus the publisher's (which win); PronunciationError when broken."""
     from .normalise import rules
+    from .registry import language_for
     entries = dict(_shipped(lang))
     path = publisher_file(source) if source else None
     if path and path.is_file():
         entries.update(_read(path, lang))
-    return Pronunciations(tuple(sorted(entries.items())), rules(lang).data["speech"]["spell_joiner"])
+    joiner = rules(lang).data["speech"]["spell_joiner"] if language_for(lang).normalise else "-"
+    return Pronunciations(tuple(sorted(entries.items())), joiner)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import panflute as pf
 
-from .inlines import QUOTES
+from .registry import language_for
+
 
 def _marks(lang: str) -> dict[str, tuple[str, str]]:
     """char → (role, quote type) for the language's marks."""
-    o, c, so, sc = QUOTES.get(lang, QUOTES["en"])
+    o, c, so, sc = language_for(lang).quotes
     marks = {o: ("open", "DoubleQuote"), c: ("close", "DoubleQuote")}
-    if lang == "de":  # English single closing quote is also the apostrophe
+    if sc != "’":  # where the single closing quote is also the apostrophe, single quotes are not matched
         marks.update({so: ("open", "SingleQuote"), sc: ("close", "SingleQuote")})
     return marks
 

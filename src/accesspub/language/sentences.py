@@ -12,15 +12,19 @@ from functools import lru_cache
 import panflute as pf
 
 from .inlines import children, inner_start, offsets, text_of
+from .registry import language_for
 
 SENTENCE_CLASS = "s"
-_SOMAJO_MODEL = {"de": "de_CMC", "en": "en_PTB"}
+
+
+def _tokenizer(lang: str):
+    return _somajo(language_for(lang).splitter)
 
 
 @lru_cache(maxsize=2)
-def _tokenizer(lang: str):
+def _somajo(model: str):
     from somajo import SoMaJo
-    return SoMaJo(_SOMAJO_MODEL.get(lang, "en_PTB"), split_camel_case=False, character_offsets=True)
+    return SoMaJo(model, split_camel_case=False, character_offsets=True)
 
 
 def split(text: str, lang: str) -> list[tuple[int, int]]:

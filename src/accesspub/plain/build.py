@@ -9,14 +9,16 @@ from babel.dates import format_date
 
 from ..config import Settings
 from ..findings import Finding
+from ..language.registry import babel_locale, language_for
 from ..model import Release
 from . import facts, rewriter
 from .document import PlainDoc
 from .human import human_version
 from .lexicon import GlossaryError, Term, glossary, publisher_glossary
-from .lints import MAX_WORDS, LintContext, Registry
+from .lints import LintContext, Lints
 from .markdown_doc import from_markdown
 from .metrics import measure
+from .registry import level
 from .simplify import context, simplify
 
 
@@ -35,8 +37,8 @@ class PlainResult:
 def long_date(release: Release) -> str | None:
     if not release.meta.date:
         return None
-    pattern = "d. MMMM y" if release.lang == "de" else "d MMMM y"
-    return format_date(release.meta.date, pattern, locale=release.lang if release.lang in ("de", "en") else "en")
+    language = language_for(release.lang)
+    return format_date(release.meta.date, language.long_date, locale=babel_locale(language.code))
 
 
 def header_text(release: Release) -> list[str]:
@@ -63,7 +65,7 @@ def used_terms(doc: PlainDoc, terms: list[Term]) -> list[Term]:
     return [t for t, _ in first_uses(doc, terms)]
 
 
-def evaluate(release: Release, doc: PlainDoc, terms: list[Term], registry: Registry,
+def evaluate(release: Release, doc: PlainDoc, terms: list[Term], registry: Lints,
              aliases: dict[str, str]) -> tuple[list[Finding], dict, dict]:
     """Lints, metrics and the fact check of one plain version."""
     lang = doc.lang
@@ -83,8 +85,8 @@ def _acceptable(findings: list[Finding]) -> bool:
     return not any(f.severity == "error" or f.rule in ("sentence_length", "abbreviations") for f in findings)
 
 
-def build(release: Release, settings: Settings, registry: Registry | None = None) -> PlainResult:
-    registry = registry or Registry()
+def build(release: Release, settings: Settings, registry: Lints | None = None) -> PlainResult:
+    registry = registry or Lints()
     ctx = context(release, settings)
     notes: list[Finding] = []
     try:
@@ -101,7 +103,7 @@ def build(release: Release, settings: Settings, registry: Registry | None = None
                              str(release.source)))
         try:
             original = "\n\n".join(t for _, t in release.sentences())
-            text = rewriter.rewrite(original, ctx.lang, ctx.level, MAX_WORDS.get(ctx.level, 15), endpoint)
+            text = rewriter.rewrite(original, ctx.lang, ctx.level, level(ctx.level).max_words, endpoint)
             candidate = from_markdown(text, ctx.lang, ctx.level, title)
             candidate.rewriter = endpoint.model
             found, metrics, summary = evaluate(release, candidate, terms, registry, ctx.aliases)

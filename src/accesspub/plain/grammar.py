@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..language.registry import language_for
 from .text import Tok, tokens
 
 FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
@@ -26,9 +27,10 @@ def _tag(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 
 def parse(sentence: str, lang: str = "de") -> list[Tok]:
-    """Tokens of a sentence with HanTa tag and lemma (German); English tokens stay untagged."""
+    """Tokens of a sentence with HanTa tag and lemma where the language's tagger is HanTa (German); other
+    languages' tokens stay untagged."""
     toks = tokens(sentence, lang)
-    if lang != "de":
+    if language_for(lang).tagger != "hanta":
         return toks
     for tok, (lemma, tag) in zip(toks, _tag(tuple(t.text for t in toks))):
         tok.tag, tok.lemma = tag, lemma

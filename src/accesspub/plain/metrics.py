@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..language.registry import language_for
 from .text import words
 
 _VOWELS = re.compile(r"[aeiouyäöü]+", re.I)
@@ -15,7 +16,7 @@ _VOWELS = re.compile(r"[aeiouyäöü]+", re.I)
 @lru_cache(maxsize=2)
 def _pyphen(lang: str):
     import pyphen
-    return pyphen.Pyphen(lang={"de": "de_DE", "en": "en_US"}.get(lang, "en_US"))
+    return pyphen.Pyphen(lang=language_for(lang).hyphenation or "en_US")
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +28,7 @@ def _cmudict() -> dict:
 @lru_cache(maxsize=65536)
 def syllables(word: str, lang: str) -> int:
     """Syllables of one word (at least 1)."""
-    if lang == "en":
+    if language_for(lang).readability == "flesch":
         prons = _cmudict().get(word.lower())
         if prons:
             return max(1, sum(ch[-1].isdigit() for ch in prons[0]))
@@ -56,7 +57,8 @@ def measure(sentences: list[str], lang: str) -> dict:
     poly = 100 * sum(s >= 3 for s in syl) / n_words
     mono = 100 * sum(s == 1 for s in syl) / n_words
     long_ = 100 * sum(len(w) > 6 for w in all_words) / n_words
-    flesch = 180 - asl - 58.5 * asw if lang == "de" else 206.835 - 1.015 * asl - 84.6 * asw
+    amstad = language_for(lang).readability == "amstad"
+    flesch = 180 - asl - 58.5 * asw if amstad else 206.835 - 1.015 * asl - 84.6 * asw
     return {
         "sentences": n_sent,
         "words": n_words,
@@ -65,7 +67,7 @@ def measure(sentences: list[str], lang: str) -> dict:
         "sentences_over_15": sum(len(c) > 15 for c in counts),
         "syllables_per_word": round(asw, 2),
         "flesch": round(flesch, 1),
-        "flesch_formula": "Amstad" if lang == "de" else "Flesch reading ease",
+        "flesch_formula": "Amstad" if amstad else "Flesch reading ease",
         "wiener_sachtextformel": round(0.1935 * poly + 0.1672 * asl + 0.1297 * long_ - 0.0327 * mono - 0.875, 1),
         "lix": round(asl + long_, 1),
     }

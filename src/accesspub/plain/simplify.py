@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..config import Settings
+from ..language.registry import language_for
 from ..model import Release
 from . import speakers
 from .document import Builder, PlainDoc
@@ -10,16 +11,16 @@ from .rules import Chain, RuleContext
 
 
 def level_of(release: Release, settings: Settings) -> str:
-    """The plain-language level: the release's own, else the configured one; English is always "plain"."""
-    if release.lang != "de":
-        return "plain"
-    level = release.meta.plain_level or settings.plain.level
-    return level if level in ("einfach", "leicht") else "einfach"
+    """The plain-language level: the release's own, else the configured one, if the language has it; else the
+    language's default (English has only "plain")."""
+    levels = language_for(release.lang).plain_levels or ("plain",)
+    wanted = release.meta.plain_level or settings.plain.level
+    return wanted if wanted in levels else levels[0]
 
 
 def context(release: Release, settings: Settings) -> RuleContext:
     texts = [release.meta.title, release.meta.subtitle or "", *(t for _, t in release.sentences())]
-    return RuleContext(lang=release.lang if release.lang in ("de", "en") else "en",
+    return RuleContext(lang=release.lang,
                        level=level_of(release, settings),
                        separator=settings.plain.compound_separator,
                        aliases=speakers.aliases([t for t in texts if t], release.lang))

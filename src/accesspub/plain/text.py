@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_MODEL = {"de": "de_CMC", "en": "en_PTB"}
+from ..language.registry import language_for
+
 _WORD = re.compile(r"[^\W_]", re.UNICODE)
 
 
@@ -24,10 +25,14 @@ class Tok:
         return bool(_WORD.search(self.text))
 
 
-@lru_cache(maxsize=2)
 def _somajo(lang: str):
+    return _somajo_model(language_for(lang).splitter)
+
+
+@lru_cache(maxsize=2)
+def _somajo_model(model: str):
     from somajo import SoMaJo
-    return SoMaJo(_MODEL.get(lang, "en_PTB"), split_camel_case=False)
+    return SoMaJo(model, split_camel_case=False)
 
 
 @lru_cache(maxsize=4096)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .. import atomic
 from ..findings import Finding
+from ..language.lexicon import ui
 from ..language.pronunciation import PronunciationError
 from ..model import Release
 from ..tts import EngineUnavailable, SynthesisFailed, engine_for
@@ -18,7 +19,6 @@ TARGET_LUFS = -16.0
 CEILING_DBTP = -1.0
 # MP3 encoding raises true peaks: up to 1.13 dB was measured on 100 benchmark releases at 64 kbit/s
 CODEC_MARGIN_DB = 1.5
-TOC_TITLE = {"de": "Kapitel", "en": "Chapters"}
 
 
 def _finding(rule: str, severity: str, message: str, location: str, rendition: str = "audio") -> Finding:
@@ -89,8 +89,7 @@ def speak(release: Release, ctx: BuildContext, script, base: Path, name: str, ti
     data = mp3.encode(resample(mastered.samples, speech.rate, mp3.RATE), ctx.settings.audio.bitrate)
     with atomic.replacing(mp3_path) as tmp:
         tmp.write_bytes(data)
-        problems = mp3.write_tags(tmp, _tags(release, ctx, title), speech.chapters,
-                                  TOC_TITLE.get(release.lang, "Chapters"))
+        problems = mp3.write_tags(tmp, _tags(release, ctx, title), speech.chapters, ui(release.lang, "chapters"))
     rendition.findings += [_finding("cover", "warning", p, location, name) for p in problems]
     atomic.write_text(vtt_path, captions.vtt(speech.timings, release.lang))
     atomic.write_text(chapters_path, captions.chapters_json(speech.chapters, title))

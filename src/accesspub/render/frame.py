@@ -10,10 +10,12 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from .. import __version__
 from ..atomic import write_text
 from ..language.lexicon import lexicon
+from ..language.registry import babel_locale, language_for
 from ..model import Release
 from ..renditions import linked, renditions
 from . import BuildContext
@@ -30,13 +32,15 @@ def render_page(template: str, path: Path, **variables) -> None:
 
 
 def human_size(size: int, lang: str) -> str:
+    locale = babel_locale(lang)
     if size < 1024 * 1024:
-        return f"{format_decimal(round(size / 1024), locale=lang)} KB"
-    return f"{format_decimal(round(size / 1024 / 1024, 1), locale=lang)} MB"
+        return f"{format_decimal(round(size / 1024), locale=locale)} KB"
+    return f"{format_decimal(round(size / 1024 / 1024, 1), locale=locale)} MB"
 
 
 def date_long(release: Release) -> str | None:
-    return format_date(release.meta.date, format="long", locale=release.lang) if release.meta.date else None
+    return format_date(release.meta.date, format="long", locale=babel_locale(release.lang)) \
+        if release.meta.date else None
 
 
 def label(name: str, lang: str) -> str:
@@ -50,15 +54,19 @@ def media_type(name: str) -> str:
 
 
 def page_vars(lang: str, ctx: BuildContext, root: str) -> dict:
-    """Variables every page template gets."""
+    """Variables every page template gets. `ui_lang` marks elements holding labels in another language than
+    the page (English labels on a page in a language without its own): ' lang="en"', else empty."""
     pub, site = ctx.settings.publisher, ctx.settings.site
+    labels = language_for(lang).labels
     spoken = {"audio", "plain-audio"}
+    statement = lexicon(lang).get("statement") or lexicon("en")["statement"]
     return {
-        "lang": lang, "ui": lexicon(lang)["ui"], "root": root, "version": __version__,
+        "lang": lang, "ui": {**lexicon("en")["ui"], **lexicon(lang)["ui"]}, "root": root, "version": __version__,
+        "ui_lang": Markup(' lang="{}"').format(labels) if labels != lang else "",
         "publisher": pub.name, "publisher_url": pub.url,
         "logo": "logo" + ctx.settings.root.joinpath(pub.logo).suffix if pub.logo else None,
         "logo_alt": pub.logo_alt or pub.name,
-        "statement_href": root + lexicon(lang)["statement"]["file"], "search_href": root + "search.html",
+        "statement_href": root + statement["file"], "search_href": root + "search.html",
         "imprint_url": site.imprint_url, "privacy_url": site.privacy_url,
         "podcast_href": root + "podcast.xml" if spoken & set(ctx.formats) or (ctx.out / "podcast.xml").exists()
         else None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..findings import Finding
+from ..language.registry import REGISTRY, language_for
 from ..model import Release
 from ..plain.build import PlainResult, build
 from ..plain.glossary import first_uses, mark, needs_inline, slug
@@ -75,9 +77,16 @@ def result_of(release: Release, ctx: BuildContext) -> PlainResult:
 
 
 def render(release: Release, ctx: BuildContext) -> Rendition:
-    """Build the plain version, write plain.html (plain.css comes with the site's assets), report findings."""
-    result = result_of(release, ctx)
+    """Build the plain version, write plain.html (plain.css comes with the site's assets), report findings.
+    A language without plain-language rules gets no plain.html (and so no link to one), and one finding."""
     out = ctx.release_dir(release) / "plain.html"
+    if not language_for(release.lang).plain:
+        out.unlink(missing_ok=True)
+        return Rendition(name="plain", findings=[Finding(
+            "plain", "plain", "language-unsupported", "warning",
+            f"plain language is not available for '{release.lang}': no plain version was built (plain-language "
+            f"rules exist for {', '.join(sorted(n for n, x in REGISTRY.items() if x.plain))})", str(release.source))])
+    result = result_of(release, ctx)
     sections, terms = _view(result)
     write_page(out, release, result, ctx, sections, terms, player(release, ctx, "plain-audio"))
     source = "human" if result.doc.human else ("rewriter" if result.doc.rewriter else "rules")

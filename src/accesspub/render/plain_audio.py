@@ -5,6 +5,7 @@ and tagged like the full-text audio, linked from plain.html and listed in the po
 from __future__ import annotations
 
 from ..language.pronunciation import PronunciationError
+from ..language.registry import language_for
 from ..model import Release
 from ..tts import plain_script
 from . import BuildContext, Rendition
@@ -15,6 +16,10 @@ NAME = "plain-audio"
 
 
 def render(release: Release, ctx: BuildContext) -> Rendition:
+    if not language_for(release.lang).plain:          # no plain version, nothing to speak (plain reports why)
+        for stale in ctx.release_dir(release).glob(f"{release.slug}.plain.*"):
+            stale.unlink(missing_ok=True)
+        return Rendition(NAME)
     result = result_of(release, ctx)
     base = ctx.release_dir(release) / f"{release.slug}.plain"
     try:

@@ -17,14 +17,11 @@ from lxml import etree
 
 from .. import atomic
 from ..config import Settings
+from ..language.lexicon import ui
 from ..manifest import Manifest
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 FEED_NAME = "podcast.xml"
-TITLE = {"de": "Pressemitteilungen zum Hören", "en": "Press releases to listen to"}
-DESCRIPTION = {"de": "Die Pressemitteilungen von {publisher} als Hörfassung, mit Kapiteln und Untertiteln.",
-               "en": "The press releases of {publisher} as audio, with chapters and captions."}
-
 
 class PodcastIndexExtension(BaseExtension):
     """Declares the podcast: namespace (Podcasting 2.0) on the feed."""
@@ -107,17 +104,17 @@ def write_podcast(out: Path, items: list[dict], settings: Settings) -> Path:
     fg.load_extension("podcast")
     fg.load_extension("dc")
     fg.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension, atom=False)
-    title = f"{settings.site.title or publisher} – {TITLE[lang]}"
+    title = f"{settings.site.title or publisher} – {ui(lang, 'podcast_title')}"
     fg.title(title)
     fg.link(href=base + FEED_NAME, rel="self")
     fg.link(href=base, rel="alternate")          # feedgen takes the last link as the RSS channel link
-    fg.description(DESCRIPTION[lang].format(publisher=publisher))
+    fg.description(ui(lang, "podcast_description").format(publisher=publisher))
     fg.language(lang)
     fg.generator("accesspub")
     fg.podcast.itunes_author(publisher)
     fg.podcast.itunes_category("Government")
     fg.podcast.itunes_explicit("no")
-    fg.podcast.itunes_summary(DESCRIPTION[lang].format(publisher=publisher))
+    fg.podcast.itunes_summary(ui(lang, "podcast_description").format(publisher=publisher))
     if settings.publisher.logo and settings.publisher.logo.startswith(("http://", "https://")):
         fg.podcast.itunes_image(settings.publisher.logo)
     newest = None

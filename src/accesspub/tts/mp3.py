@@ -9,11 +9,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..language.registry import language_for
 from .timeline import Chapter
 
 RATE = 44100
 QUALITY = 7          # LAME "fast" algorithm: ~400× real time on one core; speech at 64 kbps CBR stays clean
-LANGUAGES = {"de": "deu", "en": "eng"}
 
 
 def _encoder(bitrate: int):
@@ -80,12 +80,12 @@ def write_tags(path: Path, tags: Tags, chapters: list[Chapter], toc_title: str) 
         id3.add(TIT3(encoding=3, text=tags.subtitle))
     if tags.date:
         id3.add(TDRC(encoding=3, text=tags.date))
-    id3.add(TLAN(encoding=3, text=LANGUAGES.get(tags.lang, tags.lang)))
+    id3.add(TLAN(encoding=3, text=language_for(tags.lang).iso639_2))
     if tags.url:
         id3.add(WOAS(url=tags.url))
         id3.add(WXXX(encoding=3, desc="", url=tags.url))
     if tags.summary:
-        id3.add(COMM(encoding=3, lang=LANGUAGES.get(tags.lang, "und"), desc="", text=tags.summary))
+        id3.add(COMM(encoding=3, lang=language_for(tags.lang).iso639_2, desc="", text=tags.summary))
     if tags.cover:
         mime = _mime(tags.cover)
         if not tags.cover.is_file():

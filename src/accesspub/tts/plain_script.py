@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..language.normalise import normalise, spoken_date
 from ..language.pronunciation import pronunciations
+from ..language.registry import language_for
 from ..model import Release
 from .script import QUOTE_MARKS, Cue, Script
 
@@ -22,7 +23,8 @@ def build(release: Release, plain: dict) -> Script:
     meta = release.meta
     if meta.date:
         written = ", ".join(p for p in (meta.place, plain.get("date_text")) if p)
-        said = ", ".join(p for p in (meta.place, spoken_date(meta.date, lang)) if p)
+        said = ", ".join(p for p in (meta.place, spoken_date(meta.date, lang) if language_for(lang).normalise
+                                     else plain.get("date_text")) if p)
         cues.append(Cue("dateline", written, spoken=said))
     cues[-1].pause = "section"
     for section in plain["sections"]:

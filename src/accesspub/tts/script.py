@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass, field
 
 import panflute as pf
+from babel.dates import format_date
 
-from ..language.inlines import QUOTES, text_of
+from ..language.inlines import text_of
 from ..language.lexicon import lexicon
 from ..language.normalise import normalise, rules, spoken_date
 from ..language.pronunciation import pronunciations
+from ..language.registry import babel_locale, language_for
 from ..language.sentences import SENTENCE_CLASS
 from ..model import Release
 
@@ -45,17 +47,17 @@ class Script:
 
 
 def _speech(lang: str) -> dict:
-    return rules(lang).data["speech"]
+    """Words the audio adds (quote announcements, chapter titles): from the normalisation data, else from the
+    language's data file, else English."""
+    if language_for(lang).normalise:
+        return rules(lang).data["speech"]
+    return lexicon(lang).get("speech") or rules("en").data["speech"]
 
 
 def dateline(release: Release) -> str | None:
     """'Wiesbaden, 27. Oktober 2017' / 'London, 27 October 2017' from the metadata."""
-    meta, lang = release.meta, release.lang
-    date = None
-    if meta.date:
-        month = lexicon(lang)["months"][meta.date.month - 1]
-        date = f"{meta.date.day}. {month} {meta.date.year}" if lang == "de" else \
-            f"{meta.date.day} {month} {meta.date.year}"
+    meta, language = release.meta, language_for(release.lang)
+    date = format_date(meta.date, language.long_date, locale=babel_locale(language.code)) if meta.date else None
     parts = [p for p in (meta.place, date) if p]
     return ", ".join(parts) or None
 
@@ -135,7 +137,7 @@ class _Builder:
 
     def words(self, text: str) -> None:
         """Text of a Str; a quotation mark left unpaired by ingest (a quotation across paragraphs) is announced."""
-        opening, closing = QUOTES.get(self.lang, QUOTES["en"])[:2]
+        opening, closing = language_for(self.lang).quotes[:2]
         for part in re.split(f"([{opening}{closing}])", text):
             if part == opening:
                 self.open_quote()
@@ -207,8 +209,8 @@ class _Builder:
     def table(self, table: pf.Table) -> None:
         heads: list[str] = []
         if table.caption and table.caption.content:
-            word = _speech(self.lang)["table"]
-            if not pf.stringify(table.caption).strip().startswith(word):
+            word = _speech(self.lang).get("table", "")
+            if word and not pf.stringify(table.caption).strip().startswith(word):
                 self.prefix.append(f"{word}:")
             self.blocks(table.caption.content)
             self.prefix.clear()
@@ -252,7 +254,9 @@ def _header_cues(release: Release) -> list[Cue]:
     place = meta.place if meta.place and (lead or "").casefold() != meta.place.casefold() else None
     line = dateline(release) if place or not meta.place else (dateline(release) or "").split(", ", 1)[-1]
     if line:
-        said = ", ".join(p for p in (place, spoken_date(meta.date, lang) if meta.date else None) if p)
+        date = (spoken_date(meta.date, lang) if language_for(lang).normalise else line.split(", ")[-1]) \
+            if meta.date else None
+        said = ", ".join(p for p in (place, date) if p)
         cues.append(Cue("dateline", line, spoken=said))
     return cues
 

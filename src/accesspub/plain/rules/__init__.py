@@ -1,4 +1,4 @@
-"""Rewriting rules: one rule per module, one signature, a chain that switches rules on and off by name.
+"""Rewriting rules: one rule per module, one signature, a chain (a `Registry`) that switches rules by name.
 
 Every rule module has `NAME`, `KIND` and `apply(sentence: str, ctx: RuleContext) -> list[str] | None`
 (None: the rule does not apply). KIND says where in the chain it runs:
@@ -10,17 +10,15 @@ Every rule module has `NAME`, `KIND` and `apply(sentence: str, ctx: RuleContext)
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..lexicon import words
+from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "apposition", "reported_speech",
          "semicolon", "colon", "parenthesis", "relative", "subordinate", "coordination", "objects", "enumeration",
          "postmodifiers", "compounds")
 MAX_DEPTH = 8
-LEVELS = {"einfach": 10, "leicht": 8, "plain": 15}
 
 
 @dataclass
@@ -39,7 +37,7 @@ class RuleContext:
     @property
     def split_above(self) -> int:
         """Sentences with more words than this are split where a rule is sure."""
-        return LEVELS.get(self.level, 10)
+        return level(self.level).split_above
 
     def speaker(self, name: str) -> str:
         """The fullest known name of a speaker ("der Staatssekretär" → "Kai Klose")."""
@@ -50,26 +48,13 @@ class RuleContext:
         return key
 
 
-def rule(name: str):
-    """The module of a rule by name."""
-    return importlib.import_module(f"{__name__}.{name}")
-
-
-class Chain:
+class Chain(Registry):
     """The rules in order; `enabled`/`disabled` switch them by name."""
 
-    def __init__(self, enabled: Iterable[str] | None = None, disabled: Iterable[str] = ()):
-        names = list(enabled) if enabled is not None else list(ORDER)
-        unknown = set(names) - set(ORDER) | set(disabled) - set(ORDER)
-        if unknown:
-            raise ValueError(f"unknown plain-language rule(s): {', '.join(sorted(unknown))}")
-        self.rules = [rule(n) for n in ORDER if n in names and n not in set(disabled)]
-
-    def names(self) -> list[str]:
-        return [r.NAME for r in self.rules]
+    PACKAGE, ORDER, KIND = __name__, ORDER, "rule"
 
     def _of(self, kind: str, ctx: RuleContext):
-        return [r for r in self.rules if r.KIND == kind and ctx.lang in r.LANGS]
+        return [r for r in self.for_language(ctx.lang) if r.KIND == kind]
 
     def run(self, sentence: str, ctx: RuleContext) -> list[str]:
         """One sentence of the original → the plain sentences that say the same."""

@@ -18,7 +18,7 @@ from .archive import write_epub
 from .document import ContentDocument, Resource, content_document
 from .metadata import accessibility
 from .overlay import Overlay, media_overlay
-from .templates import render_template, strings
+from .templates import render_template, strings, strings_lang
 
 _FONT_FACE = re.compile(r"@font-face\s*\{[^}]*?url\(\"\.\./fonts/([^\"]+)\"\)[^}]*\}\s*", re.S)
 
@@ -97,8 +97,9 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
         "package.opf", lang=release.lang, identifier=identifier(release, ctx), title=meta.title,
         subtitle=meta.subtitle, publisher=publisher, date=meta.date.isoformat() if meta.date else None,
         description=meta.summary, keywords=meta.keywords, modified=stamp.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        a11y=a11y, overlay=overlay, resources=resources)
-    nav = render_template("nav.xhtml", lang=release.lang, title=meta.title, strings=text, toc=doc.toc)
+        a11y=a11y, overlay=overlay, resources=resources, label_lang=strings_lang(release.lang))
+    nav = render_template("nav.xhtml", lang=release.lang, title=meta.title, strings=text, toc=doc.toc,
+                          label_lang=strings_lang(release.lang))
     entries = [
         ("META-INF/container.xml", render_template("container.xml").encode()),
         ("EPUB/package.opf", opf.encode()),

@@ -55,7 +55,7 @@ class ContentDocument:
 
 
 def _image_bytes(src: str, release: Release) -> tuple[bytes, str] | str:
-    """The image's bytes and suffix (fenced resource, data URL or file beside the source), or why not."""
+    """The image's bytes and suffix (a fenced resource or a data URL), or why not."""
     parsed = urlparse(src)
     if parsed.scheme == "data":
         header, _, payload = src[5:].partition(",")
@@ -65,7 +65,9 @@ def _image_bytes(src: str, release: Release) -> tuple[bytes, str] | str:
         return (base64.b64decode(payload) if header.endswith(";base64") else unquote(payload).encode()), suffix
     if parsed.scheme:
         return "remote images cannot be embedded"
-    path = release.resources.get(src) or release.source.parent / unquote(parsed.path)
+    path = release.resources.get(src)
+    if path is None:
+        return "it is not one of the release's fenced resources"
     if path.suffix.lower() not in IMAGE_TYPES:
         return "its type is not one EPUB readers must support (PNG, JPEG, GIF, WebP, SVG)"
     if not path.is_file():

@@ -23,9 +23,17 @@ def render_template(name: str, **variables) -> str:
     return _environment().get_template(name).render(**variables)
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1)
+def _strings() -> dict:
+    return yaml.safe_load(resources.files("accesspub").joinpath("templates", "epub", "strings.yaml")
+                          .read_text(encoding="utf-8"))
+
+
+def strings_lang(lang: str) -> str:
+    """The language the EPUB's labels are written in for a release in `lang` (en where there are none)."""
+    return lang if lang in _strings() else "en"
+
+
 def strings(lang: str) -> dict:
     """Navigation labels and accessibility-summary sentences in the release's language (en for others)."""
-    data = yaml.safe_load(resources.files("accesspub").joinpath("templates", "epub", "strings.yaml")
-                          .read_text(encoding="utf-8"))
-    return data.get(lang, data["en"])
+    return _strings()[strings_lang(lang)]
