@@ -25,7 +25,8 @@ class Group:
     key: str
     label: str
     counts: dict[str, int]
-    by_severity: list[tuple[str, str, list[dict]]] = field(default_factory=list)   # (severity, label, findings)
+    by_severity: list[tuple[str, str, list[dict], str]] = field(default_factory=list)
+    """(severity, label, findings, "3 Hinweise")"""
     docs: list[tuple[str, str]] = field(default_factory=list)                      # (href, text)
 
 
@@ -52,7 +53,7 @@ def groups(findings: list, lang: str, root: str = "") -> list[Group]:
         for sev in SEVERITIES:
             chosen = sorted((f for f in mine if f["severity"] == sev), key=lambda f: (f["check"], f["rule"]))
             if chosen:
-                group.by_severity.append((sev, text["severity"][sev], chosen))
+                group.by_severity.append((sev, text["severity"][sev], chosen, counted(len(chosen), sev, lang)))
         seen = {DOCS[f["check"]] for f in mine if f["check"] in DOCS}
         group.docs = [(root + href, text["docs"]) for href in sorted(seen)]
         out.append(group)
@@ -112,6 +113,13 @@ def _joined(labels: list[str], lang: str) -> str:
     return format_list(labels, locale=lang)
 
 
-def summary(counts: dict, lang: str) -> str:
+def counted(n: int, severity: str, lang: str) -> str:
+    """"1 Hinweis", "9 Hinweise"."""
     text = texts(lang)
-    return text["summary"].format(**counts) if any(counts.values()) else text["summary_none"]
+    return f"{n} {(text['severity_one'] if n == 1 else text['severity'])[severity]}"
+
+
+def summary(counts: dict, lang: str) -> str:
+    if not any(counts.values()):
+        return texts(lang)["summary_none"]
+    return ", ".join(counted(counts.get(s, 0), s, lang) for s in SEVERITIES)
