@@ -73,7 +73,7 @@ def txt_plugin(tmp_path, monkeypatch):
 
 def test_every_declared_rendition_and_check_is_complete():
     assert renditions.problems(UI) == []
-    assert renditions.build_order() == ("plain", "audio", "pdf", "epub", "html")
+    assert renditions.build_order() == ("plain-audio", "plain", "audio", "pdf", "epub", "html")
     browser = [c for c, s in renditions.check_specs().items() if s.needs_browser]
     assert any(set(lane) == set(browser) for lane in renditions.lanes())      # one browser at a time
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Optional
@@ -13,13 +16,14 @@ import functools
 import typer
 from rich.console import Console
 
-from . import __version__
+from . import __version__, atomic
 from . import renditions
 from .config import load_settings
 from .errors import AccesspubError, UsageError
 from .progress import Reporter
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Barrier-free press releases: semantic HTML, plain language, tagged PDF, EPUB 3 and audio, "
                        "each checked by real validators.")
 console = Console()
@@ -139,38 +143,62 @@ title: {title}
 date: {date}
 place: {place}
 lang: {lang}
-summary: One or two sentences that say what happened.
+summary: {summary}
 contact: |
-  Pressestelle · Telefon 0000 000000 · presse@example.org
+  {contact}
 ---
 
-**{place}.** Write the lead here: who did what, when, where and why.
+**{place}.** {lead}
 
-Further paragraphs. Quote people with „…“ and say who said it.
+{body}
 """
+_DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:-(.*))?")
+
+
+def _run_hint(folder: Path) -> str:
+    """The build command as this one was started (on PATH, by its path, or through python -m)."""
+    script = Path(sys.argv[0])
+    if script.name == "accesspub":
+        on_path = shutil.which("accesspub")
+        command = "accesspub" if on_path and Path(on_path).resolve() == script.resolve() else str(sys.argv[0])
+    else:
+        command = f"{sys.executable} -m accesspub.cli"
+    return f"{command} build {folder}"
 
 
 @app.command()
 @friendly
 def new(
-    slug: str = typer.Argument(..., help="File name for the release, e.g. 2025-03-01-neue-foerderung."),
+    slug: str = typer.Argument(..., help="File name for the release, e.g. 2025-03-01-neue-foerderung "
+                                         "(a leading date becomes the release's date)."),
     folder: Path = typer.Option(Path("content"), "--dir", "-d", help="Folder to create it in."),
     lang: str = typer.Option("de", "--lang", help="Language of the release (de or en)."),
 ):
-    """Scaffold a release: a Markdown file with front matter to fill in."""
+    """Scaffold a release: a Markdown file with front matter to fill in, in the release's language."""
     from .ingest import slug_words
+    from .language.lexicon import LANGUAGES, lexicon
+    if lang not in LANGUAGES:
+        raise UsageError(f"no language '{lang}'", fix=f"use --lang {' or --lang '.join(LANGUAGES)}")
     clean = slug_words(slug, max_length=80)
     if not clean:
         raise UsageError(f"'{slug}' gives no usable file name", fix="use letters, digits and hyphens")
+    date, words = dt.date.today(), clean
+    if m := _DATED.fullmatch(clean):
+        try:
+            date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise UsageError(f"'{m[1]}-{m[2]}-{m[3]}' at the start of '{slug}' is not a date",
+                             fix="start the name with a real date, YYYY-MM-DD, or leave the date out") from None
+        words = m[4] or ""
     path = folder / f"{clean}.md"
     if path.exists():
         raise UsageError("a release with this name exists already", file=path, fix="choose another SLUG")
+    text = lexicon(lang)["scaffold"]
+    title = words.replace("-", " ").strip().capitalize() or text["title"]
     folder.mkdir(parents=True, exist_ok=True)
-    place = "Wiesbaden" if lang == "de" else "London"
-    title = clean.replace("-", " ").strip().capitalize()
-    path.write_text(SCAFFOLD.format(title=title, date=dt.date.today().isoformat(), place=place, lang=lang),
-                    encoding="utf-8")
-    console.print(f"created {path} — edit it, then run: accesspub build {folder}", highlight=False)
+    atomic.write_text(path, SCAFFOLD.format(title=title, date=date.isoformat(), lang=lang, **{
+        k: text[k] for k in ("place", "summary", "contact", "lead", "body")}))
+    console.print(f"created {path} — edit it, then run: {_run_hint(folder)}", highlight=False, soft_wrap=True)
 
 
 desk_app = typer.Typer(help="The press desk: a web application and API over the same build (see the README).",
@@ -317,6 +345,21 @@ def review(
 def version():
     """Print the version."""
     console.print(f"accesspub {__version__}")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        console.print(f"accesspub {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
+                                      help="Print the version and exit."),
+):
+    """Barrier-free press releases: semantic HTML, plain language, tagged PDF, EPUB 3 and audio, each checked by
+    real validators."""
 
 
 def main() -> None:

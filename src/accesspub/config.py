@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -83,6 +84,11 @@ class Site(_Section):
             raise ValueError(f"'{value}' is not an IANA time zone") from None
         return value
 
+    imprint_url: str | None = None
+    """The publisher's imprint (Impressum), linked from the footer of every page."""
+    privacy_url: str | None = None
+    """The privacy notice (Datenschutzerklärung), linked from the footer of every page."""
+
 
 class Output(_Section):
     formats: list[str] = Field(default_factory=lambda: list(renditions.names()))
@@ -137,12 +143,38 @@ class Audio(_Section):
         return value
 
 
+class Accessibility(_Section):
+    """The site's accessibility statement (EU model statement, Implementing Decision (EU) 2018/1523; BITV 2.0)."""
+
+    email: str | None = None
+    """Where readers report barriers (a mailto: link, no form); defaults to the address in publisher.contact."""
+    phone: str | None = None
+    """Telephone for feedback on barriers."""
+    address: str | None = None
+    """Postal address for feedback on barriers."""
+    legal_basis: str | None = None
+    """The law the site must meet, e.g. "§ 12a BGG und BITV 2.0" or "§ 14 HessBGG"; defaults by language."""
+    prepared: dt.date | None = None
+    """When the statement was first prepared (default: the date of the build)."""
+    reviewed: dt.date | None = None
+    """Date of a review by people (a manual audit). Without it the statement never claims full compliance."""
+    enforcement_body: str = "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz (§ 16 BGG)"
+    """The enforcement or conciliation body readers can turn to; a Land's bodies set the Land's procedure."""
+    enforcement_url: str | None = "https://www.schlichtungsstelle-bgg.de"
+    """Its website."""
+    enforcement_email: str | None = None
+    """Its e-mail address."""
+    enforcement_address: str | None = None
+    """Its postal address."""
+
+
 class Settings(_Section):
     publisher: Publisher = Field(default_factory=Publisher)
     site: Site = Field(default_factory=Site)
     output: Output = Field(default_factory=Output)
     plain: Plain = Field(default_factory=Plain)
     audio: Audio = Field(default_factory=Audio)
+    accessibility: Accessibility = Field(default_factory=Accessibility)
     root: Path = Field(default=Path("."), exclude=True)
     """Folder of accesspub.toml; relative paths in it are resolved from here."""
 

@@ -31,7 +31,8 @@ from .state import build_dir, state_dir
 from .progress import Reporter
 from .renditions import check_specs, reads
 from .checks.audio import check_podcast
-from .render import BuildContext, podcast, site
+from .render import BuildContext, docs, podcast, search, site, statement
+from .render.frame import page_vars, render_page
 from .report import build_report, release_report
 from .worker import build_release
 
@@ -137,16 +138,35 @@ def _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
 
 
 def _site(ctx: BuildContext, manifests: list[Manifest]) -> tuple[bool, list[Finding]]:
-    """Index, Atom feed and podcast feed of the public releases; (index changed?, podcast findings)."""
+    """Index, Atom and podcast feeds, search page and index, published docs from every release in OUT;
+    (index changed?, podcast and search findings)."""
     index = ctx.out / "index.html"
     before = index.read_bytes() if index.exists() else b""
     site.write_index(ctx, manifests)
     site.write_feed(ctx, manifests)
-    with_audio = [m for m in manifests if "audio" in m.renditions]
+    with_audio = [m for m in manifests if set(podcast.SPOKEN) & set(m.renditions)]
     findings: list[Finding] = []
     if with_audio:
         findings = check_podcast(podcast.write_podcast(ctx.out, with_audio, ctx.settings))
+    lang = ctx.settings.site.default_language
+    search.write_search_page(ctx, page_vars(lang, ctx, ""), render_page)
+    docs.write_docs(ctx, page_vars("en", ctx, "../"), render_page)
     return index.read_bytes() != before, findings
+
+
+def _site_pages(out: Path) -> list[Path]:
+    """The site's own pages the HTML checks read: index, search, statements (as last written), published docs."""
+    named = [out / "index.html", out / search.PAGE, *(out / statement.file_name(lang) for lang in ("de", "en"))]
+    return [p for p in named if p.exists()] + sorted((out / docs.FOLDER).glob("*.html"))
+
+
+def _statements(ctx: BuildContext, manifests: list[Manifest], reports: list[dict], site_findings: list[Finding]):
+    """The accessibility statement (de, en) from the reports just written; which checks ran follows the specs."""
+    built = {n for m in manifests for n in m.renditions}
+    ran = [c for c in check_specs() if any(n in built for n in reads(c) if n != renditions.SITE) or
+           (renditions.SITE in reads(c))]
+    ran += [n for n in ("plain", "podcast") if n in built or (n == "podcast" and built & set(podcast.SPOKEN))]
+    statement.write_statements(ctx, reports, [f.to_dict() for f in site_findings], ran)
 
 
 def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: BuildResult, reporter: Reporter,
@@ -160,7 +180,7 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
     previous_build = read_json(ctx.out / "report.json")
     targets: dict[str, list[tuple[str, Path]]] = {}
     if site_changed or everything or previous_build is None or failed(previous_build.get("site_check_findings", [])):
-        targets["site"] = [("", ctx.out / "index.html")]
+        targets["site"] = [("", page) for page in _site_pages(ctx.out)]
     for m in manifests:
         for name in m.renditions:
             if everything or name in result.rebuilt.get(m.slug, []) or m.needs_check(name):
@@ -203,6 +223,7 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
         if path.parent.name not in reports and (path.parent / MANIFEST).exists() and (old := read_json(path)):
             reports[path.parent.name] = old
     build_report(ctx, list(reports.values()), result.build_findings, site_findings or [], result.seconds)
+    _statements(ctx, manifests, list(reports.values()), result.build_findings)
 
 
 def _after_certify(ctx: BuildContext, manifests: list[Manifest], slugs: set[str], result: BuildResult,
@@ -295,6 +316,8 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         fault_point("stage", "publish")
         result.held = publish.run(work, out, _with_held(read_manifests(work), now), now,
                                   settings.output.publish_reports)
+        # the search index is made from the public site only: a held release must not be findable
+        result.build_findings.extend(search.build_index(BuildContext(settings=settings, out=out)))
     return result
 
 
@@ -315,7 +338,8 @@ def check_tree(out: Path, settings: Settings, reporter: Reporter, state: Path | 
                          build_findings=_site_url_finding(settings))
     with environment_failures(), output_lock(state_dir(out, state)):
         _public(manifests, now)
-        _check_and_report(BuildContext(settings=settings, out=work), manifests, result, reporter, everything=True,
+        built = tuple(n for n in renditions.build_order() if any(n in m.renditions for m in manifests))
+        _check_and_report(BuildContext(settings=settings, out=work, formats=built), manifests, result, reporter, everything=True,
                           write=False)
         result.held = [{"slug": m.slug, "title": m.title, **m.held} for m in manifests if m.held]
     return result

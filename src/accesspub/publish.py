@@ -113,6 +113,8 @@ def run(work: Path, out: Path, manifests: list[Manifest], now: dt.datetime,
     for m, _ in public:
         sync_folder(work / m.slug, out / m.slug, with_reports)
     sync_folder(work / "_assets", out / "_assets", True)
+    if (work / "_docs").is_dir():
+        sync_folder(work / "_docs", out / "_docs", True)
     skip = set() if with_reports else REPORT_FILES
     for path in sorted(work.iterdir()):
         if path.is_file() and not path.name.startswith(".") and path.name not in skip:
@@ -123,7 +125,7 @@ def run(work: Path, out: Path, manifests: list[Manifest], now: dt.datetime,
     before = set(json.loads(record.read_text(encoding="utf-8"))) if record.exists() else set()
     for folder in sorted(p for p in out.iterdir() if p.is_dir()):
         ours = folder.name in before or (work / folder.name).is_dir() or (folder / MANIFEST).exists()
-        if folder.name not in names and folder.name != "_assets" and not folder.name.startswith(".") and ours:
+        if folder.name not in names and folder.name not in ("_assets", "_docs", "pagefind") and not folder.name.startswith(".") and ours:
             withdraw(folder)
     write_text(record, json.dumps(sorted(names)))
     for name in ({".accesspub.lock"} | skip):          # state an earlier version kept in the output folder

@@ -21,7 +21,7 @@ from ..language import abbreviations, quotes, sentences
 from ..language.inlines import text_of
 from ..model import Metadata
 from ..language.invisible import clean_meta
-from . import images, placeholders, reader
+from . import images, links, placeholders, reader, spacing, tables
 from .resources import fence
 from .sanitise import sanitise, sanitise_metadata
 
@@ -161,6 +161,18 @@ def _sentence_ids(st: IngestState) -> None:
     sentences.assign_ids(st.doc, st.lang)
 
 
+def _table_captions(st: IngestState) -> None:
+    tables.apply(st.doc, st.lang)
+
+
+def _links(st: IngestState) -> None:
+    links.apply(st.doc, st.lang)
+
+
+def _no_break_spaces(st: IngestState) -> None:
+    spacing.apply(st.doc, st.lang)
+
+
 def _no_date(st: IngestState) -> None:
     if st.meta.date is None:
         st.findings.append(Finding("ingest", "source", "no-date", "warning",
@@ -171,17 +183,20 @@ def _no_date(st: IngestState) -> None:
 PASSES: tuple[Pass, ...] = (
     Pass("front-matter-images", _front_matter_images, adds_content=True),
     Pass("contact", _contact, adds_content=True),
+    Pass("table-captions", _table_captions, adds_content=True),     # made from the heading cells
     Pass("sanitise-text", _sanitise_text, guard=True),
     Pass("sanitise", _sanitise, guard=True),
     Pass("placeholder-alt", _placeholder_alt),
     Pass("fence", _fence, guard=True),
     Pass("image-alt", _missing_alt),
     Pass("placeholders", _placeholders),
+    Pass("links", _links),                  # addresses and labelled phone numbers already in the text
     Pass("quotes", _quotes),
     Pass("abbreviations", _abbreviations),
     Pass("shift-headings", _shift_headings),
     Pass("summary", _summary),
     Pass("sentence-ids", _sentence_ids),
+    Pass("no-break-spaces", _no_break_spaces),
     Pass("no-date", _no_date),
 )
 

@@ -84,7 +84,7 @@ def labels(release: Release, result: PlainResult) -> dict:
 
 
 def write_page(path, release: Release, result: PlainResult, ctx: BuildContext, sections: list[dict],
-               terms: list[dict]) -> dict:
+               terms: list[dict], audio: dict | None = None) -> dict:
     """The HTML page of the plain version, in the site's page frame (base.html); returns its labels."""
     lang = result.doc.lang
     pui = words(lang)["ui"]
@@ -94,8 +94,33 @@ def write_page(path, release: Release, result: PlainResult, ctx: BuildContext, s
         title=result.doc.title, level_name=named["level_name"], place=release.meta.place,
         date_text=result.date_text, date_iso=release.meta.date.isoformat() if release.meta.date else "",
         lead_location=release.meta.lead_location, full_href="index.html", notice=named["notice"],
-        reviewed=named["reviewed"], sections=sections, terms=terms)
+        reviewed=named["reviewed"], sections=sections, terms=terms, audio=audio)
     return named
+
+
+def player(release: Release, ctx: BuildContext, name: str) -> dict | None:
+    """The player of a spoken rendition built earlier in this build: file, captions, size and cue timings."""
+    import json
+
+    from .frame import human_size
+    done = ctx.earlier(release, name)
+    if not done or not done.files or not done.files[0].exists():
+        return None
+    mp3 = done.files[0]
+    timings = [{"id": t["id"], "start": round(t["start"], 3), "end": round(t["end"], 3)}
+               for t in done.data.get("timings", [])]
+    from ..language.lexicon import lexicon
+    return {"href": mp3.name, "vtt": mp3.with_suffix(".vtt").name, "size": human_size(mp3.stat().st_size, release.lang),
+            "label": lexicon(release.lang)["ui"].get(name.replace("-", "_")),
+            "timings_json": json.dumps(timings, separators=(",", ":"))}
+
+
+def result_of(release: Release, ctx: BuildContext) -> PlainResult:
+    """The plain version of a release, made once per build and shared by the page and its audio."""
+    key = f"plain:{release.slug}"
+    if key not in ctx.services:
+        ctx.services[key] = build(release, ctx.settings)
+    return ctx.services[key]
 
 
 def render(release: Release, ctx: BuildContext) -> Rendition:
@@ -108,9 +133,9 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
             "plain", "plain", "language-unsupported", "warning",
             f"plain language is not available for '{release.lang}': no plain version was built (plain-language "
             f"rules exist for {', '.join(sorted(n for n, x in REGISTRY.items() if x.plain))})", str(release.source))])
-    result = build(release, ctx.settings)
+    result = result_of(release, ctx)
     sections, terms = _view(result)
-    named = write_page(out, release, result, ctx, sections, terms)
+    named = write_page(out, release, result, ctx, sections, terms, player(release, ctx, "plain-audio"))
     source = "human" if result.doc.human else ("rewriter" if result.doc.rewriter else "rules")
     review = named["review"]
     return Rendition(name="plain", files=[out], findings=result.findings,
@@ -120,3 +145,14 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
                            "review_date": review.date.isoformat() if review.date else None,
                            "marked_for_review": result.doc.review_count(),
                            "publish": review.reviewed or ctx.settings.plain.publish_unreviewed})
+
+
+def speech(result: PlainResult) -> dict:
+    """What the plain audio says, as data (JSON-safe, so that a cached build can speak it too)."""
+    doc = result.doc
+    return {"title": doc.title, "date_text": result.date_text, "sections": [
+        {"heading": s.heading, "kind": s.kind, "blocks": [
+            {"intro": b.intro, "lines": [{"id": line.id, "text": line.text}
+                                          for line in [*b.lines, *(x for item in b.items for x in item)]]}
+            for b in s.blocks]}
+        for s in doc.sections]}

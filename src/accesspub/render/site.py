@@ -47,9 +47,10 @@ def write_index(ctx: BuildContext, entries: list[Manifest]) -> Path:
         date = dt.date.fromisoformat(e.date) if e.date else None
         releases.append({
             "slug": e.slug, "title": e.title, "summary": e.summary, "lang": e.lang, "date": date,
+            "year": date.year if date else None,
             "date_long": format_date(date, format="long", locale=lang) if date else None,
-            "renditions": [{"file": f, "mime": media_type(name), "label": label(name, lang)}
-                           for name, f in e.renditions.items() if name in renditions()],
+            "renditions": [{"file": e.renditions[name], "mime": media_type(name), "label": label(name, lang)}
+                           for name in renditions() if name in e.renditions],
         })
     path = ctx.out / "index.html"
     render_page("site.html", path, **page_vars(lang, ctx, ""), site_title=site_title(ctx, lang),
