@@ -165,7 +165,7 @@ def postgres_server():
     port = free_port()
     executor = PostgreSQLExecutor(executable=exe, host="127.0.0.1", port=port, datadir=str(base / "data"),
                                   unixsocketdir=str(base), logfile=str(base / "postgresql.log"), startparams="-w",
-                                  dbname="desk", user="postgres", password=None)
+                                  dbname="desk", user="postgres", password=None, timeout=180)   # slow when busy
     executor.start()
     executor.wait_for_postgres()
     try:
