@@ -181,8 +181,15 @@ def postgres_url(postgres_server):
     import psycopg
     name = f"desk_{os.getpid()}_{int(time.time() * 1000) % 10**8}"
     dsn = f"host=127.0.0.1 port={postgres_server.port} user=postgres dbname=postgres"
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    for attempt in range(120):               # pg_ctl -w can return while the server still says "starting up"
+        try:
+            with psycopg.connect(dsn, autocommit=True) as conn:
+                conn.execute(f'CREATE DATABASE "{name}"')
+            break
+        except psycopg.OperationalError:
+            if attempt == 119:
+                raise
+            time.sleep(0.5)
     yield f"postgresql://postgres@127.0.0.1:{postgres_server.port}/{name}"
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
