@@ -23,6 +23,9 @@ $(STAMP_PY): pyproject.toml
 	@test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test,scale,desk]'
+	# German noun forms for the plain-language grammar gate; --no-deps: its parser dependency (unused here)
+	# pins lxml<5, which the rest of accesspub cannot use
+	$(PY) -m pip install -q --no-deps german-nouns==1.2.5
 	@touch $@
 
 $(STAMP_NPM): package.json package-lock.json
@@ -31,7 +34,7 @@ $(STAMP_NPM): package.json package-lock.json
 
 demo: setup
 	@$(VENV)/bin/accesspub build content --out output; rc=$$?; \
-	echo; echo "Open output/index.html (site), output/<release>/index.html (release), output/report.html (checks)."; \
+	echo; echo "Open output/index.html (site), output/<release>/index.html (release), .accesspub-state/output/build/report.html (checks)."; \
 	exit $$rc
 
 test: setup

@@ -51,7 +51,7 @@ def main() -> int:
         first = None
         for i in range(args.rounds + 1):
             t = time.perf_counter()
-            data, _ = engine.write(html, folder, dict(release.resources), str(path))
+            data, _ = engine.write(html, ctx.public_url(release.slug), dict(release.resources), str(path))
             t1 = time.perf_counter()
             repair(data, path)
             t2 = time.perf_counter()

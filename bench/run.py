@@ -175,7 +175,7 @@ def main() -> None:
     n = args.releases
 
     cold, peak, code = timed(accesspub("build", str(args.work / "content"), *common))
-    stages = json.loads((out / "report.json").read_text())["seconds"]   # per stage, summed over workers
+    stages = json.loads((out.parent / ".accesspub-state" / out.name / "build" / "report.json").read_text())["seconds"]   # per stage, summed over workers
     noop, _, _ = timed(accesspub("build", str(args.work / "content"), *common))
     target = sources[n // 2]
     target.write_text(target.read_text(encoding="utf-8").replace("wichtige Ressourcen", "viele Ressourcen"),

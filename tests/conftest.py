@@ -12,6 +12,7 @@ from hypothesis import settings as hypothesis_settings
 from accesspub.config import Settings
 from accesspub.pipeline import build
 from accesspub.progress import Reporter
+from accesspub.state import build_dir
 
 # CI explores the same examples every run (a red CI must mean a change broke something); locally every run
 # explores new ones, and bench/fuzz_ingest.py goes deeper
@@ -42,4 +43,5 @@ def html_build(tmp_path_factory):
 
 
 def report_of(out: Path, slug: str = SAMPLE_SLUG) -> dict:
-    return json.loads((out / slug / "report.json").read_text(encoding="utf-8"))
+    """A release's report; reports live in the state folder beside OUT, not in what is published."""
+    return json.loads((build_dir(out) / slug / "report.json").read_text(encoding="utf-8"))

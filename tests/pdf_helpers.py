@@ -14,7 +14,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pdf"
 
 def render_html(engine: Engine, html: str, target: Path, repaired: bool = True) -> tuple[Path, list]:
     """A PDF/UA-1 of a whole HTML document (repaired as the rendition is, or as WeasyPrint left it)."""
-    data, findings = engine.write(html, target.parent, {}, str(target))
+    data, findings = engine.write(html, "https://example.org/presse/test/", {}, str(target))
     if repaired:
         repair(data, target)
     else:

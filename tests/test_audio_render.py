@@ -139,7 +139,7 @@ def test_timings_match_the_captions(sample):
 def test_speech_script_says_dates_and_amounts_in_words(sample):
     script = speech_script.build(sample[0])
     spoken = " ".join(c.spoken for c in script.cues)
-    assert "siebenundzwanzigsten Oktober" in spoken
+    assert "siebenundzwanzigster Oktober" in spoken, "the dateline's day stands alone: nominative"
     assert "neun Millionen Euro" in spoken
     assert "beziehungsweise" in spoken
     assert not any(ch.isdigit() for ch in spoken)

@@ -19,6 +19,7 @@ from accesspub.progress import Reporter
 from accesspub.render.epub.claim import CONFORMS_TO, claim_of
 from accesspub.render.frame import human_size
 from accesspub.renditions import CheckSpec
+from accesspub.state import build_dir
 
 from conftest import SAMPLE, SAMPLE_SLUG, run_build
 
@@ -38,16 +39,19 @@ def epub_build(tmp_path_factory):
 
 def test_check_leaves_every_file_byte_identical(epub_build):
     _, out = epub_build
-    before = tree(out)
-    reports = {p: json.loads((out / p).read_text()) for p in before if p.endswith("report.json")}
+    work = build_dir(out)                              # the build tree (with the reports) in the state folder
+    published = tree(out)
+    before = tree(work)
+    reports = {p: json.loads((work / p).read_text()) for p in before if p.endswith("report.json")}
     result = check_tree(out, Settings(), Reporter(quiet=True))
     assert result.exit_code == 0
-    after = tree(out)
+    assert tree(out) == published                      # the public site is not touched at all
+    after = tree(work)
     assert after.keys() == before.keys()
     changed = sorted(p for p in before if before[p] != after[p])
     assert [p for p in changed if p.rsplit("/", 1)[-1] not in REPORTS] == []     # renditions, manifests, site
     for path, old in reports.items():                  # the reports differ only in when they were made
-        new = json.loads((out / path).read_text())
+        new = json.loads((work / path).read_text())
         for data in (old, new):
             data.pop("seconds", None)
             for r in [data, *data.get("releases", [])]:
@@ -64,9 +68,9 @@ def test_the_page_prints_the_size_of_the_certified_epub(epub_build):
                       r'<span class="meta-info">\(EPUB, ([^)]+)\)</span>', page.read_text(encoding="utf-8"))
     assert shown and shown.group(1) == human_size(epub.stat().st_size, "de")
     assert page.stat().st_mtime_ns >= epub.stat().st_mtime_ns                # ... before the page was final
-    report = json.loads((out / SAMPLE_SLUG / "report.json").read_text())
+    report = json.loads((build_dir(out) / SAMPLE_SLUG / "report.json").read_text())
     assert [f["rule"] for f in report["findings"] if f["check"] == "epub-claim"] == ["conformance-claimed"]
-    built = read_manifest(out / SAMPLE_SLUG / "manifest.json").built          # the files the specs declare
+    built = read_manifest(build_dir(out) / SAMPLE_SLUG / "manifest.json").built          # the files the specs declare
     assert {n: b.files for n, b in built.items()} == {n: renditions.files_of(n, SAMPLE_SLUG) for n in built}
 
 
@@ -108,16 +112,16 @@ def test_a_crashed_check_counts_for_every_release_and_runs_again(crashing_check,
     first = run_build([src], out)
     assert len(first.rebuilt) == 2 and first.exit_code == 1
     for slug in first.rebuilt:
-        report = json.loads((out / slug / "report.json").read_text())
+        report = json.loads((build_dir(out) / slug / "report.json").read_text())
         crashed = [f for f in report["findings"] if f["rule"] == "check-crashed"]
         assert [(f["check"], f["rendition"], f["severity"]) for f in crashed] == [("boom", "html", "error")]
         assert "the tool fell over" in crashed[0]["message"]
-        assert read_manifest(out / slug / "manifest.json").unchecked == ["html"]
+        assert read_manifest(build_dir(out) / slug / "manifest.json").unchecked == ["html"]
 
     crashing_check.unlink()                            # the tool works again
     second = run_build([src], out)
     assert second.rebuilt == {slug: [] for slug in first.rebuilt} and second.exit_code == 0
     for slug in first.rebuilt:                         # nothing rebuilt, yet the page was checked again
-        report = json.loads((out / slug / "report.json").read_text())
+        report = json.loads((build_dir(out) / slug / "report.json").read_text())
         assert [f["rule"] for f in report["findings"] if f["check"] == "boom"] == ["ran"]
-        assert read_manifest(out / slug / "manifest.json").unchecked == []
+        assert read_manifest(build_dir(out) / slug / "manifest.json").unchecked == []

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 from lxml import html as lhtml
 
+from accesspub.state import build_dir
+
 from conftest import SAMPLE_SLUG, report_of
 
 
@@ -73,6 +75,8 @@ def test_site_index_and_feed(html_build):
 
 def test_reports_are_written(html_build):
     _, out = html_build
-    assert (out / SAMPLE_SLUG / "report.html").exists()
+    assert (build_dir(out) / SAMPLE_SLUG / "report.html").exists()
     assert report_of(out)["renditions"]["html"] == "index.html"
-    assert (out / "report.html").exists() and (out / "report.json").exists()
+    reports = build_dir(out)          # in the state folder: the output folder holds only what is published
+    assert (reports / "report.html").exists() and (reports / "report.json").exists()
+    assert not list(out.rglob("report.*")) and not list(out.rglob("manifest.json"))

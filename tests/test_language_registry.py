@@ -132,6 +132,6 @@ def test_french_pages_and_audio_speak_french(foreign_build):
     assert not {"Release", "Mitteilung", "Einleitung", "Kontakt"} & set(chapters)
     turkish = (out / "2025-03-04-fatih-te-yeni-halk-kutuphanesi" / "index.html").read_text(encoding="utf-8")
     assert "This release in other forms" in turkish          # English labels where no Turkish ones exist,
-    assert re.search(r'<aside class="renditions"[^>]* lang="en">', turkish)     # marked as English
+    assert re.search(r'<nav class="renditions"[^>]* lang="en">', turkish)     # marked as English
     assert re.search(r'<a class="skip-link" href="#main" lang="en">Skip to content</a>', turkish)
     assert ' lang="en"' not in page

@@ -28,7 +28,23 @@ GERMAN = [
     ("von 2017–2019", "von zweitausendsiebzehn bis zweitausendneunzehn"),
     ("Tel. 0611 3219-3412", "Telefon null sechs eins eins, drei zwei eins neun, drei vier eins zwei"),
     ("Telefon: +49 611 3219", "Telefon: plus vier neun, sechs eins eins, drei zwei eins neun"),
-    ("presse@hsm.hessen.de", "presse at hsm Punkt hessen Punkt de"),
+    ("presse@hsm.hessen.de", "presse ät hsm Punkt hessen Punkt de"),
+    # units after numbers, with the form of "1" the unit's gender asks for
+    ("Jede Kita erhält 200 l Wasser.", "Jede Kita erhält zweihundert Liter Wasser."),
+    ("Die Fahrt dauert 60 Min.", "Die Fahrt dauert sechzig Minuten."),
+    ("1 Min., 1 l und 1,5 t", "eine Minute, ein Liter und eins Komma fünf Tonnen"),
+    ("ca. 42 km weit, 12 kg, 30 km/h", "circa zweiundvierzig Kilometer weit, zwölf Kilogramm, dreißig Kilometer pro Stunde"),
+    ("Anträge mit Nr. 12 und 2 Std. Wartezeit", "Anträge mit Nummer zwölf und zwei Stunden Wartezeit"),
+    ("Das geschieht 5 mal am Tag.", "Das geschieht fünf mal am Tag."),
+    # addresses as people say them: no scheme, no "www.", the sentence's full stop not read as "Punkt"
+    ("Infos unter https://www.example.org/hitzeschutz/.", "Infos unter example Punkt org Schrägstrich hitzeschutz."),
+    ("Siehe www.werra-meissner.de/kita_info.",
+     "Siehe werra Bindestrich meissner Punkt de Schrägstrich kita Unterstrich info."),
+    ("Fragen an presse@example.org.", "Fragen an presse ät example Punkt org."),
+    # short weekdays in a range or before a date; a lone "Fr." (Frau?) is left as written
+    ("Sprechzeiten Mo.–Fr. 8–16 Uhr.", "Sprechzeiten Montag bis Freitag acht bis sechzehn Uhr."),
+    ("am Mi., 4.6., um 10 Uhr", "am Mittwoch, vierten Juni, um zehn Uhr"),
+    ("Fr. Müller kommt.", "Fr. Müller kommt."),
     ("Klose – wie immer – sagte", "Klose, wie immer, sagte"),
 ]
 
@@ -37,7 +53,12 @@ ENGLISH = [
     ("On October 27, 2017 it opened.", "On October twenty-seventh, twenty seventeen it opened."),
     ("It costs £9m, about €1.5bn.", "It costs nine million pounds, about one point five billion euros."),
     ("Tickets are $12.50 or $1.", "Tickets are twelve dollars fifty or one dollar."),
-    ("books, e.g. novels, i.e. fiction, etc.", "books, for example novels, that is fiction, et cetera"),
+    ("books, e.g. novels, i.e. fiction, etc.", "books, for example novels, that is fiction, et cetera."),
+    ("A 100 m sprint, 5 km and 12 min.", "A one hundred metres sprint, five kilometres and twelve minutes."),
+    ("It costs £9m and holds 1 l.", "It costs nine million pounds and holds one litre."),
+    ("Open Mon–Fri, 9–5.", "Open Monday to Friday, nine to five."),
+    ("Write to press@example.org or see https://www.example.org/heat.",
+     "Write to press at example dot org or see example dot org slash heat."),
     ("Doors open at 2:30 pm.", "Doors open at two thirty p m."),
     ("Open 10–12 am.", "Open ten to twelve a m."),
     ("Up 5% from 1,000 to 1,500.", "Up five percent from one thousand to one thousand five hundred."),

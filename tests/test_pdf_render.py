@@ -147,7 +147,8 @@ def test_abbreviations_languages_quotes_and_links_are_tagged(built):
         assert [e.lang for e in doc.elements if "/Lang" in e.obj] == ["en"]
         links = [a for p in pdf.pages for a in p.obj.get("/Annots", [])]
         contents = {str(a.Contents) for a in links}
-        assert contents == {"presse@example.org", "https://example.org/presse"}
+        # the labelled phone number of the contact is a tel: link since ingest links numbers (issue 15)
+        assert contents == {"presse@example.org", "https://example.org/presse", "0611 123456 (tel:0611123456)"}
     with _open(built, "figures-en") as pdf:
         doc = Document(pdf)
         assert [e.lang for e in doc.elements if "/Lang" in e.obj] == ["fr"]

@@ -16,6 +16,7 @@ from accesspub.language.lexicon import LANGUAGES, lexicon
 from accesspub.manifest import read_manifest
 from accesspub.render.frame import human_size
 from accesspub.renditions import CheckSpec, RenditionSpec
+from accesspub.state import build_dir
 
 from conftest import SAMPLE, run_build
 
@@ -72,7 +73,7 @@ def txt_plugin(tmp_path, monkeypatch):
 
 def test_every_declared_rendition_and_check_is_complete():
     assert renditions.problems(UI) == []
-    assert renditions.build_order() == ("plain", "audio", "pdf", "epub", "html")
+    assert renditions.build_order() == ("plain-audio", "plain", "audio", "pdf", "epub", "html")
     browser = [c for c, s in renditions.check_specs().items() if s.needs_browser]
     assert any(set(lane) == set(browser) for lane in renditions.lanes())      # one browser at a time
 
@@ -121,13 +122,13 @@ def test_a_plugin_rendition_is_built_cached_linked_and_checked(txt_plugin, tmp_p
     link = re.search(rf'<a href="{re.escape(txt.name)}" type="text/plain"[^>]*>Nur Text</a>\s*'
                      r'<span class="meta-info">\(TXT, ([^)]+)\)</span>', page)
     assert link and link.group(1) == human_size(txt.stat().st_size, "de")
-    report = json.loads((out / slug / "report.json").read_text(encoding="utf-8"))
+    report = json.loads((build_dir(out) / slug / "report.json").read_text(encoding="utf-8"))
     lines = [f for f in report["findings"] if f["check"] == "txt-lines"]
     assert lines == [{"check": "txt-lines", "rendition": "txt", "rule": "line-count", "severity": "info",
                       "message": f"{len(txt.read_text(encoding='utf-8').splitlines())} lines",
                       "location": txt.name}]
     assert report["renditions"]["txt"] == txt.name
-    built = read_manifest(out / slug / "manifest.json").built
+    built = read_manifest(build_dir(out) / slug / "manifest.json").built
     assert {n: b.files for n, b in built.items()} == {n: renditions.files_of(n, slug) for n in ("txt", "html")}
     site = (out / "index.html").read_text(encoding="utf-8")
     assert f'href="{slug}/{txt.name}" type="text/plain">Nur Text</a>' in site
@@ -135,7 +136,7 @@ def test_a_plugin_rendition_is_built_cached_linked_and_checked(txt_plugin, tmp_p
     stamp = txt.stat().st_mtime_ns
     again = run_build([src], out, formats=("html", "txt"))
     assert again.rebuilt == {slug: []} and txt.stat().st_mtime_ns == stamp      # cached
-    assert [f["check"] for f in json.loads((out / slug / "report.json").read_text())["findings"]
+    assert [f["check"] for f in json.loads((build_dir(out) / slug / "report.json").read_text())["findings"]
             if f["check"] == "txt-lines"] == ["txt-lines"]                      # its finding is kept
 
     source.write_text(source.read_text(encoding="utf-8").replace("massiv erweitert", "stark erweitert"),

@@ -48,7 +48,7 @@ def test_a_renamed_release_leaves_no_stale_folder(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("Regionalkonferenz 1", "Fachkonferenz 1", 1),
                     encoding="utf-8")
     run_build([src], out)
-    assert sorted(p.name for p in out.iterdir() if (p / "manifest.json").exists()) == [
+    assert sorted(p.name for p in out.iterdir() if (p / "index.html").exists()) == [
         "2017-10-27-fachkonferenz-1-im-rahmen-des-landesprogramms-wir"]
 
 

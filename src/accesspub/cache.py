@@ -1,7 +1,7 @@
 """Content-hash keys: a rendition is rebuilt only when something it depends on changed.
 
-A rendition's key hashes the source (and its sibling plain-language file and glossary), the accesspub code
-and templates, the stylesheets and fonts that rendition uses, the settings it reads, and the keys of the
+A rendition's key hashes the source (and its sibling plain-language file, glossary and pronunciation
+lexicon), the accesspub code and templates, the stylesheets and fonts that rendition uses, the settings it reads, and the keys of the
 renditions it embeds (EPUB and the page embed the audio; the page links every other rendition) with the
 sizes of their files (the page prints them, and certification changes the EPUB's). What a rendition depends
 on is its `RenditionSpec` (renditions.py). Keys are computed without reading the release, so an unchanged
@@ -56,9 +56,10 @@ def _module_key(module: str) -> str:
 
 def source_key(path: Path, settings: Settings) -> str:
     """The source file and what is read beside it, plus settings that change how it is read."""
-    siblings = [path.with_name(path.stem + ".plain.md"), path.parent / "glossary.yaml"]
+    siblings = [path.with_name(path.stem + ".plain.md"), path.parent / "glossary.yaml",
+                path.parent / "pronunciation.yaml"]
     parts = [path.read_bytes()] + [p.read_bytes() if p.exists() else b"-" for p in siblings]
-    return _digest(*parts, settings.site.default_language)
+    return _digest(*parts, settings.site.default_language, settings.site.timezone)
 
 
 def files_state(files: list[Path]) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Optional
@@ -13,13 +16,14 @@ import functools
 import typer
 from rich.console import Console
 
-from . import __version__
+from . import __version__, atomic
 from . import renditions
 from .config import load_settings
 from .errors import AccesspubError, UsageError
 from .progress import Reporter
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
+                  context_settings={"help_option_names": ["-h", "--help"]},
                   help="Barrier-free press releases: semantic HTML, plain language, tagged PDF, EPUB 3 and audio, "
                        "each checked by real validators.")
 console = Console()
@@ -27,6 +31,8 @@ errors = Console(stderr=True)
 
 CONFIG = typer.Option(None, "--config", "-c", help="accesspub.toml to use (default: ./accesspub.toml if present).")
 QUIET = typer.Option(False, "--quiet", "-q", help="Print only problems and the summary.")
+STATE = typer.Option(None, "--state", help="State folder (build tree, reports, lock); default: "
+                                           ".accesspub-state/<OUT name> beside OUT.")
 
 
 def friendly(command):
@@ -56,7 +62,7 @@ def _formats(text: str | None, default: list[str]) -> tuple[str, ...]:
 def _finish(result, started: float, quiet: bool) -> None:
     from .report import print_summary
     if not quiet or result.exit_code:
-        print_summary(console, result.reports, result.build_findings, result.out)
+        print_summary(console, result.reports, result.build_findings, result.work or result.out)
     secs = result.seconds
     stages = ", ".join(f"{k} {v:.1f}s" for k, v in secs.items() if k not in ("build", "checks")
                        and not k.startswith("check "))
@@ -85,15 +91,16 @@ def build(
                                             help="Run the per-release work on a Dask cluster, e.g. tcp://host:8786."),
     config: Optional[Path] = CONFIG,
     quiet: bool = QUIET,
+    state: Optional[Path] = STATE,
 ):
-    """Build every release into OUT and check each rendition."""
+    """Build and check every release, and publish the public ones (no drafts, no embargo yet) into OUT."""
     from .pipeline import build as run_build
     started = time.perf_counter()
     settings = load_settings(config)
     wanted = _formats(formats, settings.output.formats)
     with Reporter(errors, quiet) as reporter:
         result = run_build(sources or [Path("content")], out, wanted, settings, reporter, jobs=jobs,
-                           scheduler=scheduler)
+                           scheduler=scheduler, state=state)
     _finish(result, started, quiet)
 
 
@@ -103,12 +110,13 @@ def check(
     out: Path = typer.Argument(Path("output"), help="An output folder built by `accesspub build`."),
     config: Optional[Path] = CONFIG,
     quiet: bool = QUIET,
+    state: Optional[Path] = STATE,
 ):
-    """Re-run every check on an existing output folder and rewrite its reports."""
+    """Re-run every check on what was built for OUT, rewrite the reports and publish again."""
     from .pipeline import check_tree
     started = time.perf_counter()
     with Reporter(errors, quiet) as reporter:
-        result = check_tree(out, load_settings(config), reporter)
+        result = check_tree(out, load_settings(config), reporter, state=state)
     _finish(result, started, quiet)
 
 
@@ -135,38 +143,62 @@ title: {title}
 date: {date}
 place: {place}
 lang: {lang}
-summary: One or two sentences that say what happened.
+summary: {summary}
 contact: |
-  Pressestelle · Telefon 0000 000000 · presse@example.org
+  {contact}
 ---
 
-**{place}.** Write the lead here: who did what, when, where and why.
+**{place}.** {lead}
 
-Further paragraphs. Quote people with „…“ and say who said it.
+{body}
 """
+_DATED = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:-(.*))?")
+
+
+def _run_hint(folder: Path) -> str:
+    """The build command as this one was started (on PATH, by its path, or through python -m)."""
+    script = Path(sys.argv[0])
+    if script.name == "accesspub":
+        on_path = shutil.which("accesspub")
+        command = "accesspub" if on_path and Path(on_path).resolve() == script.resolve() else str(sys.argv[0])
+    else:
+        command = f"{sys.executable} -m accesspub.cli"
+    return f"{command} build {folder}"
 
 
 @app.command()
 @friendly
 def new(
-    slug: str = typer.Argument(..., help="File name for the release, e.g. 2025-03-01-neue-foerderung."),
+    slug: str = typer.Argument(..., help="File name for the release, e.g. 2025-03-01-neue-foerderung "
+                                         "(a leading date becomes the release's date)."),
     folder: Path = typer.Option(Path("content"), "--dir", "-d", help="Folder to create it in."),
     lang: str = typer.Option("de", "--lang", help="Language of the release (de or en)."),
 ):
-    """Scaffold a release: a Markdown file with front matter to fill in."""
+    """Scaffold a release: a Markdown file with front matter to fill in, in the release's language."""
     from .ingest import slug_words
+    from .language.lexicon import LANGUAGES, lexicon
+    if lang not in LANGUAGES:
+        raise UsageError(f"no language '{lang}'", fix=f"use --lang {' or --lang '.join(LANGUAGES)}")
     clean = slug_words(slug, max_length=80)
     if not clean:
         raise UsageError(f"'{slug}' gives no usable file name", fix="use letters, digits and hyphens")
+    date, words = dt.date.today(), clean
+    if m := _DATED.fullmatch(clean):
+        try:
+            date = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise UsageError(f"'{m[1]}-{m[2]}-{m[3]}' at the start of '{slug}' is not a date",
+                             fix="start the name with a real date, YYYY-MM-DD, or leave the date out") from None
+        words = m[4] or ""
     path = folder / f"{clean}.md"
     if path.exists():
         raise UsageError("a release with this name exists already", file=path, fix="choose another SLUG")
+    text = lexicon(lang)["scaffold"]
+    title = words.replace("-", " ").strip().capitalize() or text["title"]
     folder.mkdir(parents=True, exist_ok=True)
-    place = "Wiesbaden" if lang == "de" else "London"
-    title = clean.replace("-", " ").strip().capitalize()
-    path.write_text(SCAFFOLD.format(title=title, date=dt.date.today().isoformat(), place=place, lang=lang),
-                    encoding="utf-8")
-    console.print(f"created {path} — edit it, then run: accesspub build {folder}", highlight=False)
+    atomic.write_text(path, SCAFFOLD.format(title=title, date=date.isoformat(), lang=lang, **{
+        k: text[k] for k in ("place", "summary", "contact", "lead", "body")}))
+    console.print(f"created {path} — edit it, then run: {_run_hint(folder)}", highlight=False, soft_wrap=True)
 
 
 desk_app = typer.Typer(help="The press desk: a web application and API over the same build (see the README).",
@@ -258,9 +290,76 @@ def desk_adduser(
 
 
 @app.command()
+@friendly
+def review(
+    slug: str = typer.Argument(..., help="The release to review: its slug or its file name without extension."),
+    sources: list[Path] = typer.Option([Path("content")], "--sources", "-s", help="Release files or folders."),
+    approve: bool = typer.Option(False, "--approve", help="Save the draft (as edited) as the approved version."),
+    by: Optional[str] = typer.Option(None, "--by", help="Who approves (required with --approve)."),
+    config: Optional[Path] = CONFIG,
+):
+    """Write the side-by-side review sheet and the editable draft of a release's plain version; with
+    --approve --by NAME save the draft as the approved <name>.plain.md."""
+    from . import atomic
+    from .ingest import discover, load_release
+    from .plain.build import build as build_plain
+    from .plain.review import paths, sheet, to_markdown
+    settings = load_settings(config)
+    found, missing = discover(sources)
+    if missing:
+        raise missing[0]
+    candidates = sorted(found, key=lambda p: p.stem != slug)
+    release = None
+    for path in candidates:
+        r = load_release(path, settings)
+        if slug in (r.slug, path.stem):
+            release = r
+            break
+    if release is None:
+        raise UsageError(f"no release '{slug}' in {', '.join(map(str, sources))}",
+                         fix="give the slug shown in the build output, or the file name without extension")
+    review_sheet, draft, approved = paths(release)
+    if approve:
+        if not by or not by.strip():
+            raise UsageError("--approve needs the name of the person who checked the text",
+                             fix="add --by 'First Last'")
+        text = draft.read_text(encoding="utf-8") if draft.is_file() else \
+            to_markdown(build_plain(release, settings).doc, "", dt.date.today())
+        atomic.write_text(approved, f"<!-- approved by {by.strip()} on {dt.date.today().isoformat()} -->\n\n"
+                          + text)
+        console.print(f"approved: {approved}", highlight=False)
+        return
+    result = build_plain(release, settings)
+    notes: dict[str, list[str]] = {}
+    for f in result.findings:
+        if f.check == "plain-lint" and f.location:
+            notes.setdefault(f.location.split(":")[0], []).append(f"{f.rule}: {f.message}")
+    atomic.write_text(review_sheet, sheet(release, result.doc, notes))
+    atomic.write_text(draft, to_markdown(result.doc, "", dt.date.today()))
+    marked = result.doc.review_count()
+    console.print(f"review sheet: {review_sheet}\ndraft: {draft} ({marked} sentences marked for review)\n"
+                  f"edit the draft, then: accesspub review {slug} --approve --by NAME", highlight=False)
+
+
+@app.command()
 def version():
     """Print the version."""
     console.print(f"accesspub {__version__}")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        console.print(f"accesspub {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: bool = typer.Option(False, "--version", "-V", callback=_print_version, is_eager=True,
+                                      help="Print the version and exit."),
+):
+    """Barrier-free press releases: semantic HTML, plain language, tagged PDF, EPUB 3 and audio, each checked by
+    real validators."""
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic import write_text
-from .findings import Finding
+from .findings import Finding, failed
 
 MANIFEST = "manifest.json"
 
@@ -51,6 +51,7 @@ class Manifest:
     source_key: str = ""
     summary: str | None = None
     date: str | None = None                              # ISO date
+    modified: str | None = None                          # the source's mtime (ISO): feeds' date when it has none
     lang: str = "de"
     resources: dict[str, list[int]] = field(default_factory=dict)      # image path → [size, mtime_ns]
     built: dict[str, Built] = field(default_factory=dict)              # rendition → what was built
@@ -59,6 +60,10 @@ class Manifest:
     checks: dict[str, list[Finding]] = field(default_factory=dict)     # rendition → findings of its checks
     unchecked: list[str] = field(default_factory=list)
     """Renditions a check crashed on: their findings are kept, and the next build checks them again."""
+    draft: bool = False                                   # built and checked, never public
+    embargo: str | None = None                            # ISO time with zone: not public before
+    held: dict | None = None
+    """Why the release is not public in this build ({"reason": "draft"} or "embargo" with "until"); set by publish."""
 
     @property
     def renditions(self) -> dict[str, str]:
@@ -69,7 +74,8 @@ class Manifest:
         return out / self.slug / self.renditions[name]
 
     def needs_check(self, name: str) -> bool:
-        return name not in self.checks or name in self.unchecked
+        """Never checked, its check crashed, or its check failed (a tool missing): checked again."""
+        return name not in self.checks or name in self.unchecked or failed(self.checks[name])
 
     def record_checks(self, checked: list[str], findings: list[Finding], crashed: set[str]) -> None:
         """This run's check findings, under the rendition they concern (kept until it is checked again)."""
@@ -89,22 +95,24 @@ class Manifest:
 
     def to_dict(self) -> dict:
         return {
-            "slug": self.slug, "title": self.title, "summary": self.summary, "date": self.date, "lang": self.lang,
+            "slug": self.slug, "title": self.title, "summary": self.summary, "date": self.date,
+            "modified": self.modified, "lang": self.lang,
             "source": self.source, "source_key": self.source_key, "resources": self.resources,
             "renditions": self.renditions, "built": {n: b.to_dict() for n, b in self.built.items()},
             "metrics": self.metrics, "source_findings": [f.to_dict() for f in self.source_findings],
             "checks": {n: [f.to_dict() for f in fs] for n, fs in self.checks.items()}, "unchecked": self.unchecked,
+            "draft": self.draft, "embargo": self.embargo,
         }
 
     @classmethod
     def from_dict(cls, d: dict) -> "Manifest":
         return cls(
             slug=d["slug"], title=d.get("title", ""), source=d.get("source") or "", source_key=d.get("source_key", ""),
-            summary=d.get("summary"), date=d.get("date"), lang=d.get("lang") or "de",
+            summary=d.get("summary"), date=d.get("date"), modified=d.get("modified"), lang=d.get("lang") or "de",
             resources=d.get("resources") or {}, built={n: Built.from_dict(b) for n, b in (d.get("built") or {}).items()},
             metrics=d.get("metrics") or {}, source_findings=_findings(d.get("source_findings")),
             checks={n: _findings(fs) for n, fs in (d.get("checks") or {}).items()},
-            unchecked=list(d.get("unchecked") or []))
+            unchecked=list(d.get("unchecked") or []), draft=bool(d.get("draft")), embargo=d.get("embargo"))
 
 
 def read_manifest(path: Path) -> Manifest | None:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import panflute as pf
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,6 +21,16 @@ class Image(BaseModel):
     src: str
     alt: str | None = None
     caption: str | None = None
+    credit: str | None = None
+    licence: str | None = None
+
+
+class PlainReview(BaseModel):
+    """A person's sign-off of the plain version: who checked it, and when."""
+
+    model_config = ConfigDict(extra="forbid")
+    by: str = Field(min_length=1)
+    date: dt.date
 
 
 class Metadata(BaseModel):
@@ -40,7 +51,14 @@ class Metadata(BaseModel):
     lead_location: str | None = None
     plain: str | None = None          # a human-written plain-language version (Markdown text or a sibling file)
     plain_level: str | None = None    # "einfach" or "leicht"
-    embargo: dt.datetime | None = None
+    plain_review: PlainReview | None = None   # sign-off: the machine draft as built was checked by a person
+    embargo: dt.datetime | dt.date | None = None   # not public before this time (without a zone: site.timezone)
+    draft: bool = False                  # built and checked, never public
+    author: str | None = None
+    updated: dt.date | None = None
+    slug: str | None = None
+    form: str | None = None           # the source form it was read from: "markdown", "mdx", "govuk-json", …
+    extra: dict[str, Any] = Field(default_factory=dict)   # front-matter keys accesspub does not use, kept as given
 
 
 @dataclass

@@ -27,6 +27,7 @@ def java() -> str | None:
 
 
 def font_files() -> list[Path]:
-    """Atkinson Hyperlegible Next (OFL) from npm: regular, bold, italic; latin and latin-ext."""
+    """Atkinson Hyperlegible Next (OFL) from npm: regular, bold, italic; latin and latin-ext; with a plain zero."""
+    from .typeface import derived
     folder = node_modules() / "@fontsource" / "atkinson-hyperlegible-next" / "files"
-    return sorted(p for p in folder.glob("atkinson-hyperlegible-next-latin*-[47]00-*.woff2")) if folder.exists() else []
+    return derived(sorted(folder.glob("atkinson-hyperlegible-next-latin*-[47]00-*.woff2"))) if folder.exists() else []

@@ -9,59 +9,86 @@ the build report are written after every release is done.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import os
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from . import certify, checks, renditions
+from . import certify, checks, publish, renditions, slugs
+from .atomic import fault_point
 from .config import Settings
-from .errors import AccesspubError, BuildLockedError, SourceError
-from .findings import Finding
+from .errors import AccesspubError, BuildLockedError, SourceError, environment_failure
+from .findings import ENVIRONMENT_RULES, Finding, failed
 from .ingest import discover
 from .manifest import MANIFEST, Manifest, read_json, read_manifests, write_manifest
+from .state import build_dir, state_dir
 from .progress import Reporter
 from .renditions import check_specs, reads
 from .checks.audio import check_podcast
-from .render import BuildContext, podcast, site
+from .render import BuildContext, docs, podcast, search, site, statement
+from .render.frame import page_vars, render_page
 from .report import build_report, release_report
 from .worker import build_release
 
 @dataclass
 class BuildResult:
     out: Path
+    work: Path | None = None                                         # the build tree in the state folder
     reports: list[dict] = field(default_factory=list)
     input_errors: list[AccesspubError] = field(default_factory=list)
     build_findings: list[Finding] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     rebuilt: dict[str, list[str]] = field(default_factory=dict)    # slug → renditions built in this run
+    held: list[dict] = field(default_factory=list)                  # releases built but not public (drafts, embargo)
     strict: bool = False
 
     @property
     def exit_code(self) -> int:
-        """0 ok, 1 accessibility errors found, 2 unusable input."""
+        """0 ok, 1 accessibility errors found, 2 unusable input, 3 the environment failed (disk, tool)."""
+        findings = [Finding.from_dict(f) for r in self.reports for f in r["findings"]] + self.build_findings
+        if any(f.rule in ENVIRONMENT_RULES for f in findings):
+            return 3
         if self.input_errors:
             return 2
-        severities = {f["severity"] for r in self.reports for f in r["findings"]} | \
-            {f.severity for f in self.build_findings}
+        severities = {f.severity for f in findings}
         if "error" in severities or (self.strict and "warning" in severities):
             return 1
         return 0
 
 
 @contextmanager
-def output_lock(out: Path):
-    """Refuse a second build writing to the same output folder at the same time."""
+def environment_failures():
+    """An OSError while writing the output or state is the machine's failure: one message, exit 3."""
+    try:
+        yield
+    except OSError as exc:
+        raise environment_failure(exc) from None
+
+
+def _writable(out: Path) -> None:
+    """Fail before building when the output folder cannot be written (read-only, no permission)."""
     out.mkdir(parents=True, exist_ok=True)
-    lock = open(out / ".accesspub.lock", "w")
+    fd, probe = tempfile.mkstemp(prefix=".accesspub-probe-", dir=out)
+    os.close(fd)
+    os.unlink(probe)
+
+
+@contextmanager
+def output_lock(state: Path):
+    """Refuse a second build writing to the same output folder (its state folder) at the same time."""
+    state.mkdir(parents=True, exist_ok=True)
+    lock = open(state / ".accesspub.lock", "w")
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         lock.close()
-        raise BuildLockedError("another accesspub build is writing to this output folder", file=out,
+        raise BuildLockedError("another accesspub build is writing to this output folder", file=state,
                                fix="wait until it has finished, or choose another folder with --out") from None
     try:
         lock.write(str(os.getpid()))
@@ -70,6 +97,20 @@ def output_lock(out: Path):
     finally:
         fcntl.flock(lock, fcntl.LOCK_UN)
         lock.close()
+
+
+EXAMPLE_HOSTS = ("example.org", "example.com", "example.net")
+
+
+def _site_url_finding(settings: Settings) -> list[Finding]:
+    """The example address left in site.url would go into feeds, the podcast and MP3 tags."""
+    host = (urlsplit(settings.site.url).hostname or "").lower()
+    if host in EXAMPLE_HOSTS or host.endswith(tuple("." + h for h in EXAMPLE_HOSTS)):
+        return [Finding("config", "site", "site-url-placeholder", "warning",
+                        f"site.url is still the example address {settings.site.url}: the feeds, the podcast and "
+                        "the MP3 tags point there; set url under [site] in accesspub.toml to the public address "
+                        "of the output folder", "accesspub.toml: site.url")]
+    return []
 
 
 def _unusable(result: BuildResult, exc: SourceError) -> None:
@@ -97,16 +138,35 @@ def _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
 
 
 def _site(ctx: BuildContext, manifests: list[Manifest]) -> tuple[bool, list[Finding]]:
-    """Index, Atom feed and podcast feed from every release in OUT; (index changed?, podcast findings)."""
+    """Index, Atom and podcast feeds, search page and index, published docs from every release in OUT;
+    (index changed?, podcast and search findings)."""
     index = ctx.out / "index.html"
     before = index.read_bytes() if index.exists() else b""
     site.write_index(ctx, manifests)
     site.write_feed(ctx, manifests)
-    with_audio = [m for m in manifests if "audio" in m.renditions]
+    with_audio = [m for m in manifests if set(podcast.SPOKEN) & set(m.renditions)]
     findings: list[Finding] = []
     if with_audio:
         findings = check_podcast(podcast.write_podcast(ctx.out, with_audio, ctx.settings))
+    lang = ctx.settings.site.default_language
+    search.write_search_page(ctx, page_vars(lang, ctx, ""), render_page)
+    docs.write_docs(ctx, page_vars("en", ctx, "../"), render_page)
     return index.read_bytes() != before, findings
+
+
+def _site_pages(out: Path) -> list[Path]:
+    """The site's own pages the HTML checks read: index, search, statements (as last written), published docs."""
+    named = [out / "index.html", out / search.PAGE, *(out / statement.file_name(lang) for lang in ("de", "en"))]
+    return [p for p in named if p.exists()] + sorted((out / docs.FOLDER).glob("*.html"))
+
+
+def _statements(ctx: BuildContext, manifests: list[Manifest], reports: list[dict], site_findings: list[Finding]):
+    """The accessibility statement (de, en) from the reports just written; which checks ran follows the specs."""
+    built = {n for m in manifests for n in m.renditions}
+    ran = [c for c in check_specs() if any(n in built for n in reads(c) if n != renditions.SITE) or
+           (renditions.SITE in reads(c))]
+    ran += [n for n in ("plain", "podcast") if n in built or (n == "podcast" and built & set(podcast.SPOKEN))]
+    statement.write_statements(ctx, reports, [f.to_dict() for f in site_findings], ran)
 
 
 def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: BuildResult, reporter: Reporter,
@@ -119,13 +179,14 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
     """
     previous_build = read_json(ctx.out / "report.json")
     targets: dict[str, list[tuple[str, Path]]] = {}
-    if site_changed or everything or previous_build is None:
-        targets["site"] = [("", ctx.out / "index.html")]
+    if site_changed or everything or previous_build is None or failed(previous_build.get("site_check_findings", [])):
+        targets["site"] = [("", page) for page in _site_pages(ctx.out)]
     for m in manifests:
         for name in m.renditions:
             if everything or name in result.rebuilt.get(m.slug, []) or m.needs_check(name):
                 targets.setdefault(name, []).append((m.slug, m.path(ctx.out, name)))
     t = time.perf_counter()
+    fault_point("stage", "checks")
     late = {c for n in certify.after_certify() for c in renditions.spec(n).checks}
     families = [c for c in check_specs() if any(targets.get(x) for x in reads(c))]
     if families:
@@ -142,6 +203,7 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
     for slug, findings in run(targets, ctx.settings, [c for c in check_specs() if c in late]).items():
         found.setdefault(slug, []).extend(findings)
     result.seconds["checks"] = time.perf_counter() - t
+    fault_point("stage", "reports")
     site_findings = found.pop("", None)
     if site_findings is None and "site" not in targets and previous_build:
         site_findings = [Finding.from_dict(f) for f in previous_build.get("site_check_findings", [])]
@@ -161,6 +223,7 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
         if path.parent.name not in reports and (path.parent / MANIFEST).exists() and (old := read_json(path)):
             reports[path.parent.name] = old
     build_report(ctx, list(reports.values()), result.build_findings, site_findings or [], result.seconds)
+    _statements(ctx, manifests, list(reports.values()), result.build_findings)
 
 
 def _after_certify(ctx: BuildContext, manifests: list[Manifest], slugs: set[str], result: BuildResult,
@@ -189,56 +252,96 @@ def _remove_leftovers(out: Path) -> None:
         part.unlink(missing_ok=True)
 
 
+def _public(manifests: list[Manifest], now: dt.datetime) -> list[Manifest]:
+    """The releases the site may list now; each manifest learns whether (and why) it is held."""
+    for m in manifests:
+        m.held = publish.held(m, now)
+    return [m for m in manifests if not m.held]
+
+
 def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Settings, reporter: Reporter,
-          jobs: int = 1, scheduler: str | None = None) -> BuildResult:
-    """Build every release found in `sources` into `out`; unusable sources are reported, the rest built."""
-    result = BuildResult(out=out, strict=settings.output.strict)
+          jobs: int = 1, scheduler: str | None = None, state: Path | None = None) -> BuildResult:
+    """Build every release found in `sources` in the state folder, check it, and publish what is public to `out`;
+    unusable sources are reported, the rest built."""
+    now = dt.datetime.now(dt.timezone.utc)
+    work = build_dir(out, state)
+    result = BuildResult(out=out, work=work, strict=settings.output.strict,
+                         build_findings=_site_url_finding(settings))
     paths, missing = discover(sources)
     for exc in missing:
         _unusable(result, exc)
     if not paths:
+        if missing:
+            raise missing[0]
         raise SourceError("no release sources found", file=", ".join(map(str, sources)),
                           fix="put .md, .txt, .docx, .odt, .html or .rst files there, or create one with "
                               "'accesspub new SLUG'")
-    with output_lock(out):
+    with environment_failures(), output_lock(state_dir(out, state)):
+        _writable(out)
         started = time.perf_counter()
-        ctx = BuildContext(settings=settings, out=out, formats=formats)
+        ctx = BuildContext(settings=settings, out=work, formats=formats)
+        _remove_leftovers(work)
         _remove_leftovers(out)
         site.copy_assets(ctx)
-        previous = {m.source: m for m in read_manifests(out) if m.source_key}
+        built = read_manifests(work)
+        previous = {m.source: m for m in built if m.source_key}
+        slugs.reset(work, {m.slug: m.source for m in built if m.source})
         reporter.stage("building", len(paths))
         manifests = []
-        for outcome in _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
+        for outcome in _run_releases(paths, work, formats, settings, previous, jobs, scheduler):
             if error := outcome["error"]:
                 _unusable(result, SourceError(error["message"], file=error["file"], place=error["place"],
                                               fix=error["fix"]))
                 reporter.step(f"{Path(error['file']).name}: unusable")
                 continue
             m = outcome["manifest"]
+            if (other := next((x for x in manifests if x.slug == m.slug), None)) is not None:
+                _unusable(result, SourceError(
+                    f"gives the same page '{m.slug}' as {other.source}, which it would overwrite",
+                    file=m.source, fix="give one of the two a different title, date or 'slug:'"))
+                continue
             result.rebuilt[m.slug] = outcome["rebuilt"]
             for stage, s in outcome["seconds"].items():
                 result.seconds[stage] = result.seconds.get(stage, 0) + s
             if outcome["rebuilt"]:
-                write_manifest(out, m)
+                write_manifest(work, m)
             manifests.append(m)
             reporter.step(f"{m.slug}: {' '.join(outcome['rebuilt']) or 'unchanged'}")
         result.seconds["build"] = time.perf_counter() - started
-        site_changed, feed_findings = _site(ctx, read_manifests(out))
+        fault_point("stage", "site")
+        site_changed, feed_findings = _site(ctx, _public(read_manifests(work), now))
         result.build_findings.extend(feed_findings)
+        _public(manifests, now)
         _check_and_report(ctx, manifests, result, reporter, site_changed=site_changed)
+        fault_point("stage", "publish")
+        result.held = publish.run(work, out, _with_held(read_manifests(work), now), now,
+                                  settings.output.publish_reports)
+        # the search index is made from the public site only: a held release must not be findable
+        result.build_findings.extend(search.build_index(BuildContext(settings=settings, out=out)))
     return result
 
 
-def check_tree(out: Path, settings: Settings, reporter: Reporter) -> BuildResult:
-    """Re-run every check on an existing output tree."""
-    manifests = read_manifests(out)
+def _with_held(manifests: list[Manifest], now: dt.datetime) -> list[Manifest]:
+    _public(manifests, now)
+    return manifests
+
+
+def check_tree(out: Path, settings: Settings, reporter: Reporter, state: Path | None = None) -> BuildResult:
+    """Re-run every check on what was built for the output folder `out`; no rendition is touched."""
+    now = dt.datetime.now(dt.timezone.utc)
+    work = build_dir(out, state)
+    manifests = read_manifests(work)
     if not manifests:
-        raise SourceError("no built releases here (no */manifest.json)", file=out,
+        raise SourceError(f"no built releases here (nothing built in {work})", file=out,
                           fix="build first: accesspub build content --out " + str(out))
-    result = BuildResult(out=out, strict=settings.output.strict)
-    with output_lock(out):
-        _check_and_report(BuildContext(settings=settings, out=out), manifests, result, reporter, everything=True,
+    result = BuildResult(out=out, work=work, strict=settings.output.strict,
+                         build_findings=_site_url_finding(settings))
+    with environment_failures(), output_lock(state_dir(out, state)):
+        _public(manifests, now)
+        built = tuple(n for n in renditions.build_order() if any(n in m.renditions for m in manifests))
+        _check_and_report(BuildContext(settings=settings, out=work, formats=built), manifests, result, reporter, everything=True,
                           write=False)
+        result.held = [{"slug": m.slug, "title": m.title, **m.held} for m in manifests if m.held]
     return result
 
 

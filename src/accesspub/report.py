@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .atomic import write_text
+from . import report_view
 from .findings import Finding, count
 from .manifest import Manifest
 from .render import BuildContext
@@ -21,15 +22,19 @@ def release_report(folder: Path, manifest: Manifest, findings: list[Finding], ct
     data = {
         "slug": manifest.slug, "title": manifest.title, "source": manifest.source or None,
         "checked": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "renditions": manifest.renditions, "counts": count(findings),
+        "lang": manifest.lang, "renditions": manifest.renditions, "counts": count(findings),
         "metrics": manifest.metrics,
+        "held": manifest.held,          # {"reason": "draft"} or {"reason": "embargo", "until": ISO}, or None
         "findings": [f.to_dict() for f in findings],
     }
     write_text(folder / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
     lang = manifest.lang
-    section = _section(manifest.title, "index.html", findings, data["metrics"])
-    render_page("report.html", folder / "report.html", **page_vars(lang, ctx, "../"),
-                heading=f"{_ui_report(lang)}: {manifest.title}", summary_line=_summary_line(data["counts"]),
+    rt = report_view.texts(lang)
+    section = {"title": None, "href": "index.html", "lang": lang, "summary": None, "report_href": None,
+               "groups": report_view.groups(findings, lang, "../"),
+               "metrics": report_view.metrics(data["metrics"], lang)}
+    render_page("report.html", folder / "report.html", **page_vars(lang, ctx, "../"), rt=rt,
+                heading=f"{rt['title']}: {manifest.title}", summary_line=report_view.summary(data["counts"], lang),
                 sections=[section], description=None)
     return data
 
@@ -45,36 +50,21 @@ def build_report(ctx: BuildContext, reports: list[dict], extra: list[Finding], s
     data = {"checked": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "counts": totals,
             "releases": reports, "site_findings": [f.to_dict() for f in extra],
             "site_check_findings": [f.to_dict() for f in site_checks],
+            "held": [{"slug": r["slug"], "title": r["title"], **r["held"]} for r in reports if r.get("held")],
             "seconds": {k: round(v, 3) for k, v in (seconds or {}).items()}}
     write_text(ctx.out / "report.json", json.dumps(data, ensure_ascii=False, indent=2))
     lang = ctx.settings.site.default_language
-    sections = [_section("Site", "index.html", extra, {})] if extra else []
-    sections += [_section(r["title"], f"{r['slug']}/report.html", [Finding.from_dict(f) for f in r["findings"]],
-                          r.get("metrics", {})) for r in reports]
-    render_page("report.html", ctx.out / "report.html", **page_vars(lang, ctx, ""),
-                heading=_ui_report(lang), summary_line=_summary_line(totals), sections=sections, description=None)
+    rt = report_view.texts(lang)
+    sections = [{"title": rt["site_part"], "href": "index.html", "lang": None, "summary": report_view.summary(
+        count(extra), lang), "report_href": None, "groups": report_view.groups(extra, lang), "metrics": None}] \
+        if extra else []
+    sections += [{"title": r["title"], "href": f"{r['slug']}/index.html", "lang": r.get("lang"),
+                  "summary": report_view.summary(r["counts"], lang), "report_href": f"{r['slug']}/report.html",
+                  "groups": [], "metrics": None} for r in reports]
+    render_page("report.html", ctx.out / "report.html", **page_vars(lang, ctx, ""), rt=rt,
+                heading=rt["site_title"], summary_line=report_view.summary(totals, lang), sections=sections,
+                description=None)
     return data
-
-
-def _ui_report(lang: str) -> str:
-    from .language.lexicon import ui
-    return ui(lang, "report")
-
-
-def _summary_line(counts: dict) -> str:
-    return f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"
-
-
-def _section(title: str, href: str, findings: list[Finding], metrics: dict) -> dict:
-    order = {"error": 0, "warning": 1, "info": 2}
-    table = None
-    if metrics.get("before") and metrics.get("after"):
-        names = list(metrics["before"])
-        table = {"columns": ["before", "after"],
-                 "rows": [{"name": n, "cells": [metrics["before"].get(n), metrics["after"].get(n)]} for n in names]}
-    return {"title": title, "href": href, "counts": count(findings), "metrics": table,
-            "metrics_caption": "Plain-language metrics",
-            "findings": sorted(findings, key=lambda f: (order[f.severity], f.rendition, f.check, f.rule))}
 
 
 def print_summary(console: Console, reports: list[dict], extra: list[Finding], out: Path) -> None:
@@ -86,7 +76,10 @@ def print_summary(console: Console, reports: list[dict], extra: list[Finding], o
         table.add_column(sev, justify="right")
     for r in reports:
         c = r["counts"]
-        table.add_row(r["slug"], " ".join(r["renditions"]), _cell(c["error"], "red"), _cell(c["warning"], "yellow"),
+        held = r.get("held")
+        status = "" if not held else " (draft: not published)" if held["reason"] == "draft" \
+            else f" (embargo: not published before {held['until']})"
+        table.add_row(r["slug"] + status, " ".join(r["renditions"]), _cell(c["error"], "red"), _cell(c["warning"], "yellow"),
                       str(c["info"]))
     if extra:
         c = count(extra)

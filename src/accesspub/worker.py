@@ -6,6 +6,8 @@ release that process builds. Everything passed in and out is plain data, so it c
 
 from __future__ import annotations
 
+import datetime as dt
+
 import importlib
 import os
 import shutil
@@ -13,14 +15,15 @@ import time
 import traceback
 from pathlib import Path
 
-from . import cache, renditions
+from . import cache, images, renditions, slugs
 from .atomic import write_bytes
 from .config import Settings
-from .errors import AccesspubError, SourceError
-from .findings import Finding
+from .errors import AccesspubError, SourceError, is_environment
+from .findings import Finding, environment_failed, failed
 from .ingest import load_release
 from .manifest import MANIFEST, Built, Manifest, read_manifest
 from .model import Release
+from .publish import embargo_until
 from .render import BuildContext, Rendition
 
 SERVICES: dict = {}
@@ -38,6 +41,8 @@ def _render(release: Release, name: str, ctx: BuildContext) -> Rendition:
         return Rendition(name, findings=[Finding("render", name, "unusable-input", "error", str(exc),
                                                  str(release.source))])
     except Exception as exc:  # one rendition failing must not lose the others
+        if is_environment(exc):
+            return Rendition(name, findings=[environment_failed("render", name, exc, str(release.source))])
         detail = traceback.format_exc(limit=-3) if os.environ.get("ACCESSPUB_DEBUG") else repr(exc)
         return Rendition(name, findings=[Finding("render", name, "rendition-failed", "error",
                                                  f"the {name} rendition could not be built: {detail}",
@@ -49,15 +54,18 @@ def _restore(folder: Path, name: str, entry: Built) -> Rendition:
 
 
 def _reusable(entry: Built | None, key: str, folder: Path) -> bool:
-    return entry is not None and entry.key == key and all((folder / f).exists() for f in entry.files)
+    """Built before with the same key, its files all there, and it did not fail (failures are never cached)."""
+    return entry is not None and entry.key == key and all((folder / f).exists() for f in entry.files) \
+        and not failed(entry.findings)
 
 
 def _copy_resources(release: Release, folder: Path) -> None:
-    """The release's fenced images into OUT/<slug>/media/, before any rendition needs them."""
+    """The release's fenced images into OUT/<slug>/media/ as carried (an SVG sanitised), before any rendition."""
     for name, src in release.resources.items():
         target = folder / name
-        if not target.exists() or target.stat().st_size != src.stat().st_size:
-            write_bytes(target, src.read_bytes())
+        data = images.read(src)
+        if not target.exists() or target.read_bytes() != data:
+            write_bytes(target, data)
 
 
 def _error(exc: AccesspubError) -> dict:
@@ -77,13 +85,30 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
         keys = cache.rendition_keys(skey, formats, settings, state=lambda d: cache.files_state(
             [folder / f for f in built[d].files] if d in built else []))
         if all(_reusable(built.get(n), k, folder) for n, k in keys.items()):
+            try:
+                slugs.claim(out, previous.slug, path)
+            except SourceError as exc:
+                return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
             return {"manifest": previous, "rebuilt": [], "seconds": {}, "error": None}
     try:
         release = load_release(path, settings)
     except SourceError as exc:
         return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
+    except OSError as exc:
+        return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(SourceError(
+            f"cannot read it: {exc.strerror or exc}", file=path, fix="check that the file exists and is readable"))}
+    except Exception as exc:        # a defect of ours must not stop the other releases
+        detail = traceback.format_exc(limit=-3) if os.environ.get("ACCESSPUB_DEBUG") else repr(exc)
+        return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(SourceError(
+            f"accesspub could not read it ({detail})", file=path,
+            fix="report this with the file attached; the other releases were built"))}
+    try:
+        slugs.claim(out, release.slug, path)
+    except SourceError as exc:
+        return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
     seconds["ingest"] = time.perf_counter() - t
     if previous and previous.slug != release.slug:
+        slugs.release(out, previous.slug, path)
         _remove_release(out / previous.slug, path)
     ctx = BuildContext(settings=settings, out=out, formats=formats, services=SERVICES)
     folder = ctx.release_dir(release)
@@ -102,19 +127,31 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
         done[name] = _render(release, name, ctx)
         seconds[name] = time.perf_counter() - t
         rebuilt.append(name)
-    return {"manifest": manifest(release, skey, keys, done), "rebuilt": rebuilt, "seconds": seconds, "error": None}
+    return {"manifest": manifest(release, skey, keys, done, settings), "rebuilt": rebuilt, "seconds": seconds, "error": None}
 
 
-def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, Rendition]) -> Manifest:
-    """What a later build, `accesspub check` and the site need to know about a built release."""
+def _modified(source: Path) -> str | None:
+    """The source's modification time: what feeds show for a release without a date (never 1970)."""
+    try:
+        return dt.datetime.fromtimestamp(Path(source).stat().st_mtime, dt.timezone.utc).isoformat(timespec="seconds")
+    except OSError:
+        return None
+
+
+def manifest(release: Release, skey: str, keys: dict[str, str], done: dict[str, Rendition],
+             settings: Settings) -> Manifest:
+    """What a later build, `accesspub check`, publish and the site need to know about a built release."""
+    embargo = embargo_until(release.meta.embargo, settings.site.timezone)
     return Manifest(
         slug=release.slug, title=release.meta.title, summary=release.meta.summary,
-        date=release.meta.date.isoformat() if release.meta.date else None, lang=release.lang,
+        date=release.meta.date.isoformat() if release.meta.date else None, modified=_modified(release.source),
+        lang=release.lang,
         source=str(release.source), source_key=skey, resources=cache.resource_stamps(release.resources),
         built={n: Built(keys[n], [p.name for p in r.files if p.exists()], list(r.findings), r.data)
                for n, r in done.items()},
         metrics=done["plain"].data.get("metrics", {}) if "plain" in done else {},
-        source_findings=list(release.findings))
+        source_findings=list(release.findings),
+        draft=release.meta.draft, embargo=embargo.isoformat() if embargo else None)
 
 
 def _remove_release(folder: Path, source: Path) -> None:

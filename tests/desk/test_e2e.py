@@ -15,6 +15,7 @@ import pytest
 
 from accesspub.checks.axe import CHROMIUM_ARGS, TAGS
 from accesspub.paths import chromium, node_modules
+from accesspub.state import build_dir
 
 from .conftest import PASSWORD
 
@@ -177,7 +178,7 @@ def run_flow(procs, browser, with_correction: bool) -> None:
     assert edited in plain                                       # the reviewer's sentence, not the machine's
     assert "Ein blaues Schild am neuen Radweg" in (published / "index.html").read_text(encoding="utf-8")
     assert anonymous.goto(url + "/site/2025-03-03-neue-radwege-fuer-nordhessen/").status == 200
-    report = json.loads((procs.config.out / "report.json").read_text(encoding="utf-8"))
+    report = json.loads((build_dir(procs.config.out) / "report.json").read_text(encoding="utf-8"))
     assert [r["slug"] for r in report["releases"]] == ["2025-03-03-neue-radwege-fuer-nordhessen"]
 
     page.goto("/audit")

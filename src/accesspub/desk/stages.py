@@ -17,6 +17,7 @@ from ..manifest import MANIFEST, read_json, read_manifest, read_manifests, write
 from ..pipeline import build
 from ..progress import Reporter
 from ..render import BuildContext, site
+from ..state import build_dir
 
 
 class JobReporter(Reporter):
@@ -68,7 +69,7 @@ def full_build(source: Path, out: Path, settings: Settings, report: Callable[[st
     if result.input_errors:
         raise result.input_errors[0]
     slug = result.reports[0]["slug"] if result.reports else None
-    data = read_json(out / slug / "report.json") if slug else None
+    data = read_json(build_dir(out) / slug / "report.json") if slug else None    # reports: state folder
     if data is None:
         raise SourceError("the build wrote no report", file=source, fix="see the worker's log")
     data["site_findings"] = [f.to_dict() for f in result.build_findings]
@@ -81,7 +82,7 @@ def plain_review(source: Path, settings: Settings) -> tuple[list[dict], list[str
     release = load_release(source, settings)
     result = build_plain(release, settings)
     sections = [{"heading": s.heading,
-                 "lines": [{"id": line.id, "text": line.text} for b in s.blocks for line in b.lines]}
+                 "lines": [{"id": line.id, "text": line.text} for b in s.blocks for line in b.all_lines()]}
                 for s in result.doc.sections]
     return sections, [t for _, t in release.sentences() if t.strip()]
 
@@ -120,10 +121,12 @@ def unpublish(slug: str, source: Path, out: Path, settings: Settings, others: li
 
 
 def _remove(out: Path, slug: str, source: Path) -> None:
-    folder = out / slug
-    manifest = read_manifest(folder / MANIFEST)
+    """The release's built folder (state folder) and its public folder, if this source built them."""
+    built = build_dir(out) / slug
+    manifest = read_manifest(built / MANIFEST) or read_manifest(out / slug / MANIFEST)
     if manifest and manifest.source == str(source):
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(built, ignore_errors=True)
+        shutil.rmtree(out / slug, ignore_errors=True)
 
 
 __all__ = ["preview_page", "full_build", "plain_review", "reviewed_markdown", "publish", "unpublish",

@@ -13,11 +13,16 @@ from ..config import Settings
 from ..errors import SourceError
 from ..findings import Finding
 from ..language.detect import detect
+from ..language.invisible import clean_data, clean_meta
 from ..language.registry import language_for
 from ..model import Metadata, Release
-from . import anatomy, frontmatter, passes, reader
+from . import anatomy, passes, readers
+from .dates import leading_dateline
 
-SKIP_SUFFIXES = (".plain.md", ".plain.txt")
+SKIP_SUFFIXES = (".plain.md", ".plain.txt", ".plain-draft.md", ".plain-review.html")
+# a site generator's own folders (layouts, partials, data), not releases, when a whole site is given
+SITE_FOLDERS = {"_includes", "_layouts", "_data", "_site", "_sass", "node_modules", "layouts", "partials",
+                "includes", "archetypes", "static", "assets", "public"}
 
 
 def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
@@ -33,35 +38,17 @@ def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
             found.append(src)
             continue
         for p in sorted(src.rglob("*")):
-            if p.is_file() and p.suffix.lower() in reader.READERS and not p.name.startswith((".", "_")) \
-                    and not p.name.lower().endswith(SKIP_SUFFIXES) and p.name.lower() != "readme.md":
+            if p.is_file() and p.suffix.lower() in readers.FORMS and not p.name.startswith((".", "_")) \
+                    and not p.name.lower().endswith(SKIP_SUFFIXES) and p.name.lower() != "readme.md" \
+                    and not SITE_FOLDERS & set(p.relative_to(src).parts[:-1]) and readers.is_release(p):
                 found.append(p)
     return found, missing
-
-
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return reader.CONTROLS.sub("", data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise SourceError("the file is not UTF-8 text", file=path, place=str(line),
-                          fix="save it with the encoding UTF-8") from None
-
-
-def _front_matter_meta(data: dict, path: Path, first_line: int = 2) -> dict:
-    fields = set(Metadata.model_fields)
-    for key in data:
-        if key not in fields:
-            raise SourceError(f"unknown front-matter key '{key}'", file=path, place=str(first_line),
-                              fix=f"use one of: {', '.join(sorted(fields - {'lead_location'}))}")
-    return data
 
 
 def _meta_text(doc: pf.Doc, key: str) -> str | None:
     value = doc.get_metadata(key, default=None)
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return " ".join(clean_meta(value).split())
     return None
 
 
@@ -86,51 +73,68 @@ def _detected(text: str, settings: Settings, path: Path) -> tuple[str, list[Find
                                 "set 'lang:' in the front matter", str(path))]
 
 
-def make_slug(date: dt.date | None, title: str, lang: str = "de") -> str:
-    words = slug_words(title, lang=lang) or "release"
+def make_slug(date: dt.date | None, title: str, lang: str = "de", source: Path | None = None) -> str:
+    """date-title-words; a title without letters (only emoji, digits or punctuation) gives way to the file name."""
+    words = slug_words(title, lang=lang)
+    if not any(c.isalpha() for c in words) and source is not None:
+        stem = source.stem
+        if date and stem.startswith(date.isoformat()):
+            stem = stem[len(date.isoformat()):]
+        words = slug_words(stem, lang=lang) or words
+    words = words or "release"
     return f"{date.isoformat()}-{words}" if date else words
+
+
+def _clean(text: str | None) -> str | None:
+    """Metadata found in the text: one line, without invisible characters."""
+    return " ".join(clean_meta(text).split()) or None if text else text
 
 
 def load_release(path: Path, settings: Settings) -> Release:
     """Read one source into a Release, or raise SourceError naming the file, the place and the fix."""
     if not path.is_file():
         raise SourceError("no such file", file=path, fix="check the path")
-    fmt = reader.reader_for(path)
-    data: dict = {}
-    if fmt in ("docx", "odt"):
-        doc = reader.read_file(path, fmt)
-    else:
-        text = _decode(path)
-        if not text.strip():
-            raise SourceError("the release is empty", file=path, place="1",
-                              fix="write the release text, or remove the file")
-        if fmt == "markdown":
-            data, text, _ = frontmatter.split(text, path)
-            data = _front_matter_meta(data, path)
-        doc = reader.read_text(text, fmt, path)
+    src = readers.read(path, settings)
+    doc, data = src.doc, clean_data(src.fields)
+    word = src.form in ("docx", "odt")
     if not doc.content:
-        raise SourceError("the release has no text after its front matter", file=path,
-                          fix="write the release text below the front matter")
+        raise SourceError("the document is empty" if word else "the release has no text after its front matter",
+                          file=path, fix="write the release text in the document and save it again" if word
+                          else "write the release text below the front matter")
 
-    found = anatomy.apply(doc, has_title=bool(data.get("title")))
-    title = data.get("title") or found.title or _meta_text(doc, "title")
+    has_title = bool(data.get("title") or _meta_text(doc, "title"))
+    found = anatomy.apply(doc, has_title=has_title, join_page_breaks=src.form == "text",
+                          plain_title=src.plain_title)
+    title = " ".join(clean_meta(str(data.get("title") or _meta_text(doc, "title") or found.title
+                                    or src.fallback_title or "")).split())
     if not title:
         raise SourceError("the release has no title", file=path, place="1",
-                          fix="add 'title: …' to the front matter, or start the text with the headline in bold")
+                          fix="in Word or LibreOffice, give the headline the paragraph style 'Title' (or set "
+                              "File → Properties → Title)" if word else
+                              "add 'title: …' to the front matter, or start the text with the headline in bold")
+    first = doc.content[0] if doc.content else None
+    if isinstance(first, pf.Header) and " ".join(pf.stringify(first).split()) == " ".join(str(title).split()):
+        doc.content.pop(0)          # the body repeats the headline (XHTML/HTML pages): it is the page's h1
     if not doc.content:
         raise SourceError("the release has a headline but no text", file=path,
                           fix="write the release text below the headline")
+    if found.date is None and data.get("date") is None:
+        lead = next((d for b in doc.content[:5] if (d := leading_dateline(pf.stringify(b)))), None)
+        if lead:
+            found.place, found.date = found.place or lead[0], lead[1]
     lang = data.get("lang") or _meta_text(doc, "lang")
     notes = []
     if not lang:
         lang, notes = _detected(" ".join(pf.stringify(b) for b in doc.content), settings, path)
-    lang = str(lang).split("-")[0].lower()
+    lang = str(lang).split("-")[0].split("_")[0].lower()
     try:
+        from_text = {"subtitle": _clean(found.subtitle) or _meta_text(doc, "subtitle"), "date": found.date,
+                     "place": _clean(found.place), "kicker": _clean(found.kicker),
+                     "lead_location": _clean(found.lead_location)}
         meta = Metadata(**{
-            "subtitle": found.subtitle or _meta_text(doc, "subtitle"),
-            "date": found.date, "place": found.place, "kicker": found.kicker,
-            "lead_location": found.lead_location,
-            **data, "title": title, "lang": lang,
+            **src.fallback, **{k: v for k, v in from_text.items() if v is not None},
+            **{k: v for k, v in data.items() if v is not None}, "title": title, "lang": lang,
+            "extra": src.extra, "form": src.form,
         })
     except ValidationError as exc:
         err = exc.errors()[0]
@@ -142,6 +146,6 @@ def load_release(path: Path, settings: Settings) -> Release:
         notes.append(Finding("ingest", "source", "labels-unavailable", "info",
                              f"no interface labels for '{lang}' ({language_for(lang).name}): the renditions use "
                              "English labels around the text", str(path)))
-    state = passes.run(passes.IngestState(doc, meta, path, settings, findings=notes))
-    return Release(source=path, slug=make_slug(meta.date, meta.title, lang), meta=meta, doc=doc,
+    state = passes.run(passes.IngestState(doc, meta, path, settings, findings=src.findings + notes, media=src.media))
+    return Release(source=path, slug=make_slug(meta.date, meta.title, lang, path), meta=meta, doc=doc,
                    findings=state.findings, resources=state.resources)

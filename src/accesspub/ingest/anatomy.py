@@ -14,7 +14,7 @@ import panflute as pf
 
 from ..language.inlines import text_of
 from ..language.lexicon import LANGUAGES, lexicon
-from .dates import parse_dateline
+from .dates import leading_dateline, parse_date, parse_dateline
 
 END_MARKS = {"***", "* * *", "###", "# # #", "-30-", "– Ende –", "- Ende -", "Ende", "-ENDE-", "ENDS", "– ENDE –"}
 CONTACT_START = re.compile(
@@ -63,7 +63,21 @@ def _bold_lines(para) -> list[str] | None:
     return lines or None
 
 
-def _take_header(blocks, found: Anatomy, has_title: bool) -> None:
+def _is_kicker(text: str, kickers: set[str]) -> bool:
+    """'Pressemitteilung', or a short line that starts with one: 'Press release from the … network'."""
+    low = text.lower().rstrip(":")
+    return low in kickers or len(low.split()) <= 8 and any(
+        low.startswith(k + " ") for k in kickers) and not low.endswith((".", "!", "?"))
+
+
+def _short_line(block) -> bool:
+    """A plain first line that is a headline: short, one line, not ending like a sentence."""
+    text = _text(block)
+    return isinstance(block, (pf.Para, pf.Plain)) and 0 < len(text) <= 160 and len(text.split()) <= 20 \
+        and not text.endswith((".", ",", ";", ":")) and not text.startswith("+++") and not any(isinstance(e, pf.LineBreak) for e in block.content)
+
+
+def _take_header(blocks, found: Anatomy, has_title: bool, plain_title: bool = False) -> None:
     """Kicker, dateline and headline: the first blocks, in any order a press office writes them."""
     kickers = _kickers()
     for _ in range(4):
@@ -71,8 +85,10 @@ def _take_header(blocks, found: Anatomy, has_title: bool) -> None:
             return
         b = blocks[0]
         text = _text(b)
-        if found.kicker is None and text.lower().rstrip(":") in kickers:
+        if found.kicker is None and found.title is None and _is_kicker(text, kickers):
             found.kicker = text.rstrip(":")
+            if found.date is None and (m := re.search(r"\d{1,2}\.?\s+\S+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4}", text)):
+                found.date = parse_date(m[0])            # 'Pressemitteilung vom 12. November 2018'
             blocks.pop(0)
             continue
         if found.date is None and isinstance(b, (pf.Para, pf.Plain)) and (dl := parse_dateline(text)):
@@ -95,6 +111,10 @@ def _take_header(blocks, found: Anatomy, has_title: bool) -> None:
                     blocks.pop(0)
                 found.title = lines[0]
                 found.subtitle = " ".join(lines[1:]) or None
+                continue
+            if plain_title and len(blocks) > 1 and _short_line(b):
+                found.title = text
+                blocks.pop(0)
                 continue
         return
 
@@ -123,8 +143,9 @@ def _lead(blocks, found: Anatomy) -> None:
 
 
 def _ends_open(block) -> bool:
+    """A paragraph cut off mid-sentence; a short line without a full stop is a heading, not a fragment."""
     text = _text(block)
-    return isinstance(block, pf.Para) and bool(text) and not text.endswith(SENTENCE_END) \
+    return isinstance(block, pf.Para) and len(text.split()) >= 20 and not text.endswith(SENTENCE_END) \
         and _bold_lines(block) is None
 
 
@@ -133,7 +154,8 @@ def _join_page_breaks(blocks, found: Anatomy) -> None:
     i = 0
     while i + 1 < len(blocks):
         a, b = blocks[i], blocks[i + 1]
-        if _ends_open(a) and isinstance(b, pf.Para) and _text(b) and _text(b) not in END_MARKS:
+        if _ends_open(a) and isinstance(b, pf.Para) and _text(b) and _text(b) not in END_MARKS \
+                and not leading_dateline(_text(b)) and not CONTACT_START.match(_text(b)):
             found.joined.append(f"{_text(a).split()[-1]} / {_text(b).split()[0]}")
             a.content.extend([pf.Space(), *b.content])
             del blocks[i + 1]
@@ -160,13 +182,23 @@ def _end_and_contact(blocks, found: Anatomy) -> None:
             return
 
 
-def apply(doc: pf.Doc, has_title: bool) -> Anatomy:
-    """Find the press-release parts in the body; changes doc in place."""
+def apply(doc: pf.Doc, has_title: bool, join_page_breaks: bool = False, plain_title: bool = False) -> Anatomy:
+    """Find the press-release parts in the body; changes doc in place.
+
+    join_page_breaks: the text was converted from a PDF, so a paragraph that stops mid-sentence continues
+    in the next one; never for text an author wrote in paragraphs. plain_title: the source has no markup for
+    a headline (plain text, office documents), so a short first line is one.
+    """
     found = Anatomy()
     blocks = list(doc.content)
-    _take_header(blocks, found, has_title)
+    notices = []            # '+++ Sperrfrist … +++' lines above the headline stay, after it
+    while blocks and re.match(r"^\+\+\+.*\+\+\+$", _text(blocks[0])):
+        notices.append(blocks.pop(0))
+    _take_header(blocks, found, has_title, plain_title)
+    blocks[:0] = notices
     _end_and_contact(blocks, found)
-    _join_page_breaks(blocks, found)
+    if join_page_breaks:
+        _join_page_breaks(blocks, found)
     _lead(blocks, found)
     doc.content = blocks
     return found

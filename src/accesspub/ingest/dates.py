@@ -60,3 +60,16 @@ def parse_dateline(text: str) -> tuple[str | None, dt.date] | None:
     if (m := _DATELINE.match(text)) and (date := parse_date(m["date"])):
         return m["place"].strip(), date
     return None
+
+
+_LEADING = re.compile(r"^(?P<place>[A-ZÄÖÜ][\wÄÖÜäöüß.'/ -]{1,40}?)\s*(?:,|\()\s*(?P<date>[^()–—]{6,32}?)"
+                      r"(?:\)?\s*[.:–—-]\s|\s+(?=[A-ZÄÖÜ]))")
+
+
+def leading_dateline(text: str) -> tuple[str | None, dt.date] | None:
+    """(place, date) when the text starts with a dateline run into the lead: 'Berlin (29.08.2023). Das …',
+    'Berlin, June 6, 2023 - From …'. The text itself is left as the author wrote it."""
+    m = _LEADING.match(" ".join(text[:200].split()))
+    if m and (date := parse_date(m["date"].strip().rstrip("."))):
+        return m["place"].strip(), date
+    return None

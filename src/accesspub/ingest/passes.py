@@ -20,7 +20,8 @@ from ..findings import Finding
 from ..language import abbreviations, quotes, sentences
 from ..language.inlines import text_of
 from ..model import Metadata
-from . import reader
+from ..language.invisible import clean_meta
+from . import images, links, placeholders, reader, spacing, tables
 from .resources import fence
 from .sanitise import sanitise, sanitise_metadata
 
@@ -35,6 +36,7 @@ class IngestState:
     settings: Settings
     findings: list[Finding] = field(default_factory=list)
     resources: dict[str, Path] = field(default_factory=dict)
+    media: list[Path] = field(default_factory=list)     # folders the fence accepts besides the source's (office media)
 
     @property
     def lang(self) -> str:
@@ -53,11 +55,16 @@ class Pass:
 
 
 def _front_matter_images(st: IngestState) -> None:
-    """Front-matter images (with their Markdown captions) join the body after the lead."""
+    """Front-matter images (with their Markdown captions, credit and licence) join the body after the lead,
+    unless the body already shows the same file."""
+    shown: set[str] = set()
+    st.doc.walk(lambda e, d: shown.add(e.url) if isinstance(e, pf.Image) else None)
     for image in st.meta.images:
+        if image.src in shown:
+            continue
         img = pf.Image(url=image.src, attributes={"alt": image.alt} if image.alt is not None else {})
-        caption = pf.Caption(*reader.read_text(image.caption, "markdown", st.path).content) \
-            if image.caption else pf.Caption()
+        text = " ".join(t for t in (image.caption, ", ".join(c for c in (image.credit, image.licence) if c)) if t)
+        caption = pf.Caption(*reader.read_text(text, "markdown", st.path).content) if text else pf.Caption()
         st.doc.content.insert(min(1, len(st.doc.content)), pf.Figure(pf.Plain(img), caption=caption))
 
 
@@ -78,8 +85,12 @@ def _sanitise(st: IngestState) -> None:
     st.findings += sanitise(st.doc, st.path)
 
 
+def _placeholder_alt(st: IngestState) -> None:
+    st.findings += images.placeholder_alts(st.doc, st.path)
+
+
 def _fence(st: IngestState) -> None:
-    resources, found = fence(st.doc, st.path, [])
+    resources, found = fence(st.doc, st.path, st.media, st.lang)
     st.resources.update(resources)
     st.findings += found
 
@@ -109,15 +120,17 @@ def _abbreviations(st: IngestState) -> None:
 
 
 def _shift_headings(st: IngestState) -> None:
-    """Body headings start at h2: the page's h1 is the headline."""
+    """Body headings start at h2 (the page's h1 is the headline) and never skip a level going down."""
     levels = []
     st.doc.walk(lambda e, d: levels.append(e.level) if isinstance(e, pf.Header) else None)
     if levels:
         shift = 2 - min(levels)
+        previous = [1]
 
         def action(e, d):
             if isinstance(e, pf.Header):
-                e.level = min(6, e.level + shift)
+                e.level = min(6, e.level + shift, previous[0] + 1)
+                previous[0] = e.level
         st.doc.walk(action)
 
 
@@ -135,12 +148,29 @@ def _summary(st: IngestState) -> None:
                 out = (out + " " + text[s:e].strip()).strip()
                 if len(out) > 120:
                     break
-            st.meta.summary = out[:400] or None
+            st.meta.summary = " ".join(clean_meta(out[:400]).split()) or None
             return
+
+
+def _placeholders(st: IngestState) -> None:
+    """Text left from the `accesspub new` template, dummy phone numbers, lorem ipsum: error findings."""
+    st.findings += placeholders.find(st.doc, [st.meta.title, st.meta.subtitle, st.meta.summary], st.path)
 
 
 def _sentence_ids(st: IngestState) -> None:
     sentences.assign_ids(st.doc, st.lang)
+
+
+def _table_captions(st: IngestState) -> None:
+    tables.apply(st.doc, st.lang)
+
+
+def _links(st: IngestState) -> None:
+    links.apply(st.doc, st.lang)
+
+
+def _no_break_spaces(st: IngestState) -> None:
+    spacing.apply(st.doc, st.lang)
 
 
 def _no_date(st: IngestState) -> None:
@@ -153,15 +183,20 @@ def _no_date(st: IngestState) -> None:
 PASSES: tuple[Pass, ...] = (
     Pass("front-matter-images", _front_matter_images, adds_content=True),
     Pass("contact", _contact, adds_content=True),
+    Pass("table-captions", _table_captions, adds_content=True),     # made from the heading cells
     Pass("sanitise-text", _sanitise_text, guard=True),
     Pass("sanitise", _sanitise, guard=True),
+    Pass("placeholder-alt", _placeholder_alt),
     Pass("fence", _fence, guard=True),
     Pass("image-alt", _missing_alt),
+    Pass("placeholders", _placeholders),
+    Pass("links", _links),                  # addresses and labelled phone numbers already in the text
     Pass("quotes", _quotes),
     Pass("abbreviations", _abbreviations),
     Pass("shift-headings", _shift_headings),
     Pass("summary", _summary),
     Pass("sentence-ids", _sentence_ids),
+    Pass("no-break-spaces", _no_break_spaces),
     Pass("no-date", _no_date),
 )
 

@@ -12,11 +12,8 @@ import panflute as pf
 import pypandoc
 
 from ..errors import SourceError
+from ..language.invisible import clean_meta, clean_text
 
-READERS = {
-    ".md": "markdown", ".markdown": "markdown", ".txt": "markdown",
-    ".docx": "docx", ".odt": "odt", ".html": "html", ".htm": "html", ".rst": "rst",
-}
 MAX_UNPACKED = 256 * 2**20      # what a DOCX/ODT may unpack to: more is a zip bomb or media we will not carry
 MAX_RATIO = 200                 # compression ratio of one member beyond which it is a zip bomb
 PANDOC_SECONDS = 8              # some tiny Markdown inputs keep pandoc's reader busy for minutes
@@ -29,18 +26,23 @@ MARKDOWN = "markdown-raw_tex-raw_attribute"
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def reader_for(path: Path) -> str:
-    try:
-        return READERS[path.suffix.lower()]
-    except KeyError:
-        known = ", ".join(sorted(READERS))
-        raise SourceError(f"unknown source format '{path.suffix or '(no extension)'}'", file=path,
-                          fix=f"save the release as one of {known}") from None
-
-
 def read_text(text: str, fmt: str, path: Path) -> pf.Doc:
-    """Parse source text with pandoc."""
+    """Parse source text with pandoc ('markdown' is pandoc's own dialect, for plain text and short fields)."""
     return _pandoc(["-f", MARKDOWN if fmt == "markdown" else fmt], path, text)
+
+
+def convert(text: str, fmt: str, to: str, path: Path) -> str:
+    """Source text in one pandoc format as another (e.g. Markdown with raw HTML → HTML), sandboxed."""
+    cmd = [pypandoc.get_pandoc_path(), "-f", fmt, "-t", to, "--sandbox", "+RTS", f"-M{PANDOC_MEMORY}", "-RTS"]
+    try:
+        proc = subprocess.run(cmd, input=text, capture_output=True, encoding="utf-8", timeout=PANDOC_SECONDS)
+    except subprocess.TimeoutExpired:
+        raise SourceError(f"pandoc did not finish reading it within {PANDOC_SECONDS} s", file=path,
+                          fix="look for unbalanced ** or _, or split the release") from None
+    if proc.returncode != 0:
+        raise SourceError(f"pandoc could not read it: {' '.join(proc.stderr.split())[:300]}", file=path,
+                          fix="check the Markdown around the place pandoc names")
+    return proc.stdout
 
 
 def read_file(path: Path, fmt: str) -> pf.Doc:
@@ -85,5 +87,10 @@ def _pandoc(args: list[str], path: Path, text: str | None = None) -> pf.Doc:
 
 
 def _strip_controls(e, doc):
-    if isinstance(e, (pf.Str, pf.Code, pf.CodeBlock, pf.Math)) and CONTROLS.search(e.text):
-        e.text = CONTROLS.sub("", e.text)
+    """Control characters and invisible format characters (see language.invisible) out of every text."""
+    if isinstance(e, (pf.Str, pf.Code, pf.CodeBlock, pf.Math)):
+        e.text = clean_text(CONTROLS.sub("", e.text))
+    attrs = getattr(e, "attributes", None)
+    if attrs:
+        for key in list(attrs):
+            attrs[key] = clean_meta(CONTROLS.sub("", attrs[key]))

@@ -19,6 +19,10 @@ from .lexicon import lexicon
 from .registry import language_for
 
 _DASH = "–—‑−"
+# top-level domains an address in running text ends in (a bare "word.word" is not taken for an address)
+_TLDS = ("de", "com", "org", "net", "eu", "info", "uk", "gov", "at", "ch", "io", "edu", "int", "fr", "nl", "it",
+         "es", "be", "lu", "dk", "pl", "cz", "hessen", "bayern", "berlin", "hamburg", "nrw", "koeln", "online",
+         "app", "dev", "museum", "bund")
 _SPACES = re.compile(r"[\u00a0\u2009\u202f\u2007]")
 
 
@@ -36,6 +40,7 @@ class Rules:
     numeric_date: re.Pattern | None
     time: re.Pattern
     amount: re.Pattern
+    unit: re.Pattern
     range: re.Pattern
     ordinal: re.Pattern
     abbreviations: re.Pattern
@@ -92,9 +97,15 @@ def rules(lang: str) -> Rules:
                         rf"(?:\s*(?P<post>{cur})(?!\w))?")
     abbreviations = data.get("abbreviations", {})
     symbols = data.get("symbols", {})
+    units = data.get("units", {})
+    spaced = [u for u in units if u in short]
+    unit_alt = "|".join(filter(None, [
+        rf"\s+(?P<spaced>{_alternation(spaced)})" if spaced else "",
+        rf"\s*(?P<unit>{_alternation([u for u in units if u not in spaced])})" if units else ""])) or "(?!x)x"
     return Rules(
         lang=lang, data=data, number=number, months=months, month_names=list(lex["months"]),
         date=date, date_month_first=month_first, numeric_date=numeric, time=time, amount=amount,
+        unit=re.compile(rf"(?<![\d.,])(?P<num>{number})(?:{unit_alt})(?![\w²³])"),
         range=re.compile(rf"(?<![\d.,])(?P<a>{number})\s*{dash}\s*(?P<b>{number})(?![\d])"),
         ordinal=re.compile(r"(?<![\d.,])(?P<n>\d{1,3})(?:st|nd|rd|th)\b" if suffixed
                            else r"(?<![\d.,])(?P<n>\d{1,3})\.(?=\s+[^\W\d_])"),
@@ -103,8 +114,8 @@ def rules(lang: str) -> Rules:
         symbols=re.compile(rf"\s*(?:§§|§|%|{_alternation(symbols)})\s*" if symbols else r"\s*(?:§§|§|%)\s*"),
         phone=re.compile(r"(?P<label>\b(?:Tel|Telefon|Fax|Mobil|Phone|Mobile)\b\.?:?\s*)"
                          r"(?P<digits>\+?\d[\d /()\-–]{4,}\d)"),
-        address=re.compile(r"(?:https?://)?(?:[\w.+-]+@)?(?:[\w-]+\.)+(?:de|com|org|net|eu|info|uk|gov|at|ch|io)"
-                           r"(?:/[\w./?=&%-]*)?(?!\w)"),
+        address=re.compile(r"(?:https?://)?(?:[\w.+-]+@)?(?:[\w-]+\.)+(?:" + _alternation(_TLDS) + r")(?![\w-])"
+                           r"(?:/(?:[\w./?=&%#~+-]*[\w/=&%#~+-])?)?"),
         any_number=re.compile(rf"(?<![\d])(?:{number})"),
     )
 
@@ -166,6 +177,13 @@ def _date_words(m: re.Match, r: Rules, before: str, month: int, template_key: st
         year = str(2000 + int(year))
     key = template_key if year else template_key + "_no_year"
     return r.data[key].format(day=day, month=r.month_names[month - 1], year=_year(int(year), r) if year else "")
+
+
+def spoken_date(date, lang: str) -> str:
+    """A dateline's date in words, its day standing alone: "zweiter Juni zweitausendfünfundzwanzig"."""
+    r = rules(lang)
+    day = _say(date.day, r, to="ordinal") + r.data["speech"]["dateline_ordinal_suffix"]
+    return r.data["date"].format(day=day, month=r.month_names[date.month - 1], year=_year(date.year, r))
 
 
 def _dates(text: str, r: Rules) -> str:
@@ -254,6 +272,34 @@ def _amounts(text: str, r: Rules) -> str:
     return _sub(r.amount, text, spoken)
 
 
+def _keep_full_stop(m: re.Match, text: str, said: str) -> str:
+    """A written form ending in "." that also ends the sentence keeps the sentence's full stop."""
+    return said + "." if m[0].endswith(".") and not text[m.end():].strip() else said
+
+
+def _units(text: str, r: Rules) -> str:
+    """A number with a unit: "200 l" → "zweihundert Liter", "1 Min." → "eine Minute"."""
+    units = r.data.get("units", {})
+
+    def spoken(m, before):
+        single, plural, gender = units[m["unit"] or m["spaced"]]
+        value = _value(m["num"], r)
+        return _keep_full_stop(m, text, f"{_cardinal(value, r, gender)} {single if value == 1 else plural}")
+    return _sub(r.unit, text, spoken)
+
+
+def _weekdays(text: str, r: Rules) -> str:
+    """"Mo.–Fr." → "Montag bis Freitag"; "Mi., 4.6." → "Mittwoch, 4.6."; a lone "Fr." is left alone."""
+    days = r.data.get("weekdays_short") or {}
+    if not days:
+        return text
+    day = "(?:" + _alternation(days) + ")"
+    dash = f"[{_DASH}-]"
+    text = re.sub(rf"(?<!\w)({day})\s*{dash}\s*({day})(?!\w)",
+                  lambda m: f"{days[m[1]]} {r.data['range_word']} {days[m[2]]}", text)
+    return re.sub(rf"(?<!\w)({day})(?=,?\s*\d)", lambda m: days[m[1]], text)
+
+
 def _ranges(text: str, r: Rules) -> str:
     def spoken(m, before):
         a, b = m["a"], m["b"]
@@ -269,7 +315,7 @@ def _ordinals(text: str, r: Rules) -> str:
 
 def _abbreviations(text: str, r: Rules) -> str:
     table = r.data.get("abbreviations", {})
-    return r.abbreviations.sub(lambda m: table[m[0]], text)
+    return r.abbreviations.sub(lambda m: _keep_full_stop(m, text, table[m[0]]), text)
 
 
 def _symbols(text: str, r: Rules) -> str:
@@ -292,12 +338,13 @@ def _phones(text: str, r: Rules) -> str:
 
 
 def _addresses(text: str, r: Rules) -> str:
-    sp = r.data.get("speech", {})
-    dot, slash, at = sp.get("dot", "."), sp.get("slash", "/"), sp.get("at", "@")
+    """Web and e-mail addresses as people say them: no "https://" or "www.", "presse ät example Punkt org"."""
+    sp = r.data["speech"]
+    said = {"@": sp["at"], ".": sp["dot"], "/": sp["slash"], "-": sp["hyphen"], "_": sp["underscore"]}
 
     def spoken(m, before):
-        s = re.sub(r"^https?://", "", m[0]).rstrip("/")
-        return s.replace("@", f" {at} ").replace(".", f" {dot} ").replace("/", f" {slash} ")
+        address = re.sub(r"^(?:https?://)?(?:www\.)?", "", m[0]).rstrip("/")
+        return re.sub(r"[@./_-]", lambda c: f" {said[c[0]]} ", address)
     return _sub(r.address, text, spoken)
 
 
@@ -312,11 +359,12 @@ def _numbers(text: str, r: Rules) -> str:
 
 
 def _dashes(text: str) -> str:
-    text = re.sub(rf"\s+[{_DASH}]\s+", ", ", text)
+    """A dash or middle dot between words is a pause: "Pressestelle · Telefon …" → "Pressestelle, Telefon …"."""
+    text = re.sub(rf"\s+[{_DASH}·•|]\s+", ", ", text)
     return re.sub(r",\s*,", ",", text)
 
 
-_STEPS = (_phones, _addresses, _dates, _times, _amounts, _ranges, _ordinals, _abbreviations, _symbols, _numbers)
+_STEPS = (_phones, _addresses, _weekdays, _dates, _times, _amounts, _units, _ranges, _ordinals, _abbreviations, _symbols, _numbers)
 
 
 def normalise(text: str, lang: str) -> str:

@@ -47,6 +47,7 @@ REGISTRY: dict[str, Language] = {
                    tagger="hanta", readability="amstad", hyphenation="de_DE", plain=True, slug_letters=UMLAUTS,
                    plain_levels=("einfach", "leicht")),
     "en": Language("en", "English", "eng", ("“", "”", "‘", "’"), "en_PTB", "d MMMM y", "en", normalise=True,
+                   tagger="hanta",              # HanTa's English model (CLAWS tags) for the grammar gate
                    readability="flesch", hyphenation="en_US", plain=True,
                    slug_letters=UMLAUTS,       # German names in English releases of German publishers
                    plain_levels=("plain",)),

@@ -55,14 +55,9 @@ def _all_text(doc: PlainDoc) -> str:
     for s in doc.sections:
         lines.append(s.heading)
         for b in s.blocks:
-            lines += ([b.intro] if b.intro else []) + [line.text for line in b.lines]
+            lines += ([b.intro] if b.intro else []) + [line.text for line in b.all_lines()]
+            lines += ([b.caption] if b.caption else []) + [" ".join(r) for r in [b.header, *b.rows]]
     return "\n".join(lines)
-
-
-def used_terms(doc: PlainDoc, terms: list[Term]) -> list[Term]:
-    """Glossary entries whose word occurs in the plain text, in order of first use."""
-    from .glossary import first_uses
-    return [t for t, _ in first_uses(doc, terms)]
 
 
 def evaluate(release: Release, doc: PlainDoc, terms: list[Term], registry: Lints,
@@ -76,6 +71,9 @@ def evaluate(release: Release, doc: PlainDoc, terms: list[Term], registry: Lints
     original = "\n".join([release.meta.title, *header_text(release), *(t for _, t in release.sentences())])
     plain = "\n".join([*header_text(release), _all_text(doc)])
     fact_findings, summary = facts.check(original, plain, lang, names)
+    kept, counts = facts.structure(release.doc, doc)
+    fact_findings += kept
+    summary.update(counts)
     before = measure([t for sid, t in release.sentences() if t.strip()], lang)
     after = measure([line.text for line in doc.lines()], lang)
     return findings + fact_findings, {"before": before, "after": after}, summary

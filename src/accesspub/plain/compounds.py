@@ -1,11 +1,14 @@
-"""Long German compounds split where both parts are frequent words (wordfreq), with the Fugen-s handled:
-"Landesprogramm" → ("Landes", "programm")."""
+"""Long German compounds split where both parts are frequent words (wordfreq) that the noun lexicon knows and
+the lexicon does not know the whole word, with the Fugen-s handled: "Landesprogramm" → ("Landes", "programm");
+"Plattform", "Antragsteller", "Unterschrift" stay whole."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
+
+from . import nouns
 
 MIN_PART = 4
 MIN_ZIPF = 3.0
@@ -37,8 +40,8 @@ def split(word: str, min_length: int = 12) -> tuple[str, ...]:
     """The parts of a compound noun, or (word,) when no split is sure."""
     if len(word) < min_length or not word[:1].isupper() or not word.isalpha():
         return (word,)
-    if _freq(word) >= 4.5:
-        return (word,)
+    if _freq(word) >= 4.5 or nouns.known(word):
+        return (word,)          # a word the lexicon knows as a whole stays whole (Plattform, Unterschrift)
     best, where = 0.0, None
     for i in range(MIN_PART, len(word) - MIN_PART + 1):
         left, right = word[:i], word[i:]
@@ -52,9 +55,21 @@ def split(word: str, min_length: int = 12) -> tuple[str, ...]:
     if where is None:
         return (word,)
     left, right = word[:where], word[where:].capitalize()
-    if not spelled_right(f"{left}-{right}") or not _is_noun(right):
+    if not spelled_right(f"{left}-{right}") or not _is_noun(right) or not nouns.known(right) \
+            or not _left_known(left):
         return (word,)
     return split(left, MIN_PART * 2) + split(right, min_length)
+
+
+def _left_known(part: str) -> bool:
+    """The left part, its linking element removed, is a word the lexicon knows ("Landes" → "Land")."""
+    for fuge in FUGEN:
+        if fuge and not part.endswith(fuge):
+            continue
+        base = part[:len(part) - len(fuge)] if fuge else part
+        if len(base) >= 3 and (nouns.known(base.capitalize()) or nouns.known(base.capitalize() + "e")):
+            return True
+    return False
 
 
 def join_parts(parts: tuple[str, ...], separator: str) -> str:

@@ -1,15 +1,20 @@
-"""The plain-language version of a release: sections of short lines, built from the pandoc AST by the rules."""
+"""The plain-language version of a release, built from the pandoc AST: the author's sections, paragraphs,
+quotations, lists, tables, links and contact block in the author's order; every line knows the sentence
+(`s-N`) it says again, the rules that made it, and whether a person should look at it."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlparse
 
 import panflute as pf
 
+from ..ingest.anatomy import CONTACT_START
 from ..language.inlines import quote_marks
+from .rewrite import review_above, rewrite
 from .rules import Chain, RuleContext
-from .text import capitalize, end_sentence, sentences, tokens
+from .text import end_sentence, word_count
 
 QUOTE_BLOCK = "quote"
 
@@ -20,16 +25,31 @@ class Line:
 
     id: str
     text: str
+    source: str | None = None           # id of the original sentence ("s-4") the line says again
+    fired: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    review: bool = False                # a person should look at it before it is called reviewed
+    links: list[tuple[str, str]] = field(default_factory=list)   # (link text, target) inside the line
 
 
 @dataclass
 class Block:
-    """Lines that belong together: a paragraph, or a quotation (kind "quote") with its speaker."""
+    """Lines that belong together: a paragraph ("p"), a quotation ("quote"), a list ("list": one list of
+    lines per item) or a table ("table": caption, header and rows, values as written)."""
 
     kind: str = "p"
     lines: list[Line] = field(default_factory=list)
     speaker: str | None = None
-    intro: str | None = None          # "Kai Klose sagt:" before a quotation
+    intro: str | None = None            # "Eva Lang sagt:" before a quotation
+    intro_source: str | None = None     # the sentence id of the attribution the intro says again
+    items: list[list[Line]] = field(default_factory=list)
+    ordered: bool = False
+    caption: str | None = None
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+    def all_lines(self) -> list[Line]:
+        return self.lines + [line for item in self.items for line in item]
 
 
 @dataclass
@@ -37,9 +57,10 @@ class Section:
     heading: str
     blocks: list[Block] = field(default_factory=list)
     kind: str = "body"                # "body" or "contact" (kept as written, not measured)
+    level: int = 2
 
     def size(self) -> int:
-        return sum(len(b.lines) for b in self.blocks)
+        return sum(len(b.all_lines()) + len(b.rows) for b in self.blocks)
 
 
 @dataclass
@@ -61,12 +82,16 @@ class PlainDoc:
                 continue
             for b in s.blocks:
                 if b.intro:
-                    out.append(Line(f"{b.lines[0].id}-intro" if b.lines else "intro", b.intro))
-                out.extend(b.lines)
+                    first = b.all_lines()
+                    out.append(Line(f"{first[0].id}-intro" if first else "intro", b.intro, b.intro_source))
+                out.extend(b.all_lines())
         return out
 
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines())
+
+    def review_count(self) -> int:
+        return sum(1 for line in self.lines() if line.review)
 
 
 def plain_text_of(inlines, lang: str) -> str:
@@ -90,262 +115,283 @@ def plain_text_of(inlines, lang: str) -> str:
             out.append(e.text)
         elif hasattr(e, "content"):
             out.append(plain_text_of(e.content, lang))
-    return " ".join("".join(out).split())
+    return " ".join("".join(out).replace("\u200b", "").split())
 
 
-_ATTRIBUTION = re.compile(r"^\s*,?\s*(?:so|sagte|sagt|ergänzte|betonte|erklärte|said|says|added)\s+(?P<who>[^,.]{2,60}?)\s*\.?\s*$",
-                          re.I)
+def _links(inlines) -> list[tuple[str, str]]:
+    found = []
+
+    def visit(e, d):
+        if isinstance(e, pf.Link):
+            found.append((" ".join(pf.stringify(e).split()), e.url))
+    for e in inlines:
+        e.walk(visit)
+    return found
 
 
-def _unique(heading: str, used: set[str]) -> str:
-    """Section headings name landmarks: two alike confuse a screen reader's list of regions."""
-    n = 2
-    candidate = heading
-    while candidate in used:
-        candidate = f"{heading} ({n})"
-        n += 1
-    return candidate
+def sentence_spans(block) -> list[tuple[str, list]]:
+    """(id, inlines) of each sentence (Span.s) inside one block, pieces of one sentence joined, in order;
+    inlines outside any sentence span are left out."""
+    pieces: dict[str, list] = {}
+
+    def visit(e, d):
+        if isinstance(e, pf.Span) and "s" in e.classes and e.identifier:
+            key = "-".join(e.identifier.split("-")[:2])
+            if key in pieces:
+                pieces[key].append(pf.Space())      # the space between two pieces lies outside both
+            pieces.setdefault(key, []).extend(e.content)
+    block.walk(visit)
+    return list(pieces.items())
+
+
+_OPEN = "„«“‚\""
+_CLOSE = "“”»\"’"
+_CONTACT = re.compile(r"@|\+?\d[\d /()-]{6,}\d|https?://|www\.|\b(Tel|Telefon|Fax|E-Mail|Mail|Phone)\b", re.I)
+_VAGUE_LINKS = {"hier", "here", "link", "mehr", "more", "weiter", "zum download", "download", "→", "klicken sie hier",
+                "click here", "dieser seite", "this page"}
+
+
+def link_label(text: str, url: str) -> str:
+    """A link text that says where it leads: "hier" → "hier (fragdenstaat.de)"."""
+    if text.strip(" →!").lower() not in _VAGUE_LINKS and len(text.strip(" →!")) > 2:
+        return text
+    parsed = urlparse(url)
+    where = parsed.netloc or (parsed.path.rsplit("/", 1)[-1] if parsed.path else url)
+    return f"{text.strip()} ({where.removeprefix('www.')})" if where else text
+
+
+def speech_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of direct quotations in a text: an opening mark before a word, the closing mark
+    after one; quoted terms of one or two words do not count."""
+    spans, start = [], None
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if start is None and ch in _OPEN and (before.isspace() or before in "([:—–-") and not after.isspace():
+            start = i
+        elif start is not None and ch in _CLOSE and i > start and not before.isspace():
+            if len(text[start + 1:i].split()) >= 3:
+                spans.append((start, i + 1))
+            start = None
+    if start is not None and len(text[start + 1:].split()) >= 3:
+        spans.append((start, len(text)))
+    return spans
+
+
+_SAY = re.compile(r"^\W*(?:so|sagt|sagte|sagen|ergänzt|ergänzte|betont|betonte|erklärt|erklärte|kritisiert|"
+                  r"kritisierte|fordert|forderte|says|said|added|adds|explained|stressed)\b(?P<rest>.*)$", re.I)
+
+
+def _speaker_of(attribution: str) -> str | None:
+    """The name at the end of an attribution ("sagt die Leiterin Eva Lang" → "Eva Lang"), None if unsure."""
+    m = _SAY.match(attribution.strip())
+    if not m:
+        return None
+    words = m["rest"].strip(" .,").split(",")[0].split()
+    name = []
+    for w in reversed(words):
+        if not w[:1].isupper():
+            break
+        name.insert(0, w)
+    return " ".join(name[-3:]) if name else None
 
 
 class Builder:
-    """Walks the release body and fills a PlainDoc; quotation state crosses paragraphs."""
+    """Walks the release body in order and fills a PlainDoc."""
 
     def __init__(self, ctx: RuleContext, chain: Chain):
         self.ctx, self.chain = ctx, chain
         self.ui = ctx.data["ui"]
         self.doc: PlainDoc | None = None
         self.next_id = 1
-        self.in_quote: Block | None = None
-        self.last_speaker: str | None = None
-        self.placed: set[int] = set()        # a quotation open across paragraphs is placed once
+        self.in_speech = False            # a quotation that runs on past the end of a paragraph
 
-    # lines and blocks -------------------------------------------------
-    def _line(self, text: str) -> Line:
-        line = Line(f"p-{self.next_id}", end_sentence(capitalize(text)))
+    # lines ----------------------------------------------------------------
+    def _line(self, text: str, source: str | None, **kw) -> Line:
+        line = Line(f"p-{self.next_id}", text, source, **kw)
         self.next_id += 1
         return line
 
-    def _section(self, heading: str, kind: str = "body") -> Section:
-        sections = self.doc.sections
-        if sections and sections[-1].heading == heading and sections[-1].kind == kind and sections[-1].size() < 12:
-            return sections[-1]
-        if sections and sections[-1].heading == heading:
-            heading = self.ui["heading_speaker_more"].format(speaker=self.last_speaker) \
-                if self.last_speaker and heading.endswith(self.last_speaker) else self.ui["heading_more"]
-            if sections[-1].heading == heading and sections[-1].size() < 12:
-                return sections[-1]
-        sections.append(Section(_unique(heading, {s.heading for s in sections}), kind=kind))
-        return sections[-1]
+    def _review(self, text: str) -> bool:
+        return word_count(text, self.ctx.lang) > review_above(self.ctx.level)
 
-    def simplify(self, sentence: str) -> list[str]:
-        return [s for s in (self.chain.run(sentence, self.ctx)) if s.strip()]
+    def sentence(self, sid: str, inlines, quoted: bool) -> list[Line]:
+        """One original sentence → its plain lines. Quotations and sentences holding a link stay as written."""
+        text = plain_text_of(inlines, self.ctx.lang)
+        if not text.strip():
+            return []
+        links = [(t, u) for t, u in _links(inlines) if t]
+        if quoted or links:
+            return [self._line(text, sid, links=links, review=self._review(text))]
+        done = rewrite(text, self.ctx, self.chain)
+        return [self._line(end_sentence(s) if len(done.sentences) > 1 else s, sid, fired=done.fired,
+                           rejected=done.rejected, review=done.review)
+                for s in done.sentences if s.strip()]
 
-    # paragraphs -------------------------------------------------------
-    def paragraph(self, text: str, heading: str | None) -> None:
-        """Sentences of one paragraph → paragraph and quotation blocks in a section."""
-        opening, closing = quote_marks(self.ctx.lang, "DoubleQuote")
-        blocks: list[Block] = []
-        current = Block()
-        for sentence in sentences(text, self.ctx.lang):
-            if self.in_quote is None and (whole := _quoted_with_attribution(sentence, opening, closing)):
-                inside, who = whole
-                if current.lines:
-                    blocks.append(current)
-                    current = Block()
-                quote = Block(QUOTE_BLOCK, speaker=self.ctx.speaker(who))
-                quote.lines += [self._line(s) for s in self.simplify(end_sentence(inside))]
-                self.in_quote = quote
-                self._close_quote()
-                blocks.append(quote)
-                continue
-            if self.in_quote is None:
-                start = _unmatched_open(sentence, opening, closing)
-                if start is None:
-                    current.lines += [self._line(s) for s in self.simplify(sentence)]
-                    continue
-                intro, body = sentence[:start].strip(), sentence[start + 1:]
-                quote = Block(QUOTE_BLOCK)
-                if intro:
-                    lines = self.simplify(intro + " " + body if intro.endswith("dass") else intro)
-                    say = f" {self.ctx.data['say']}:"
-                    at = next((k for k, x in enumerate(lines) if say in x), None)
-                    if intro.endswith("dass") and at is not None:
-                        who, _, rest = lines[at].partition(say)
-                        quote.speaker, quote.intro = who.strip(), who.strip() + say
-                        current.lines += [self._line(s) for s in lines[:at]]
-                        quote.lines += [self._line(s) for s in ([rest.strip()] if rest.strip() else [])
-                                        + lines[at + 1:]]
-                        body = ""
-                    elif intro.endswith(":"):
-                        quote.intro = intro
-                        quote.speaker = self._who(intro)
-                    else:
-                        current.lines += [self._line(s) for s in lines]
-                if current.lines:
-                    blocks.append(current)
-                current = Block()
-                self.in_quote = quote
-                blocks.append(quote)
-                sentence = body
-                if not sentence.strip():
-                    continue
-            end = _unmatched_close(sentence, opening, closing)
-            inside = sentence if end is None else sentence[:end]
-            self.in_quote.lines += [self._line(s) for s in self.simplify(_strip_marks(inside, opening, closing))]
-            if end is not None:
-                tail = sentence[end + 1:]
-                m = _ATTRIBUTION.match(tail)
-                if m and not self.in_quote.speaker:
-                    self.in_quote.speaker = self.ctx.speaker(m["who"].split()[-1]) if m["who"] else None
-                elif tail.strip(" ,.") and not m:
-                    current.lines += [self._line(s) for s in self.simplify(capitalize(tail.strip(" ,")))]
-                self._close_quote()
-        if self.in_quote is not None and self.in_quote not in blocks:
-            blocks.append(self.in_quote)
-        if current.lines:
-            blocks.append(current)
-        self._place(blocks, heading)
+    def paragraph(self, block, quoted: bool = False) -> list[Line]:
+        spans = sentence_spans(block)
+        if not spans:
+            text = plain_text_of(block.content, self.ctx.lang)
+            return [self._line(text, None, links=_links(block.content))] if text.strip() else []
+        whole = ""
+        bounds = []
+        for sid, inlines in spans:
+            t = plain_text_of(inlines, self.ctx.lang)
+            bounds.append((len(whole), len(whole) + len(t)))
+            whole += t + " "
+        speech = speech_spans(whole) if not quoted else []
+        carried = self.in_speech
+        lines: list[Line] = []
+        for (sid, inlines), (a, b) in zip(spans, bounds):
+            inside = quoted or carried or any(s < b and a < e for s, e in speech)
+            lines += self.sentence(sid, inlines, inside)
+            carried = False
+        # a link that spans sentences ("[!!! Hier geht es zur Liste !!!](…)") belongs to none of them:
+        # it goes with the paragraph's last line, so that every link target stays
+        have = {u for line in lines for _, u in line.links}
+        lost = [(t, u) for t, u in _links(block.content) if u not in have]
+        if lines and lost:
+            lines[-1].links += lost
+        if not quoted:
+            tail = speech[-1] if speech else None
+            self.in_speech = bool(tail and tail[1] >= len(whole.rstrip()) and whole.rstrip()[-1:] not in _CLOSE)
+        return lines
 
-    def _who(self, text: str) -> str | None:
-        for t in reversed(tokens(text, self.ctx.lang)):
-            if t.text in self.ctx.aliases:
-                return self.ctx.aliases[t.text]
-        return None
+    # sections -------------------------------------------------------------
+    def _current(self) -> Section:
+        if not self.doc.sections or self.doc.sections[-1].kind != "body":
+            self.doc.sections.append(Section(self._unique(self.ui["heading_lead"] if not self.doc.sections
+                                                           else self.ui["heading_more"])))
+        return self.doc.sections[-1]
 
-    def _close_quote(self) -> None:
-        q = self.in_quote
-        self.in_quote = None
-        if q is None:
-            return
-        q.speaker = q.speaker or self.last_speaker
-        if q.speaker and not q.intro:
-            q.intro = f"{q.speaker} {self.ctx.data['say']}:"
-        if q.speaker:
-            self.last_speaker = q.speaker
+    def _unique(self, heading: str) -> str:
+        used = {s.heading for s in self.doc.sections}
+        n, candidate = 2, heading
+        while candidate in used:
+            candidate = f"{heading} ({n})"
+            n += 1
+        return candidate
 
-    def _place(self, blocks: list[Block], heading: str | None) -> None:
-        for b in blocks:
-            for line in b.lines:
-                for who in set(self.ctx.aliases.values()):
-                    if line.text.startswith(who + " " + self.ctx.data["say"]):
-                        self.last_speaker = who
-        speaker = next((b.speaker for b in blocks if b.speaker), None) or self._speaker_in(blocks)
-        if heading is None:
-            heading = self.ui["heading_speaker"].format(speaker=speaker) if speaker else self.ui["heading_more"]
-        blocks = [b for b in blocks if (b.lines or b.intro) and id(b) not in self.placed]
-        if not blocks:
-            return
-        section = self._section(heading)
-        for b in blocks:
-            self.placed.add(id(b))
-            section.blocks.append(b)
+    def heading(self, header: pf.Header) -> None:
+        text = plain_text_of(header.content, self.ctx.lang)
+        from .simplify import simple_title
+        shown = simple_title(text, self.ctx, self.chain)
+        self.doc.sections.append(Section(self._unique(shown), level=min(max(header.level, 2), 3)))
 
-    def _speaker_in(self, blocks: list[Block]) -> str | None:
-        say = f" {self.ctx.data['say']}:"
-        for b in blocks:
-            for line in b.lines:
-                if say in line.text:
-                    return line.text.split(say)[0]
-        return None
+    def _add(self, block: Block) -> None:
+        if block.all_lines() or block.rows:
+            self._current().blocks.append(block)
 
-    # the walk -----------------------------------------------------------
+    # the walk ---------------------------------------------------------------
     def build(self, doc: pf.Doc, title: str, level: str) -> PlainDoc:
         self.doc = PlainDoc(self.ctx.lang, level, title)
         for block in doc.content:
-            self.block(block, None)
-        if self.in_quote is not None:
-            self._close_quote()
-        self.doc.sections = [s for s in self.doc.sections if s.size()]
-        for s in self.doc.sections:
-            for b in s.blocks:
-                if b.kind == QUOTE_BLOCK and not b.intro and b.speaker:
-                    b.intro = f"{b.speaker} {self.ctx.data['say']}:"
+            self.block(block)
+        self.doc.sections = [s for s in self.doc.sections if s.size() or s.kind == "body" and s.level == 2
+                             and self._has_children(s)]
         return self.doc
 
-    def block(self, block, heading: str | None) -> None:
-        lang = self.ctx.lang
+    def _has_children(self, section: Section) -> bool:
+        i = self.doc.sections.index(section)
+        return i + 1 < len(self.doc.sections) and self.doc.sections[i + 1].level > section.level
+
+    def block(self, block, quoted: bool = False) -> None:
         if isinstance(block, pf.Header):
-            self._section(" ".join(self.simplify(plain_text_of(block.content, lang))).rstrip("."))
+            self.heading(block)
         elif isinstance(block, pf.Div) and "contact" in block.classes:
-            section = self._section(self.ui["heading_contact"], kind="contact")
-            for b in block.content:
-                text = pf.stringify(b).strip()
-                if text:
-                    section.blocks.append(Block(lines=[Line(f"c-{self.next_id}", t) for t in text.splitlines()]))
-                    self.next_id += 1
+            self.contact(block)
         elif isinstance(block, pf.Div):
-            first = "lead" in block.classes and not self.doc.sections
             for b in block.content:
-                self.block(b, self.ui["heading_lead"] if first else heading)
+                self.block(b, quoted)
         elif isinstance(block, pf.Figure) and "quote" in block.classes:
-            self._figure_quote(block)
-        elif isinstance(block, (pf.Para, pf.Plain)):
-            text = plain_text_of(block.content, lang)
-            if text.strip():
-                self.paragraph(text, heading)
+            self.quotation(list(block.content))
+            caption = block.caption.content[0] if block.caption.content else None
+            spans = sentence_spans(caption) if caption is not None else []
+            text = plain_text_of(caption.content, self.ctx.lang) if caption is not None else ""
+            quote = self._current().blocks[-1] if self._current().blocks else None
+            if text and quote is not None and quote.kind == QUOTE_BLOCK:
+                who = _speaker_of(text)
+                quote.speaker = self.ctx.speaker(who) if who else None
+                quote.intro = f"{quote.speaker} {self.ctx.data['say']}:" if quote.speaker else \
+                    end_sentence(text[:1].upper() + text[1:])
+                quote.intro_source = spans[0][0] if spans else None
         elif isinstance(block, pf.BlockQuote):
-            for b in block.content:
-                self.block(b, heading)
+            self.quotation(list(block.content))
+        elif isinstance(block, (pf.Para, pf.Plain, pf.LineBlock)):
+            lines = self.paragraph(block, quoted)
+            self._add(Block(QUOTE_BLOCK if quoted else "p", lines))
         elif isinstance(block, (pf.BulletList, pf.OrderedList)):
+            items = []
             for item in block.content:
+                lines = []
                 for b in item.content:
-                    self.block(b, heading)
+                    if isinstance(b, (pf.Para, pf.Plain)):
+                        lines += self.paragraph(b, quoted)
+                    elif isinstance(b, (pf.BulletList, pf.OrderedList)):
+                        for sub in b.content:
+                            for p in sub.content:
+                                if isinstance(p, (pf.Para, pf.Plain)):
+                                    lines += self.paragraph(p, quoted)
+                if lines:
+                    items.append(lines)
+            self._add(Block("list", items=items, ordered=isinstance(block, pf.OrderedList)))
+        elif isinstance(block, pf.Table):
+            self._add(self.table(block))
 
-    def _figure_quote(self, figure: pf.Figure) -> None:
-        caption = plain_text_of(figure.caption.content[0].content, self.ctx.lang) if figure.caption.content else ""
-        m = _ATTRIBUTION.match(caption) or _ATTRIBUTION.match(", " + caption)
-        speaker = self.ctx.speaker(m["who"].split()[-1]) if m else self.last_speaker
-        quote = Block(QUOTE_BLOCK, speaker=speaker)
-        self.in_quote = quote
-        for b in figure.content:
-            for p in (b.content if isinstance(b, pf.BlockQuote) else [b]):
-                if isinstance(p, (pf.Para, pf.Plain)):
-                    for s in sentences(plain_text_of(p.content, self.ctx.lang), self.ctx.lang):
-                        quote.lines += [self._line(x) for x in self.simplify(s)]
-        self._close_quote()
-        self._place([quote], None)
+    def quotation(self, blocks) -> None:
+        """A block quotation: every sentence as written, one per line; nested lists and tables kept."""
+        saved = self.in_speech
+        for b in blocks:
+            if isinstance(b, (pf.Para, pf.Plain)):
+                lines = self.paragraph(b, quoted=True)
+                current = self._current()
+                if current.blocks and current.blocks[-1].kind == QUOTE_BLOCK:
+                    current.blocks[-1].lines += lines
+                else:
+                    self._add(Block(QUOTE_BLOCK, lines))
+            else:
+                self.block(b, quoted=True)
+        self.in_speech = saved
 
+    def table(self, table: pf.Table) -> Block:
+        """A table as a simple captioned table: header row and body rows, every value as written."""
+        lang = self.ctx.lang
 
-def _quoted_with_attribution(sentence: str, opening: str, closing: str) -> tuple[str, str] | None:
-    """'„…“, ergänzte Klose.' → (the quotation, the speaker) when the whole sentence is one."""
-    s = sentence.strip()
-    if not s.startswith(opening):
-        return None
-    end = _unmatched_close(s[1:], opening, closing)
-    if end is None:
-        return None
-    m = _ATTRIBUTION.match(s[end + 2:])
-    return (s[1:end + 1], m["who"].split()[-1]) if m else None
+        def cells(row) -> list[str]:
+            return [plain_text_of([x for b in c.content for x in (b.content if hasattr(b, "content") and
+                                                                  not isinstance(b, pf.Table) else [])], lang)
+                    for c in row.content]
+        header = [cells(r) for r in table.head.content] if table.head else []
+        rows = [cells(r) for body in table.content for r in body.content]
+        caption = plain_text_of([x for b in table.caption.content for x in getattr(b, "content", [])], lang) \
+            if table.caption and table.caption.content else None
+        return Block("table", caption=caption, header=header[0] if header else [], rows=rows)
 
+    def contact(self, div: pf.Div) -> None:
+        """The contact block as written. Headings, lists and prose without contact details that the ingest
+        put after the end mark stay body text where they are."""
+        pending: list[Block] = []
 
-def _unmatched_open(sentence: str, opening: str, closing: str) -> int | None:
-    depth, first = 0, None
-    for i, ch in enumerate(sentence):
-        if ch == opening:
-            if depth == 0:
-                first = i
-            depth += 1
-        elif ch == closing and depth:
-            depth -= 1
-            if depth == 0:
-                first = None
-    if depth and first is not None:
-        # a speech quotation, not a quoted term: it runs past the end of the sentence
-        return first
-    return None
-
-
-def _unmatched_close(sentence: str, opening: str, closing: str) -> int | None:
-    depth = 0
-    for i, ch in enumerate(sentence):
-        if ch == opening:
-            depth += 1
-        elif ch == closing:
-            if depth == 0:
-                return i
-            depth -= 1
-    return None
-
-
-def _strip_marks(text: str, opening: str, closing: str) -> str:
-    return end_sentence(text.strip(" ,"))
+        def flush():
+            if pending:
+                self.doc.sections.append(Section(self._unique(self.ui["heading_contact"]), list(pending),
+                                                 kind="contact"))
+                pending.clear()
+        blocks = [b for b in div.content if pf.stringify(b).strip()]
+        details = [isinstance(b, (pf.Para, pf.Plain, pf.LineBlock)) and bool(_CONTACT.search(pf.stringify(b)))
+                   for b in blocks]
+        for k, b in enumerate(blocks):
+            text = pf.stringify(b).strip()
+            if isinstance(b, pf.Header) and CONTACT_START.match(text):
+                continue            # the contact section has its heading already
+            short = isinstance(b, (pf.Para, pf.Plain, pf.LineBlock)) and word_count(text, self.ctx.lang) <= 8
+            near = any(details[j] for j in (k - 1, k + 1) if 0 <= j < len(blocks))
+            if details[k] or (short and near) or (k == 0 and short and any(details)):
+                lines = [Line(f"c-{self.next_id}-{n}", t, links=_links(b.content))
+                         for n, t in enumerate(text.splitlines(), 1) if t.strip()]
+                self.next_id += 1
+                pending.append(Block(lines=lines))
+            else:
+                flush()
+                self.block(b)
+        flush()

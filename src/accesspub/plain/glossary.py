@@ -14,23 +14,58 @@ def _norm(word: str) -> str:
     return re.sub(r"[-·\u00ad]", "", word).lower()
 
 
+_ENDINGS = ("", "e", "en", "er", "es", "em", "n", "s", "ern", "ed", "ing", "'s", "’s")
+
+
 def _matches(word: str, term: Term) -> bool:
+    """The word is a spelling of the term, or one with an inflection ending ("interkulturelles")."""
     w = _norm(word)
-    return any(w == _norm(s) for s in term.spellings())
+    for s in term.spellings():
+        s = _norm(s)
+        if w == s or (len(s) >= 4 and w.startswith(s) and w[len(s):] in _ENDINGS):
+            return True
+    return False
 
 
 _WORD = re.compile(r"[\wÄÖÜäöüß][\wÄÖÜäöüß·\-]*[\wÄÖÜäöüß]|[\wÄÖÜäöüß]")
+
+
+def _phrases(term: Term) -> list[re.Pattern]:
+    """Patterns for the spellings of a term that are several words ("öffentliche Hand", "council tax")."""
+    return [re.compile(rf"(?<![\w-]){re.escape(s)}(?![\w-])", re.I) for s in term.spellings() if " " in s]
+
+
+def uses_in(text: str, terms: list[Term]) -> list[Term]:
+    """The terms a text uses, in order of first appearance."""
+    found: dict[str, tuple[int, Term]] = {}
+    for t in terms:
+        for p in _phrases(t):
+            m = p.search(text)
+            if m and (t.key not in found or m.start() < found[t.key][0]):
+                found[t.key] = (m.start(), t)
+    for m in _WORD.finditer(text):
+        for t in terms:
+            if t.key not in found and _matches(m.group(0), t):
+                found[t.key] = (m.start(), t)
+    return [t for _, t in sorted(found.values(), key=lambda x: x[0])]
 
 
 def first_uses(doc: PlainDoc, terms: list[Term]) -> list[tuple[Term, str]]:
     """(term, id of the line that first uses it), in reading order."""
     seen: dict[str, tuple[Term, str]] = {}
     for line in doc.lines():
-        for m in _WORD.finditer(line.text):
-            for t in terms:
-                if t.key not in seen and _matches(m.group(0), t):
-                    seen[t.key] = (t, line.id)
+        for t in uses_in(line.text, [t for t in terms if t.key not in seen]):
+            seen[t.key] = (t, line.id)
     return list(seen.values())
+
+
+LIST_BELOW = {"de": 4.5, "en": 4.5}
+
+
+def worth_listing(term: Term, lang: str) -> bool:
+    """The word list holds the publisher's terms and the shipped ones that are not everyday words."""
+    from wordfreq import zipf_frequency
+    return term.source != "shipped" or zipf_frequency(term.term, lang) < LIST_BELOW.get(lang, 4.5)
 
 
 INLINE_BELOW = {"einfach": 3.5, "leicht": 4.5, "plain": 3.5}
@@ -50,6 +85,14 @@ def slug(term: Term) -> str:
 def mark(text: str, first: dict[str, Term]) -> Markup:
     """A line as HTML: escaped, with the first use of each term linked to its entry in the word list."""
     out, pos = [], 0
+    for t in list(first.values()):
+        for p in _phrases(t):
+            m = p.search(text)
+            if m and t.key in first:
+                out.append(escape(text[pos:m.start()]))
+                out.append(Markup('<a class="term" href="#{}">{}</a>').format(slug(t), m.group(0)))
+                text, pos = text[m.end():], 0
+                del first[t.key]
     for m in _WORD.finditer(text):
         hit = next((t for k, t in list(first.items()) if _matches(m.group(0), t)), None)
         if hit is None:

@@ -8,31 +8,45 @@ from ..language.registry import language_for
 from .text import Tok, tokens
 
 FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
-NOUNS = ("NN", "NE", "NNA")
+NOUNS = ("NN", "NE", "NNA", "NNI")
 DETERMINERS = ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "PWAT", "PDS", "PPOSS")
 NP_INNER = ("ADJ(A)", "CARD", "ADV", "ADJ(D)", "TRUNC", "KON")
 
 
-@lru_cache(maxsize=1)
-def _tagger():
+_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
+
+
+@lru_cache(maxsize=2)
+def _tagger(lang: str = "de"):
     from HanTa import HanoverTagger as ht
-    return ht.HanoverTagger("morphmodel_ger.pgz")
+    return ht.HanoverTagger(_MODELS.get(lang, _MODELS["en"]))
 
 
-@lru_cache(maxsize=4096)
-def _tag(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+@lru_cache(maxsize=8192)
+def _tag(words: tuple[str, ...], lang: str = "de") -> tuple[tuple[str, str], ...]:
     if not words:
         return ()
-    return tuple((lemma, tag) for _, lemma, tag in _tagger().tag_sent(list(words), taglevel=1))
+    try:
+        return tuple((lemma, tag) for _, lemma, tag in _tagger(lang).tag_sent(list(words), taglevel=1))
+    except (KeyError, ValueError, IndexError):
+        # HanTa's Viterbi fails on some long token runs (KeyError((2, 0))); tag word by word instead
+        out = []
+        for w in words:
+            try:
+                (_, lemma, tag), = _tagger(lang).tag_sent([w], taglevel=1)
+            except (KeyError, ValueError, IndexError):
+                lemma, tag = w, ""
+            out.append((lemma, tag))
+        return tuple(out)
 
 
 def parse(sentence: str, lang: str = "de") -> list[Tok]:
-    """Tokens of a sentence with HanTa tag and lemma where the language's tagger is HanTa (German); other
-    languages' tokens stay untagged."""
+    """Tokens of a sentence with HanTa tag and lemma where the language's tagger is HanTa (German STTS-like tags,
+    English CLAWS tags); other languages' tokens stay untagged."""
     toks = tokens(sentence, lang)
-    if language_for(lang).tagger != "hanta":
+    if language_for(lang).tagger != "hanta" or lang not in _MODELS:
         return toks
-    for tok, (lemma, tag) in zip(toks, _tag(tuple(t.text for t in toks))):
+    for tok, (lemma, tag) in zip(toks, _tag(tuple(t.text for t in toks), lang)):
         tok.tag, tok.lemma = tag, lemma
     return toks
 
@@ -40,7 +54,7 @@ def parse(sentence: str, lang: str = "de") -> list[Tok]:
 @lru_cache(maxsize=8192)
 def analyze(word: str) -> tuple:
     """HanTa's morphological analysis of one word: (lemma, [(morph, tag), …], pos)."""
-    return tuple(_tagger().analyze(word, taglevel=3))
+    return tuple(_tagger("de").analyze(word, taglevel=3))
 
 
 def is_finite(tok: Tok) -> bool:
@@ -123,6 +137,13 @@ def to_main_clause(toks: list[Tok], vorfeld: list[Tok] | None = None) -> list[To
     None when the clause has no verb or no subject phrase can be found.
     """
     body = [t for t in toks if t.text not in (".", ",")]
+    if sum(1 for t in body if is_finite(t)) > 1:
+        return None      # coordinated clauses ("… hält und … fertig stellt"): no sure main-clause order
+    for k, t in enumerate(body):
+        # "… transparenter werden und eine Pflicht haben": a verb, "und", then more than verbs → two clauses
+        if t.text in ("und", "oder", "sowie") and k and is_verb(body[k - 1]) \
+                and any(not is_verb(x) for x in body[k + 1:-1]):
+            return None
     v = finite_index(body)
     if v is None:
         return None

@@ -7,6 +7,7 @@ from ..language.registry import language_for
 from ..model import Release
 from . import speakers
 from .document import Builder, PlainDoc
+from .rewrite import rewrite
 from .rules import Chain, RuleContext
 
 
@@ -30,5 +31,10 @@ def simplify(release: Release, settings: Settings, chain: Chain | None = None) -
     """The release in plain language, rewritten sentence by sentence."""
     ctx = context(release, settings)
     chain = chain or Chain()
-    title = " ".join(chain.run(release.meta.title, ctx)).rstrip(".")
-    return Builder(ctx, chain).build(release.doc, title, ctx.level)
+    return Builder(ctx, chain).build(release.doc, simple_title(release.meta.title, ctx, chain), ctx.level)
+
+
+def simple_title(title: str, ctx: RuleContext, chain: Chain) -> str:
+    """The headline with words and numbers made plain, never split (it names the page)."""
+    word_rules = Chain(enabled=[n for n in chain.names() if n in ("abbreviations", "numbers", "compounds")])
+    return " ".join(rewrite(title, ctx, word_rules).sentences).rstrip(".") or title

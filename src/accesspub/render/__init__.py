@@ -52,6 +52,14 @@ class BuildContext:
         """OUT/_assets: stylesheets and fonts shared by all pages."""
         return self.out / "_assets"
 
+    def publisher(self, release: Release | None = None) -> str:
+        """Who publishes: the release's front-matter `publisher`, else publisher.name of accesspub.toml."""
+        return (release.meta.publisher if release else None) or self.settings.publisher.name
+
+    def public_url(self, slug: str) -> str:
+        """The release's public address: site.url + slug + '/'."""
+        return self.settings.site.url.rstrip("/") + "/" + slug + "/"
+
     def earlier(self, release: Release, name: str) -> Rendition | None:
         """A rendition of this release built earlier in this build (e.g. audio before epub)."""
         return self.done.get(release.slug, {}).get(name)

@@ -53,24 +53,32 @@ def media_type(name: str) -> str:
     return renditions()[name].media_type
 
 
-def page_vars(lang: str, ctx: BuildContext, root: str) -> dict:
-    """Variables every page template gets. `ui_lang` marks elements holding labels in another language than
-    the page (English labels on a page in a language without its own): ' lang="en"', else empty."""
-    pub = ctx.settings.publisher
+def page_vars(lang: str, ctx: BuildContext, root: str, release: Release | None = None) -> dict:
+    """Variables every page template gets; a release's pages name the release's own publisher. `ui_lang` marks
+    elements holding labels in another language than the page (English labels on a page in a language without
+    its own): ' lang="en"', else empty."""
+    pub, site = ctx.settings.publisher, ctx.settings.site
     labels = language_for(lang).labels
+    spoken = {"audio", "plain-audio"}
+    statement = lexicon(lang).get("statement") or lexicon("en")["statement"]
     return {
-        "lang": lang, "ui": lexicon(lang)["ui"], "root": root, "version": __version__,
+        "lang": lang, "ui": {**lexicon("en")["ui"], **lexicon(lang)["ui"]}, "root": root, "version": __version__,
         "ui_lang": Markup(' lang="{}"').format(labels) if labels != lang else "",
-        "publisher": pub.name, "publisher_url": pub.url,
+        "publisher": ctx.publisher(release), "publisher_url": pub.url,
         "logo": "logo" + ctx.settings.root.joinpath(pub.logo).suffix if pub.logo else None,
         "logo_alt": pub.logo_alt or pub.name,
+        "statement_href": root + statement["file"], "search_href": root + "search.html",
+        "imprint_url": site.imprint_url, "privacy_url": site.privacy_url,
+        "podcast_href": root + "podcast.xml" if spoken & set(ctx.formats) or (ctx.out / "podcast.xml").exists()
+        else None,
+        "csp_script_extra": "",
     }
 
 
 def rendition_links(release: Release, ctx: BuildContext) -> list[dict]:
     """Links to the other renditions built for this release, with type and size of the file as it is now."""
     links = []
-    for name in linked():
+    for name in (n for n in renditions() if n in linked()):       # in declaration order: as readers expect them
         done = ctx.earlier(release, name)
         if not done or not done.files or not done.files[0].exists():
             continue

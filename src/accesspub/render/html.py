@@ -8,7 +8,7 @@ import json
 from markupsafe import Markup
 
 from ..model import Release
-from . import BuildContext, Rendition
+from . import BuildContext, Rendition, linked_data
 from .body import body_html
 from .frame import date_long, human_size, page_vars, render_page, rendition_links
 
@@ -25,7 +25,12 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
                  "size": human_size(mp3.stat().st_size, release.lang),
                  "timings_json": json.dumps(timings, separators=(",", ":"))}
     path = folder / "index.html"
-    render_page("release.html", path, **page_vars(release.lang, ctx, "../"), meta=release.meta,
+    links = rendition_links(release, ctx)
+    jsonld, jsonld_hash = linked_data.script_block(linked_data.news_article(release, ctx, links, audio is not None))
+    page = {**page_vars(release.lang, ctx, "../", release), "csp_script_extra": f" {jsonld_hash}"}
+    render_page("release.html", path, **page, meta=release.meta,
                 description=release.meta.summary, date_long=date_long(release),
-                body=Markup(body_html(release, ctx)), renditions=rendition_links(release, ctx), audio=audio)
+                body=Markup(body_html(release, ctx)), renditions=links, audio=audio,
+                canonical=linked_data.page_url(ctx, release.slug), open_graph=linked_data.open_graph(release, ctx),
+                jsonld=jsonld)
     return Rendition("html", [path])

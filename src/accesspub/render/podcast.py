@@ -2,7 +2,8 @@
 
 An item is a dict with the keys
     slug, title, summary, date (ISO date or None), lang, mp3, vtt, chapters (paths), duration (seconds);
-a build `Manifest` is accepted too (or its JSON as a dict) and read through `item_from_manifest`.
+a build `Manifest` is accepted too (or its JSON as a dict) and read through `items_from_manifest`: one item per
+spoken rendition (the full text's audio and the plain-language audio).
 """
 
 from __future__ import annotations
@@ -49,15 +50,29 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
         return item
 
 
-def item_from_manifest(out: Path, manifest: Manifest | dict) -> dict:
-    """A podcast item from a release's build manifest (files named in built.audio)."""
+SPOKEN = ("audio", "plain-audio")
+"""The spoken renditions; each is its own item (the plain-language audio beside the full text)."""
+
+
+def item_from_manifest(out: Path, manifest: Manifest | dict, name: str = "audio") -> dict:
+    """A podcast item from a release's build manifest (files named in built[name])."""
     m = manifest if isinstance(manifest, Manifest) else Manifest.from_dict(manifest)
-    audio = m.built["audio"]
-    files = [out / m.slug / name for name in audio.files]
+    audio = m.built[name]
+    files = [out / m.slug / f for f in audio.files]
     by_suffix = {("chapters" if p.name.endswith(".chapters.json") else p.suffix.lstrip(".")): p for p in files}
-    return {"slug": m.slug, "title": m.title, "summary": m.summary, "date": m.date, "lang": m.lang,
+    title, page = m.title, ""
+    if name != "audio":
+        from .frame import label
+        title, page = f"{m.title} – {label(name, m.lang)}", "plain.html" if "plain" in m.renditions else ""
+    return {"slug": m.slug, "title": title, "summary": m.summary, "date": m.date, "lang": m.lang,
             "mp3": by_suffix.get("mp3"), "vtt": by_suffix.get("vtt"), "chapters": by_suffix.get("chapters"),
-            "duration": audio.data.get("duration")}
+            "duration": audio.data.get("duration"), "page": page, "plain": name != "audio"}
+
+
+def items_from_manifest(out: Path, manifest: Manifest | dict) -> list[dict]:
+    """Every spoken rendition of a release as an item: the full text and, when built, the plain version."""
+    m = manifest if isinstance(manifest, Manifest) else Manifest.from_dict(manifest)
+    return [item_from_manifest(out, m, name) for name in SPOKEN if name in m.built]
 
 
 def _duration(item: dict) -> float:
@@ -79,7 +94,8 @@ def _url(base: str, slug: str, path: Path) -> str:
 
 def write_podcast(out: Path, items: list[dict], settings: Settings) -> Path:
     """Write OUT/podcast.xml for the items (newest first) and return its path."""
-    items = [item_from_manifest(out, i) if isinstance(i, Manifest) or "built" in i else i for i in items]
+    items = [x for i in items for x in (items_from_manifest(out, i) if isinstance(i, Manifest) or "built" in i
+                                        else [i])]
     items = [i for i in items if i.get("mp3") and Path(i["mp3"]).is_file()]
     lang = settings.site.default_language
     base = settings.site.url.rstrip("/") + "/"
@@ -103,13 +119,14 @@ def write_podcast(out: Path, items: list[dict], settings: Settings) -> Path:
         fg.podcast.itunes_image(settings.publisher.logo)
     newest = None
     # feedgen writes items in reverse order of adding: add oldest first so the newest comes first
-    for item in sorted(items, key=lambda i: (i.get("date") or "", i["slug"])):
+    for item in sorted(items, key=lambda i: (i.get("date") or "", i["slug"], bool(i.get("page")))):
         mp3, vtt, chapters = Path(item["mp3"]), item.get("vtt"), item.get("chapters")
-        page = f"{base}{item['slug']}/"
+        page = f"{base}{item['slug']}/{item.get('page') or ''}"
         fe = fg.add_entry()
         fe.title(item["title"])
         fe.link(href=page)
-        fe.guid(page, permalink=True)
+        # the plain item's guid is its MP3: unique beside the full text's page even without a plain page
+        fe.guid(_url(base, item["slug"], mp3) if item.get("plain") else page, permalink=True)
         if item.get("summary"):
             fe.description(item["summary"])
         when = dt.datetime.fromisoformat(item["date"]) if item.get("date") else \

@@ -8,6 +8,7 @@ from pathlib import Path
 from babel.dates import format_date
 from feedgen.feed import FeedGenerator
 
+from .. import images
 from ..atomic import write_bytes
 from ..language.lexicon import lexicon
 from ..paths import PACKAGE, STYLES, font_files
@@ -25,14 +26,13 @@ def copy_assets(ctx: BuildContext) -> None:
     targets = [assets / p.name for p in sources]
     sources += font_files()
     targets += [assets / "fonts" / p.name for p in font_files()]
-    logo = ctx.settings.publisher.logo
-    if logo:
+    files = [(dst, src.read_bytes()) for src, dst in zip(sources, targets)]
+    if logo := ctx.settings.publisher.logo:
         src = ctx.settings.root / logo
-        sources.append(src)
-        targets.append(assets / ("logo" + src.suffix))
-    for src, dst in zip(sources, targets):
-        if not dst.exists() or dst.read_bytes() != src.read_bytes():
-            write_bytes(dst, src.read_bytes())
+        files.append((assets / ("logo" + src.suffix), images.read(src)))   # an SVG logo sanitised too
+    for dst, data in files:
+        if not dst.exists() or dst.read_bytes() != data:
+            write_bytes(dst, data)
 
 
 def site_title(ctx: BuildContext, lang: str) -> str:
@@ -47,9 +47,10 @@ def write_index(ctx: BuildContext, entries: list[Manifest]) -> Path:
         date = dt.date.fromisoformat(e.date) if e.date else None
         releases.append({
             "slug": e.slug, "title": e.title, "summary": e.summary, "lang": e.lang, "date": date,
+            "year": date.year if date else None,
             "date_long": format_date(date, format="long", locale=lang) if date else None,
-            "renditions": [{"file": f, "mime": media_type(name), "label": label(name, lang)}
-                           for name, f in e.renditions.items() if name in renditions()],
+            "renditions": [{"file": e.renditions[name], "mime": media_type(name), "label": label(name, lang)}
+                           for name in renditions() if name in e.renditions],
         })
     path = ctx.out / "index.html"
     render_page("site.html", path, **page_vars(lang, ctx, ""), site_title=site_title(ctx, lang),
@@ -77,7 +78,9 @@ def write_feed(ctx: BuildContext, entries: list[Manifest]) -> Path:
         fe.link(href=url)
         if e.summary:
             fe.summary(e.summary)
-        when = dt.datetime.fromisoformat(e.date).replace(tzinfo=dt.timezone.utc) if e.date else newest
+        stamp = e.date or e.modified
+        when = dt.datetime.fromisoformat(stamp) if stamp else newest
+        when = when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
         fe.updated(when)
         fe.published(when)
         newest = max(newest, when)

@@ -1,39 +1,36 @@
-/* Read-along for the audio version: marks the sentence being spoken (class "reading").
-   Progressive enhancement: without this script the page keeps its native audio player and captions.
-   Needs <audio id="release-audio" data-timings="[{&quot;id&quot;, &quot;start&quot;, &quot;end&quot;}, …]">
-   (a data attribute, not an inline script block, so that the page's CSP stays strict). No inline handlers, no dependencies (the page has a strict CSP). */
+/* Read-along for the audio version: marks the sentence being spoken (class "reading"), follows it down the page,
+   and plays from a sentence when it is clicked; "previous/next sentence" buttons do the same by keyboard.
+   Progressive enhancement: without this script the page keeps its native audio player and captions, and the
+   controls stay hidden. Needs <audio id="release-audio" data-timings="[{&quot;id&quot;, &quot;start&quot;, …}]">
+   and the hidden <div id="readalong"> with its buttons (labels come from the page, in its language).
+   A file, not an inline script, so that the page's CSP stays strict; no inline handlers, no dependencies. */
 (function () {
   "use strict";
   var audio = document.getElementById("release-audio");
-  if (!audio || !audio.dataset.timings) return;
+  var controls = document.getElementById("readalong");
+  if (!audio || !audio.dataset.timings || !controls) return;
   var cues;
   try { cues = JSON.parse(audio.dataset.timings); } catch (e) { return; }
   if (!Array.isArray(cues) || !cues.length) return;
 
+  var toggle = document.getElementById("readalong-toggle");
+  var previous = document.getElementById("readalong-prev");
+  var next = document.getElementById("readalong-next");
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
-  var label = audio.dataset.label || "Read along";
+  var byElement = new Map();
 
   // the elements of each cue: the one with its id and the pieces of a split sentence (id-2, id-3, …)
-  cues.forEach(function (cue) {
+  cues.forEach(function (cue, index) {
     var own = document.getElementById(cue.id);
     var pieces = document.querySelectorAll('[id^="' + cue.id + '-"]');
+    cue.index = index;
     cue.elements = (own ? [own] : []).concat(Array.prototype.slice.call(pieces));
+    cue.elements.forEach(function (el) { byElement.set(el, cue); });
   });
 
-  var follow = document.createElement("input");
-  follow.type = "checkbox";
-  follow.id = "readalong-follow";
-  var box = document.createElement("p");
-  box.className = "readalong";
-  var text = document.createElement("label");
-  text.htmlFor = follow.id;
-  text.textContent = label;
-  box.appendChild(follow);
-  box.appendChild(document.createTextNode(" "));
-  box.appendChild(text);
-  audio.insertAdjacentElement("afterend", box);
-
   var current = null;
+
+  function on() { return toggle.getAttribute("aria-pressed") === "true"; }
 
   function cueAt(time) {
     var lo = 0, hi = cues.length - 1, found = null;
@@ -48,21 +45,60 @@
     if (cue === current) return;
     if (current) current.elements.forEach(function (el) { el.classList.remove("reading"); });
     current = cue;
-    if (!cue) return;
+    if (!cue || !on()) return;
     cue.elements.forEach(function (el) { el.classList.add("reading"); });
-    if (follow.checked) show(cue);
+    show(cue);
   }
 
   function show(cue) {
-    if (!cue || !cue.elements.length) return;
+    if (!cue || !cue.elements.length || audio.paused) return;
     var smooth = !(reduceMotion && reduceMotion.matches);
     cue.elements[0].scrollIntoView({ behavior: smooth ? "smooth" : "auto", block: "center" });
   }
 
+  function playFrom(cue) {
+    if (!cue) return;
+    audio.currentTime = cue.start;
+    var playing = audio.play();
+    if (playing && playing.catch) playing.catch(function () {});
+  }
+
   function update() { mark(cueAt(audio.currentTime)); }
 
+  function setOn(value) {
+    toggle.setAttribute("aria-pressed", value ? "true" : "false");
+    document.body.classList.toggle("readalong-on", value);
+    var was = current;
+    current = null;
+    if (was) was.elements.forEach(function (el) { el.classList.remove("reading"); });
+    if (value) update();
+  }
+
+  function step(by) {
+    var here = cueAt(audio.currentTime);
+    var index = here ? here.index + by : (by > 0 ? 0 : -1);
+    // "previous" a moment into a sentence starts that sentence again, as players do
+    if (by < 0 && here && audio.currentTime - here.start > 1.5) index = here.index;
+    playFrom(cues[Math.max(0, Math.min(cues.length - 1, index))]);
+  }
+
+  document.addEventListener("click", function (event) {
+    if (!on() || event.defaultPrevented || event.button !== 0) return;
+    if (event.target.closest("a, button, audio, input, summary")) return;
+    var selection = window.getSelection && window.getSelection();
+    if (selection && !selection.isCollapsed) return;          // selecting text is not a request to listen
+    for (var el = event.target; el && el !== document.body; el = el.parentElement) {
+      if (byElement.has(el)) { playFrom(byElement.get(el)); return; }
+    }
+  });
+  toggle.addEventListener("click", function () { setOn(!on()); });
+  previous.addEventListener("click", function () { step(-1); });
+  next.addEventListener("click", function () { step(1); });
   audio.addEventListener("timeupdate", update);
   audio.addEventListener("seeked", update);
+  audio.addEventListener("play", function () { show(current); });
   audio.addEventListener("ended", function () { mark(null); });
-  follow.addEventListener("change", function () { if (follow.checked) show(current); });
+
+  controls.hidden = false;
+  setOn(true);
 })();

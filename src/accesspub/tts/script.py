@@ -2,7 +2,10 @@
 
 Header first (headline, subtitle, dateline), then the body in reading order, the contact block last.
 Quotations of a sentence or more are announced ("Zitat" … "Zitat Ende"); short quoted words are just read.
-Ordered list items are counted, table cells are read row by row with their column heading.
+Ordered list items are counted; a table is announced with its caption and read row by row, each cell with its
+column heading ("Landkreis: Kassel"), the heading row not on its own. The dateline is said once, its day in the
+nominative ("zweiter Juni"), without the place when the lead names it again. Names and acronyms are said as the
+pronunciation lexicon (shipped + the publisher's pronunciation.yaml) says, for every engine alike.
 """
 
 from __future__ import annotations
@@ -15,13 +18,14 @@ from babel.dates import format_date
 
 from ..language.inlines import text_of
 from ..language.lexicon import lexicon
+from ..language.normalise import normalise, rules, spoken_date
+from ..language.pronunciation import pronunciations
 from ..language.registry import babel_locale, language_for
-from ..language.normalise import normalise, rules
 from ..language.sentences import SENTENCE_CLASS
 from ..model import Release
 
 QUOTE_MIN_WORDS = 6
-_QUOTE_MARKS = re.compile("[„“”\"‚‘«»›‹]")
+QUOTE_MARKS = re.compile("[„“”\"‚‘«»›‹]")
 
 
 @dataclass
@@ -204,14 +208,14 @@ class _Builder:
 
     def table(self, table: pf.Table) -> None:
         heads: list[str] = []
+        if table.caption and table.caption.content:
+            word = _speech(self.lang).get("table", "")
+            if word and not pf.stringify(table.caption).strip().startswith(word):
+                self.prefix.append(f"{word}:")
+            self.blocks(table.caption.content)
+            self.prefix.clear()
         if table.head and table.head.content:
-            row = table.head.content[0]
-            heads = [pf.stringify(cell).strip() for cell in row.content]
-            for head_row in table.head.content:
-                for cell in head_row.content:
-                    self.blocks(cell.content)
-                    self.end_block("sentence")
-            self.end_block()
+            heads = [pf.stringify(cell).strip() for cell in table.head.content[0].content]
         for body in table.content:
             for row in body.content:
                 for i, cell in enumerate(row.content):
@@ -231,18 +235,36 @@ def _is_lead(b) -> bool:
     return isinstance(b, pf.Div) and "lead" in b.classes
 
 
+def _lead_location(release: Release) -> str | None:
+    found: list[str] = []
+
+    def visit(e, doc):
+        if isinstance(e, pf.Span) and "lead-location" in e.classes and not found:
+            found.append(pf.stringify(e).strip(" .:–-"))
+    release.doc.walk(visit)
+    return found[0] if found else None
+
+
 def _header_cues(release: Release) -> list[Cue]:
     cues = [Cue("headline", release.meta.title)]
     if release.meta.subtitle:
         cues.append(Cue("subtitle", release.meta.subtitle))
-    line = dateline(release)
+    meta, lang = release.meta, release.lang
+    lead = _lead_location(release)
+    place = meta.place if meta.place and (lead or "").casefold() != meta.place.casefold() else None
+    line = dateline(release) if place or not meta.place else (dateline(release) or "").split(", ", 1)[-1]
     if line:
-        cues.append(Cue("dateline", line))
+        date = (spoken_date(meta.date, lang) if language_for(lang).normalise else line.split(", ")[-1]) \
+            if meta.date else None
+        said = ", ".join(p for p in (place, date) if p)
+        cues.append(Cue("dateline", line, spoken=said))
     return cues
 
 
 def build(release: Release) -> Script:
-    """The speech script of a release, spoken text normalised for the release's language."""
+    """The speech script of a release, spoken text normalised for the release's language.
+
+    Raises PronunciationError when the publisher's pronunciation.yaml cannot be used."""
     lang = release.lang
     chapters = _speech(lang)["chapters"]
     script = Script(lang, sections=[release.meta.title])
@@ -266,9 +288,10 @@ def build(release: Release) -> Script:
     if contact:
         builder.new_section(chapters["contact"])
         builder.blocks(contact)
+    lexicon_ = pronunciations(lang, release.source)
     for cue in script.cues:
-        raw = "".join(builder.pieces[cue.id]) if cue.id in builder.pieces else cue.text
-        cue.spoken = normalise(_QUOTE_MARKS.sub("", raw), lang).rstrip(" ,")
+        raw = "".join(builder.pieces[cue.id]) if cue.id in builder.pieces else cue.spoken or cue.text
+        cue.spoken = normalise(lexicon_.apply(QUOTE_MARKS.sub("", raw)), lang).rstrip(" ,")
     script.cues = [c for c in script.cues if c.spoken.strip(" ,.;:")]
     used = sorted({c.section for c in script.cues})
     if used != list(range(len(script.sections))):

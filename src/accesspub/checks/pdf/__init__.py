@@ -2,7 +2,7 @@
 
 Each rule lives in a module of its checkpoint family and is named by its Matterhorn index; `RULES` holds
 them all. veraPDF, when it is on PATH, runs as well and its findings are merged. Full conformance also needs
-the human checks of the protocol (docs/pdf.md).
+the human checks of the protocol (docs/pdf.md, published with the site as _docs/pdf.html).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def check_file(path: Path, rules: list[str] | None = None) -> list[Finding]:
 def _coverage(path: Path) -> Finding:
     return Finding(CHECK, "pdf", "coverage", "info",
                    f"checked {len(RULES)} machine-checkable Matterhorn conditions with our own checker; veraPDF is "
-                   "not installed, and the human checks of the Matterhorn Protocol remain (see docs/pdf.md)",
+                   "not installed, and the human checks of the Matterhorn Protocol remain (the report links what they are)",
                    path.name)
 
 

@@ -16,8 +16,7 @@ from ..lexicon import words
 from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "apposition", "reported_speech",
-         "semicolon", "colon", "parenthesis", "relative", "subordinate", "coordination", "objects", "enumeration",
-         "postmodifiers", "compounds")
+         "semicolon", "colon", "dass", "relative", "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 
 
@@ -57,25 +56,7 @@ class Chain(Registry):
         return [r for r in self.for_language(ctx.lang) if r.KIND == kind]
 
     def run(self, sentence: str, ctx: RuleContext) -> list[str]:
-        """One sentence of the original → the plain sentences that say the same."""
-        for r in self._of("rewrite", ctx):
-            sentence = (r.apply(sentence, ctx) or [sentence])[0]
-        done: list[str] = []
-        todo = [(sentence, 0)]
-        splits = self._of("split", ctx)
-        while todo:
-            current, depth = todo.pop(0)
-            for r in splits if depth < MAX_DEPTH else ():
-                out = r.apply(current, ctx)
-                if out and out != [current]:
-                    todo[0:0] = [(s, depth + 1) for s in out if s.strip()]
-                    break
-            else:
-                done.append(current)
-        finals = self._of("final", ctx)
-        out = []
-        for s in done:
-            for r in finals:
-                s = (r.apply(s, ctx) or [s])[0]
-            out.append(s)
-        return out
+        """One sentence of the original → the plain sentences that say the same (every step through the
+        grammar gate: plain/rewrite.py)."""
+        from ..rewrite import rewrite
+        return rewrite(sentence, ctx, self).sentences

@@ -17,8 +17,9 @@ def patterns(lang: str) -> list[tuple[re.Pattern, str]]:
     out = []
     for key in sorted(table, key=len, reverse=True):
         body = r"\s?".join(re.escape(part) for part in key.split())
-        end = r"(?!\w)" if key[-1].isalnum() else ""
-        out.append((re.compile(rf"(?<![\w.]){body}{end}"), table[key]))
+        # not inside a compound ("EU-Kommission"): there the glossary explains the abbreviation
+        end = r"(?![\w-])" if key[-1].isalnum() else ""
+        out.append((re.compile(rf"(?<![\w.-]){body}{end}"), table[key]))
     return out
 
 

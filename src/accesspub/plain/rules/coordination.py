@@ -8,10 +8,55 @@ from ..text import capitalize, end_sentence, join, word_count
 NAME, KIND, LANGS = "coordination", "split", ("de", "en")
 
 
+_EN_FINITE = ("VBB", "VBD", "VBZ", "VDB", "VDD", "VDZ", "VHB", "VHD", "VHZ", "VM0", "VVB", "VVD", "VVZ")
+_EN_SUBJECT = ("AT0", "DPS", "PNP", "NP0", "DT0", "CRD")      # a clause of its own starts with one of these
+
+
+def _participle(toks, ctx) -> list[str] | None:
+    """English: '…, allowing them to respond.' at the end → '…' + 'This allows them to respond.'."""
+    for c in range(len(toks) - 2, 2, -1):
+        if toks[c].text != "," or toks[c + 1].tag != "VVG" or toks[c + 1].text.lower() in ("including", "according"):
+            continue
+        if not any(t.tag in _EN_FINITE for t in toks[:c]) or any(t.text == "," for t in toks[c + 1:]) \
+                or any(t.tag == "VVG" for t in toks[c + 2:]) or any(t.tag == "VVG" for t in toks[max(0, c - 6):c]):
+            return None     # a list of -ing phrases ("helping …, preventing … and launching …") is no clause
+        base = toks[c + 1].lemma.lower()
+        verb = base[:-1] + "ies" if base.endswith("y") and base[-2:-1] not in "aeiou" else \
+            base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        tail = [t.text for t in toks[c + 2:]]
+        return [end_sentence(join(toks[:c])), end_sentence(" ".join(["This", verb] + tail).replace(" .", "."))]
+    return None
+
+
+def _and_clause(toks, ctx) -> list[str] | None:
+    """English: 'X will help and RHP will continue …' → 'X will help.' + 'RHP will continue …'."""
+    if toks and toks[0].tag == "CJS":
+        return None         # "As people …, and as more people …, this demand …": the clauses hang together
+    for k in range(3, len(toks) - 4):
+        bare_subject = toks[k + 1].tag in ("NN1", "NN2") and toks[k + 2].tag in _EN_FINITE   # "and offences can"
+        if toks[k].text.lower() != "and" or not (toks[k + 1].tag in _EN_SUBJECT or bare_subject or
+                                                   (toks[k + 1].text.isupper() and len(toks[k + 1].text) > 1)):
+            continue
+        head, tail = toks[:k], toks[k + 1:]
+        first_verb = next((j for j, t in enumerate(tail) if t.tag in _EN_FINITE), None)
+        if first_verb is None or first_verb > 4 or not any(t.tag in _EN_FINITE for t in head) \
+                or any(t.tag.startswith(("VVG", "VVN", "PNQ")) or t.text in (",", "that", "which", "who")
+                       for t in tail[:first_verb]):
+            continue
+        if word_count(join(head), "en") < 5 or word_count(join(tail), "en") < 4:
+            continue
+        return [end_sentence(join(head).rstrip(",")), end_sentence(capitalize(join(tail)))]
+    return None
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
     toks = parse(sentence, ctx.lang)
+    if ctx.lang == "en":
+        found = _participle(toks, ctx) or _and_clause(toks, ctx)
+        if found:
+            return found
     for c, t in enumerate(toks[:-1]):
         nxt = toks[c + 1]
         if t.text != "," or nxt.text.lower() not in ctx.data["coordination"]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..grammar import analyze, is_noun, parse
 from ..text import Tok, join
 
-NAME, KIND, LANGS = "genitive", "rewrite", ("de",)
+NAME, KIND, LANGS = "genitive", "final", ("de",)    # after the splits, which read the genitive
 _ADJ = ("ADJ(A)", "CARD", "ADV", "TRUNC", "KON")
 
 
@@ -32,6 +32,11 @@ def _strip_genitive(word: str) -> str:
 
 
 def _plural(tok: Tok) -> bool:
+    """After "der": a genitive plural, unless the lexicon knows the form as a feminine singular."""
+    from .. import nouns
+    feats = nouns.features(tok.text)
+    if feats:
+        return ("f", "sg", "gen") not in feats and ("pl", "pl", "gen") in feats
     return tok.lemma.lower() != tok.text.lower() and not tok.text.lower().endswith("ung")
 
 

@@ -1,4 +1,5 @@
-"""Konjunktiv I → Indikativ: "… seien besonders wichtig" → "… sind besonders wichtig", "setze" → "setzt"."""
+"""Konjunktiv I → Indikativ inside reported speech the sentence attributes: "Sie teilte mit, dass es wichtig sei"
+→ "Sie teilte mit, dass es wichtig ist"."""
 
 from __future__ import annotations
 
@@ -25,8 +26,15 @@ def apply(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, "de")
     if any(t.text.lower() == "ich" for t in toks):
         return None
+    # Only where the sentence itself says who is speaking ("X teilte mit, dass … sei"): on its own the
+    # Konjunktiv I is what marks a claim as someone else's, and the indicative would state it as fact.
+    said = next((k for k, t in enumerate(toks) if t.text.lower() == "dass" and k and toks[k - 1].text == ","
+                 and any(v.tag in ("VV(FIN)", "VA(FIN)") and v.lemma in ctx.data["say_verbs"]
+                         for v in toks[:k])), None)
+    if said is None:
+        return None
     changed = False
-    for t in toks:
+    for t in toks[said:]:
         if t.tag in ("VA(FIN)", "VV(FIN)", "VM(FIN)"):
             form = indicative(t, ctx.data["konjunktiv"])
             if form:

@@ -46,9 +46,21 @@ def _big(text: str, data: dict, lang: str) -> str:
     return _BIG.sub(swap, text)
 
 
+_SHORT = re.compile(r"([£$€])\s?(\d+(?:[.,]\d+)?)\s?(k|m|bn)\b")
+_SHORT_WORDS = {"en": {"k": "thousand", "m": "million", "bn": "billion"},
+                "de": {"k": "Tausend", "m": "Millionen", "bn": "Milliarden"}}
+
+
+def _short_amounts(text: str, data: dict, lang: str) -> str:
+    """'£1.5m' → '1.5 million pounds', '£500k' → '500 thousand pounds' (before the currency rule reads '£1')."""
+    words = _SHORT_WORDS.get(lang, _SHORT_WORDS["en"])
+    return _SHORT.sub(lambda m: f"{m[2]} {words[m[3]]} {data['currencies'].get(m[1], m[1])}", text)
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     data = ctx.data
-    out = _multiples(sentence, data["numbers"], ctx.lang)
+    out = _short_amounts(sentence, data, ctx.lang)
+    out = _multiples(out, data["numbers"], ctx.lang)
     out = _words_to_digits(out, {w: v for w, v in data["numbers"].items() if v not in (100, 1000)})
     months = lexicon(ctx.lang)["months"]
     if ctx.lang == "de":
@@ -60,6 +72,9 @@ def apply(sentence: str, ctx) -> list[str] | None:
                      flags=re.I)
     for symbol, word in sorted(data["currencies"].items(), key=lambda kv: -len(kv[0])):
         s = re.escape(symbol)
+        if symbol == "%":
+            # "100% Tempelhofer Feld" is a name: a percent sign right before a capitalised place adjective stays
+            s = r"%(?!\s+[A-ZÄÖÜ]\w+er\s+[A-ZÄÖÜ])"
         # "9 Millionen €" / "9 %" → number then word; "€ 5" / "$5" → "5 Euro"
         out = re.sub(rf"({_NUM}(?:\s+\w+en|\s+\w+ion)?)\s*{s}(?!\w)", rf"\1 {word}", out)
         out = re.sub(rf"(?<!\w){s}\s?({_NUM}(?:\s+(?:Millionen|Milliarden|million|billion))?)", rf"\1 {word}", out)

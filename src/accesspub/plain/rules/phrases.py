@@ -13,7 +13,6 @@ NAME, KIND, LANGS = "phrases", "rewrite", ("de", "en")
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> list[tuple[re.Pattern, str]]:
     table = dict(words(lang).get("phrases", {}))
-    table.update({f: "" for f in words(lang).get("fillers", [])})
     return [(re.compile(rf"(?<![\w-]){re.escape(k)}(?![\w-])", re.I), v)
             for k, v in sorted(table.items(), key=lambda kv: -len(kv[0]))]
 

@@ -52,6 +52,8 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
         end = c + 2
         while end < len(toks) and toks[end].text not in _BOUNDARY:
             end += 1
+        if end < len(toks) and toks[end].text not in (".", "!", "?"):
+            continue        # something follows that may belong to the clause (", mitzureden", ", dass …")
         body = toks[c + 2:end]
         if ctx.lang == "de":
             if not body or not is_verb(body[-1]):
@@ -71,8 +73,28 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
     return None
 
 
+def _leading(toks: list[Tok], ctx) -> list[str] | None:
+    """'Da X gilt, kann Y …' → 'X gilt.' + 'Deshalb kann Y …' (the main clause keeps its verb-first order)."""
+    table = ctx.data.get("leading", {})
+    if not toks or toks[0].text.lower() not in table:
+        return None
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 3 or c + 2 >= len(toks) or toks[c + 1].tag not in ("VV(FIN)", "VA(FIN)", "VM(FIN)"):
+        return None
+    body = toks[1:c]
+    if not is_verb(body[-1]) or any(t.text in ("„", "“", "”", "\"") for t in body):
+        return None
+    clause = to_main_clause(body)
+    if not clause:
+        return None
+    main = [Tok(table[toks[0].text.lower()], True)] + toks[c + 1:]
+    return [end_sentence(capitalize(join(clause))), end_sentence(join(main))]
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
     toks = parse(sentence, ctx.lang)
-    return (_purpose(toks, ctx) if ctx.lang == "de" else None) or _trailing(toks, ctx)
+    if ctx.lang == "de":
+        return _purpose(toks, ctx) or _leading(toks, ctx) or _trailing(toks, ctx)
+    return _trailing(toks, ctx)

@@ -92,7 +92,7 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
     a11y = accessibility(release.lang, doc.images, overlay is not None, has_toc=bool(doc.toc))
     meta, stamp = release.meta, modified(release)
     text = strings(release.lang)
-    publisher = meta.publisher or ctx.settings.publisher.name
+    publisher = ctx.publisher(release)
     opf = render_template(
         "package.opf", lang=release.lang, identifier=identifier(release, ctx), title=meta.title,
         subtitle=meta.subtitle, publisher=publisher, date=meta.date.isoformat() if meta.date else None,

@@ -37,6 +37,12 @@ def claim_of(path: Path) -> dict[str, list[str]]:
     return found
 
 
+def publisher_of(path: Path) -> str | None:
+    """The EPUB's dc:publisher: the release's own publisher, which is also who certifies it."""
+    node = _package(path).find("opf:metadata/{http://purl.org/dc/elements/1.1/}publisher", _NS)
+    return (node.text or "").strip() or None if node is not None else None
+
+
 def set_claim(path: Path, certifier: str | None) -> bool:
     """Claim EPUB Accessibility 1.1 / WCAG 2.1 AA certified by `certifier`, or withdraw it (None).
 
@@ -102,6 +108,14 @@ def _claimed(path: Path) -> bool:
         return False
 
 
+def _certifier(path: Path, settings: Settings) -> str:
+    """Who certifies the EPUB: its own publisher (a release may name one), else the configured one."""
+    try:
+        return publisher_of(path) or settings.publisher.name
+    except (OSError, KeyError, IndexError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        return settings.publisher.name
+
+
 def certify(items: list[tuple[str, Path]], found: dict[str, list[Finding]], settings: Settings,
             write: bool = True, may_claim: bool = True) -> tuple[list[tuple[str, Path]], dict[str, list[Finding]]]:
     """The certify stage for EPUBs: from their check findings, claim conformance or withdraw the claim.
@@ -110,12 +124,12 @@ def certify(items: list[tuple[str, Path]], found: dict[str, list[Finding]], sett
     the claim finding of each. With `write=False` (`accesspub check`) nothing is written: a claim that the
     findings no longer support is an error finding. `may_claim=False` only withdraws (after a re-check).
     """
-    certifier = settings.publisher.name
     changed: list[tuple[str, Path]] = []
     claims: dict[str, list[Finding]] = {}
     for slug, path in items:
         if not path.exists():
             continue
+        certifier = _certifier(path, settings)
         blockers = [f for f in found.get(slug, []) if blocks_claim(f)]
         earned = not blockers and may_claim
         if write and (earned or blockers):

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlparse
 from lxml import etree
 from lxml import html as lhtml
 
+from ... import images
 from ...findings import Finding
 from ...model import Release
 from .. import BuildContext
@@ -72,7 +73,10 @@ def _image_bytes(src: str, release: Release) -> tuple[bytes, str] | str:
         return "its type is not one EPUB readers must support (PNG, JPEG, GIF, WebP, SVG)"
     if not path.is_file():
         return "the file does not exist"
-    return path.read_bytes(), path.suffix.lower()
+    try:
+        return images.read(path), path.suffix.lower()
+    except images.ImageRefused as exc:
+        return str(exc)
 
 
 def _image(img, release: Release, resources: list[Resource], findings: list[Finding]) -> bool:

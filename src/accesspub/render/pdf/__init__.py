@@ -19,7 +19,8 @@ def render(release: Release, ctx: BuildContext) -> Rendition:
     if logo:
         real = (ctx.settings.root / logo).resolve()
         resources[str(real)] = real
-    pdf, findings = engine(ctx.services).write(print_html(release, ctx), folder, resources, str(path))
+    pdf, findings = engine(ctx.services).write(print_html(release, ctx), ctx.public_url(release.slug), resources,
+                                               str(path))
     with replacing(path) as tmp:
         repair(pdf, tmp)
     return Rendition("pdf", [path], findings)

@@ -7,11 +7,13 @@ import mimetypes
 import re
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urljoin
 
 from weasyprint import CSS, HTML, LOGGER
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from ... import images
 from ...findings import Finding
 from ...paths import STYLES, font_files
 from .origins import recording_origins
@@ -72,7 +74,8 @@ class Fenced(URLFetcher):
         if path is None:
             raise ValueError(f"not a resource of this release: {url}")
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+        data = images.read(path) if path.suffix.lower() in images.MIME else path.read_bytes()
+        return URLFetcherResponse(url, data, {"Content-Type": mime})
 
 
 class Engine:
@@ -88,16 +91,16 @@ class Engine:
         ]
         self.cache: dict = {}
 
-    def write(self, html: str, base: Path, resources: dict[str, Path], location: str = "") -> tuple[bytes, list[Finding]]:
+    def write(self, html: str, base_url: str, resources: dict[str, Path], location: str = "") -> tuple[bytes, list[Finding]]:
         """The PDF/UA-1 bytes of a print page and what WeasyPrint logged while making them.
 
-        `base` is the folder relative URLs start from; `resources` maps those relative names (and absolute
-        paths such as the logo) to the files that may be read."""
-        root = base.resolve().as_uri() + "/"
-        files = {(root + name if not Path(name).is_absolute() else Path(name).as_uri()): path
+        `base_url` is the release's public address (site.url + slug): relative links in the PDF resolve to the
+        published site, never to a file on the build machine. `resources` maps relative names (and absolute
+        paths such as the logo) to the files that may be read; nothing else is fetched."""
+        files = {(urljoin(base_url, name) if not Path(name).is_absolute() else Path(name).as_uri()): path
                  for name, path in resources.items()}
         with _logged(location) as findings, recording_origins():
-            pdf = HTML(string=html, base_url=root, url_fetcher=Fenced(files)).write_pdf(
+            pdf = HTML(string=html, base_url=base_url, url_fetcher=Fenced(files)).write_pdf(
                 stylesheets=self.stylesheets, font_config=self.fonts, pdf_variant="pdf/ua-1",
                 custom_metadata=False, cache=self.cache)
         return pdf, findings

@@ -29,7 +29,7 @@ def for_print(fragment: str) -> str:
 def print_html(release: Release, ctx: BuildContext) -> str:
     """The whole HTML document WeasyPrint lays out for one release."""
     meta = release.meta
-    variables = page_vars(release.lang, ctx, "")
+    variables = page_vars(release.lang, ctx, "", release)
     pub = ctx.settings.publisher
     logo = (ctx.settings.root / pub.logo).resolve().as_uri() if pub.logo else None
     return environment().get_template("print.html").render(

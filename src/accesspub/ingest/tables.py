@@ -1,0 +1,35 @@
+"""Every table has a caption: the author's, or one made from its column headings ("Tabelle 2: Landkreis, Kitas").
+
+A caption names the table for screen-reader users moving from table to table and for the audio, which announces
+it before reading the rows. The generated one only restates the table's own headings, so nothing is invented.
+"""
+
+from __future__ import annotations
+
+import panflute as pf
+
+from ..language.lexicon import lexicon
+from ..language.normalise import rules
+from ..language.registry import language_for
+
+
+def _headings(table: pf.Table) -> list[str]:
+    if not (table.head and table.head.content):
+        return []
+    return [h for h in (" ".join(pf.stringify(c).split()) for c in table.head.content[0].content) if h]
+
+
+def apply(doc: pf.Doc, lang: str) -> None:
+    """Give each table without a caption one made from its number and its column headings."""
+    word = rules(lang).data["speech"]["table"] if language_for(lang).normalise else \
+        (lexicon(lang).get("speech") or {}).get("table", "Table")
+    tables: list[pf.Table] = []
+    doc.walk(lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
+    for n, table in enumerate(tables, 1):
+        if table.caption and table.caption.content and pf.stringify(table.caption).strip():
+            continue
+        heads = _headings(table)
+        text = f"{word} {n}" + (f": {', '.join(heads)}" if heads else "")
+        words = [pf.Str(w) for w in text.split()]
+        inlines = [x for w in words for x in (w, pf.Space())][:-1]
+        table.caption = pf.Caption(pf.Plain(*inlines))

@@ -1,0 +1,84 @@
+"""German nouns with all their case forms (the `german-nouns` package: Wiktionary, CC BY-SA 4.0).
+
+`features("Bündnisses")` → {("n", "sg", "gen")}; `is_noun("Plattform")` → True. Used by the grammar gate
+(article–adjective–noun agreement) and by the compound splitter (a known whole word stays whole).
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from importlib import resources
+
+CASES = {"nominativ": "nom", "genitiv": "gen", "dativ": "dat", "akkusativ": "acc"}
+NUMBERS = {"singular": "sg", "plural": "pl"}
+GENDERS = ("m", "f", "n")
+
+Feature = tuple[str, str, str]          # (gender or "pl", number, case)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, frozenset[Feature]], frozenset[str]]:
+    csv.field_size_limit(1 << 20)
+    forms: dict[str, set[Feature]] = {}
+    lemmas: set[str] = set()
+    try:
+        path = resources.files("german_nouns").joinpath("nouns.csv")
+    except ModuleNotFoundError:
+        # without the lexicon the agreement check has nothing to compare and no compound is split
+        # (make setup installs it)
+        return {}, frozenset()
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        gender_cols = [i for i, h in enumerate(header) if h.startswith("genus")]
+        form_cols = []
+        for i, h in enumerate(header):
+            parts = h.replace("*", "").split()
+            if len(parts) >= 2 and parts[0] in CASES and parts[1] in NUMBERS:
+                form_cols.append((i, CASES[parts[0]], NUMBERS[parts[1]]))
+        for row in reader:
+            if not row or "Substantiv" not in row[1] and "Eigenname" not in row[1]:
+                continue
+            lemma = row[0]
+            if not lemma[:1].isupper():
+                continue
+            lemmas.add(lemma)
+            genders = {row[i] for i in gender_cols if i < len(row) and row[i] in GENDERS} or set(GENDERS)
+            for i, case, number in form_cols:
+                if i < len(row) and row[i]:
+                    for form in row[i].split(","):
+                        form = form.strip()
+                        if not form:
+                            continue
+                        bucket = forms.setdefault(form, set())
+                        if number == "pl":
+                            bucket.add(("pl", "pl", case))
+                        else:
+                            bucket.update((g, "sg", case) for g in genders)
+    return {k: frozenset(v) for k, v in forms.items()}, frozenset(lemmas)
+
+
+def features(word: str) -> frozenset[Feature]:
+    """Gender/number/case readings of a noun form; for an unknown compound, those of its longest known
+    last part ("Transparenz-Gesetzes" → "Gesetzes"); empty when nothing is known."""
+    forms, _ = _index()
+    if word in forms:
+        return forms[word]
+    tail = word.rsplit("-", 1)[-1]
+    if tail != word and tail[:1].isupper() and tail in forms:
+        return forms[tail]
+    for i in range(1, len(tail) - 2):
+        part = tail[i:].capitalize()
+        if part in forms and len(part) >= 4:
+            return forms[part]
+    return frozenset()
+
+
+def known(word: str) -> bool:
+    """The word is a noun form the lexicon knows as a whole (any case)."""
+    return word in _index()[0]
+
+
+def is_lemma(word: str) -> bool:
+    return word in _index()[1]

@@ -1,0 +1,175 @@
+"""Issue 13: plain language that does no harm — the grammar gate, quotations kept, compounds split only where
+the lexicon proves it, the author's structure kept, facts kept, the review step."""
+
+import pytest
+from lxml import html as lxml_html
+from typer.testing import CliRunner
+
+from accesspub.config import Settings
+from accesspub.ingest import load_release
+from accesspub.plain import facts, gate
+from accesspub.plain.compounds import split
+from accesspub.render import BuildContext
+from accesspub.render.plain import render
+
+
+@pytest.mark.parametrize("original,produced", [
+    # real breakages found on unseen releases (issue 13)
+    ("Das sollte es dem Senat wert sein, die Demokratie zu stärken und die Verwaltung fit zu machen.",
+     ["Das sollte es dem Senat wert sein.", "Diese machen Demokratie zu stärken und die Verwaltung fit zu."]),
+    ("Der Gesetzentwurf des Bündnisses sieht das vor.", ["Der Gesetzentwurf vom Bündnisses sieht das vor."]),
+    ("Das regelt die Rechte der Bürger neu.", ["Das regelt die Rechte von der Bürger neu."]),
+    ("Aufgrund von Verzögerungen muss das Volksbegehren warten.", ["Wegen von Verzögerungen muss das Volksbegehren warten."]),
+    ("Sie müssen nicht mehr fragen, sondern können die Daten selbst abrufen.",
+     ["Sie müssen nicht mehr fragen.", "Sondern können sie die Daten selbst abrufen."]),
+    ("Der Bürger-Entscheid, der das Verfahren regelt, ist neu.", ["Der Bürger-Entscheid ist neu.", "Diese Berlin regelt das Verfahren."]),
+    ("Die Vernichtung von Akten im Juni 2012 war ein Skandal.", ["Die Vernichtung war ein Skandal."]),
+])
+def test_gate_refuses_broken_german(original, produced):
+    assert not gate.check(original, produced, "de").ok
+
+
+@pytest.mark.parametrize("original,produced", [
+    ("Trees help by reducing flood risk, moderating temperature, and improving air quality.",
+     ["Trees help by reducing flood risk, moderating temperature.", "And improving air quality."]),
+    ("We not only invest more money, but are able to offer more help.",
+     ["We not only invest more money.", "But are able to offer more help."]),
+    ("This money might be used for a variety of projects, including; green spaces.",
+     ["This money might be used for a variety of projects, including.", "Green spaces."]),
+])
+def test_gate_refuses_english_fragments(original, produced):
+    assert not gate.check(original, produced, "en").ok
+
+
+def test_gate_passes_a_sound_split():
+    original = "Hamburg besitzt seit 2012 ein Transparenzgesetz, das schon vor einigen Jahren geprüft wurde."
+    assert gate.check(original, ["Hamburg besitzt seit 2012 ein Transparenzgesetz.",
+                                 "Das Transparenzgesetz wurde schon vor einigen Jahren geprüft."], "de").ok
+
+
+def test_compounds_split_only_where_the_lexicon_proves_it():
+    for whole in ("Plattform", "Antragsteller", "Unterschrift", "Durchsetzung", "Unterschriften"):
+        assert split(whole, 10) == (whole,)
+    assert split("Transparenzgesetz", 10) == ("Transparenz", "Gesetz")
+
+
+def test_german_dates_in_every_spelling_and_eu_is_not_euro():
+    assert facts.missing("Wir beginnen am 03.08. mit der Sammlung.", "Wir beginnen am 3. August.", "de") == []
+    assert facts.missing("Wir beginnen am 3.8. mit der Sammlung.", "Wir beginnen am 03. 08. mit der Sammlung.",
+                         "de") == []
+    assert not [f for f in facts.extract("Das zahlt 1 EU-Land.", "de") if f.kind == "amount"]
+
+
+RELEASE = """---
+title: Neue Regeln für das Bürgeramt
+lang: de
+date: 2026-05-04
+---
+
+Die Stadt hat neue Regeln für das Bürgeramt beschlossen, die ab Juni gelten. Mehr steht auf [der Seite der Stadt](https://example.org/regeln).
+
+## Was sich ändert
+
+- Termine gibt es online.
+- Das Amt öffnet schon um 7 Uhr.
+
+| Tag | Öffnung |
+|-----|---------|
+| Montag | 7 bis 18 Uhr |
+| Freitag | 7 bis 12 Uhr |
+
+: Öffnungszeiten ab Juni
+
+„Das sollte eigentlich schon lange so sein, und wir freuen uns darüber“, sagt die Leiterin Eva Lang.
+
+## Kontakt
+
+Pressestelle der Stadt, Telefon 0611 123456, presse@example.org
+"""
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("nh")
+    src = tmp / "regeln.md"
+    src.write_text(RELEASE, encoding="utf-8")
+    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp / "out"))
+    return rendition, lxml_html.fromstring(rendition.files[0].read_bytes())
+
+
+def test_structure_is_kept(page):
+    rendition, tree = page
+    headings = [h.text_content() for h in tree.xpath("//article//section/*[self::h2 or self::h3]")]
+    assert "Was sich ändert" in headings and "Kontakt" in headings
+    assert [li.text_content().strip() for li in tree.xpath("//article//ul/li")] == \
+        ["Termine gibt es online.", "Das Amt öffnet schon um 7 Uhr."]
+    table = tree.xpath("//article//table")[0]
+    assert table.xpath("caption")[0].text_content() == "Öffnungszeiten ab Juni"
+    assert [c.text_content() for c in table.xpath(".//td")] == ["Montag", "7 bis 18 Uhr", "Freitag", "7 bis 12 Uhr"]
+    assert tree.xpath("//article//a[@href='https://example.org/regeln']")
+    contact = tree.xpath("//section[contains(@class,'contact')]")[0].text_content()
+    assert "presse@example.org" in contact
+    assert not [f for f in rendition.findings if f.rule in ("link-missing", "table-value-missing")]
+
+
+def test_words_inside_a_quotation_stay(page):
+    _, tree = page
+    quote = tree.xpath("//article//figure[contains(@class,'speech')]")[0]
+    assert "Das sollte eigentlich schon lange so sein, und wir freuen uns darüber" in quote.text_content()
+    assert quote.xpath("figcaption")[0].text_content() == "Eva Lang sagt:"
+
+
+def test_a_500_line_blockquote_builds(tmp_path):
+    lines = "\n".join(f"> Zeile {n} des langen Zitats mit einem Transparenzgesetz und der Unterschrift"
+                      for n in range(500))
+    src = tmp_path / "lang.md"
+    src.write_text(f"---\ntitle: Ein langes Zitat\nlang: de\n---\n\nVorher steht ein Satz.\n\n{lines}\n",
+                   encoding="utf-8")
+    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
+    text = rendition.files[0].read_text(encoding="utf-8")
+    assert "Zeile 499 des langen Zitats" in text
+
+
+def test_review_sheet_then_approval(tmp_path, monkeypatch):
+    from accesspub.cli import app
+    src = tmp_path / "regeln.md"
+    src.write_text(RELEASE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["review", "regeln", "--sources", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    sheet = (tmp_path / "regeln.plain-review.html").read_text(encoding="utf-8")
+    rows = lxml_html.fromstring(sheet).xpath("//tbody/tr")
+    flags = [r.get("class") for r in rows]
+    assert flags == sorted(flags, key=lambda c: c != "review")      # marked sentences first
+    assert "Die Stadt hat neue Regeln" in sheet
+    assert (tmp_path / "regeln.plain-draft.md").is_file()
+    result = runner.invoke(app, ["review", "regeln", "--sources", str(tmp_path), "--approve"])
+    assert result.exit_code == 2 and "--by" in result.output
+    result = runner.invoke(app, ["review", "regeln", "--sources", str(tmp_path), "--approve", "--by", "Eva Prüf"])
+    assert result.exit_code == 0, result.output
+    approved = (tmp_path / "regeln.plain.md").read_text(encoding="utf-8")
+    assert "approved by Eva Prüf" in approved and "## Was sich ändert" in approved
+    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
+    assert rendition.data["source"] == "human" and rendition.data["reviewed"] is True
+
+
+def test_publish_unreviewed_setting_reaches_the_rendition(tmp_path):
+    src = tmp_path / "regeln.md"
+    src.write_text(RELEASE, encoding="utf-8")
+    settings = Settings()
+    settings.plain.publish_unreviewed = False
+    rendition = render(load_release(src, settings), BuildContext(settings, tmp_path / "out"))
+    assert rendition.data["reviewed"] is False and rendition.data["publish"] is False
+    page = rendition.files[0].read_text(encoding="utf-8")
+    assert '<meta name="accesspub:plain-review" content="draft">' in page
+
+
+def test_english_draft_label(tmp_path):
+    src = tmp_path / "news.md"
+    src.write_text("---\ntitle: New library\nlang: en\n---\n\nThe council opened a new library on Monday, "
+                   "which has more than ten thousand books for children and young people.\n", encoding="utf-8")
+    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
+    tree = lxml_html.fromstring(rendition.files[0].read_bytes())
+    assert tree.xpath("//p[@class='kicker']")[0].text_content() == \
+        "Draft: simplified by machine, not yet checked by readers"
