@@ -165,7 +165,7 @@ def postgres_server():
     port = free_port()
     executor = PostgreSQLExecutor(executable=exe, host="127.0.0.1", port=port, datadir=str(base / "data"),
                                   unixsocketdir=str(base), logfile=str(base / "postgresql.log"), startparams="-w",
-                                  dbname="desk", user="postgres", password=None)
+                                  dbname="desk", user="postgres", password=None, timeout=180)   # slow when busy
     executor.start()
     executor.wait_for_postgres()
     try:
@@ -181,8 +181,15 @@ def postgres_url(postgres_server):
     import psycopg
     name = f"desk_{os.getpid()}_{int(time.time() * 1000) % 10**8}"
     dsn = f"host=127.0.0.1 port={postgres_server.port} user=postgres dbname=postgres"
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
+    for attempt in range(120):               # pg_ctl -w can return while the server still says "starting up"
+        try:
+            with psycopg.connect(dsn, autocommit=True) as conn:
+                conn.execute(f'CREATE DATABASE "{name}"')
+            break
+        except psycopg.OperationalError:
+            if attempt == 119:
+                raise
+            time.sleep(0.5)
     yield f"postgresql://postgres@127.0.0.1:{postgres_server.port}/{name}"
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
