@@ -21,7 +21,7 @@ from ..language import abbreviations, quotes, sentences
 from ..language.inlines import text_of
 from ..model import Metadata
 from ..language.invisible import clean_meta
-from . import images, links, placeholders, reader, spacing, tables
+from . import image_text, links, placeholders, reader, spacing, tables
 from .resources import fence
 from .sanitise import sanitise, sanitise_metadata
 
@@ -86,7 +86,7 @@ def _sanitise(st: IngestState) -> None:
 
 
 def _placeholder_alt(st: IngestState) -> None:
-    st.findings += images.placeholder_alts(st.doc, st.path)
+    st.findings += image_text.placeholder_alts(st.doc, st.path)
 
 
 def _fence(st: IngestState) -> None:

@@ -20,7 +20,7 @@ import panflute as pf
 from .. import images
 from ..findings import Finding
 from ..language.inlines import text_of
-from . import images
+from . import image_text
 
 MEDIA = "media"
 
@@ -74,7 +74,7 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path], lang: str = "de") -> t
         findings.append(Finding("fence", "source", "image-unavailable", "warning",
                                 f"image '{e.url[:120]}' not shown: {why}; its caption or text alternative "
                                 "stands in for it", f"{source}: image {e.url[:120]}"))
-        return images.stand_in(e, lang)
+        return image_text.stand_in(e, lang)
 
     def action(e, d):
         if not isinstance(e, pf.Image):
@@ -119,5 +119,5 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path], lang: str = "de") -> t
         return None
 
     doc.walk(action)
-    images.collapse_stand_ins(doc, lang)
+    image_text.collapse_stand_ins(doc, lang)
     return resources, findings
