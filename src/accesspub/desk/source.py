@@ -26,7 +26,9 @@ from ..ingest import anatomy, frontmatter, reader
 from ..language.inlines import text_of
 
 FORM_FIELDS = ("title", "subtitle", "kicker", "date", "place", "lang", "summary", "plain_level", "embargo")
-UPLOAD_SUFFIXES = (".docx", ".odt", ".md", ".markdown", ".txt", ".html", ".htm")
+UPLOAD_FORMATS = {".docx": "docx", ".odt": "odt", ".md": "markdown", ".markdown": "markdown", ".txt": "markdown",
+                  ".html": "html", ".htm": "html"}      # upload suffix → the pandoc reader the desk uses
+UPLOAD_SUFFIXES = tuple(UPLOAD_FORMATS)
 MARKDOWN_OUT = "markdown-smart-raw_attribute"     # literal „…“ stay literal; nothing format-specific
 PLACEHOLDER_ALT = re.compile(
     r"^(?:|image|img|bild|foto|photo|picture|grafik|graphic|abbildung|logo|icon|alt|alt[- ]?text|placeholder|"
@@ -101,7 +103,7 @@ def normalise(name: str, data: bytes) -> Draft:
         raise SourceError(f"cannot read '{suffix or name}' files", file=name,
                           fix="upload DOCX, ODT, Markdown, HTML or plain text, or paste the text")
     path = Path(name)
-    fmt = reader.READERS[suffix]
+    fmt = UPLOAD_FORMATS[suffix]
     front: dict = {}
     if fmt in ("docx", "odt"):
         import tempfile
