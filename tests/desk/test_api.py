@@ -66,7 +66,7 @@ def test_a_cms_submits_polls_fetches_and_is_called_back(desk_processes, docx, we
     done = wait_for(lambda: (j := api.get(f"/releases/{rid}", headers=headers).json())["done"] and
                     any(x["kind"] == "build" for x in j["jobs"]) and j, 600, "the release's jobs")
     assert {j["kind"]: j["state"] for j in done["jobs"]} == {"preview": "done", "build": "done", "plain": "done"}
-    assert set(done["renditions"]) == {"html", "plain", "pdf", "epub", "audio"}
+    assert set(done["renditions"]) == {"html", "plain", "plain-audio", "pdf", "epub", "audio"}
     pdf = httpx.get(url + done["renditions"]["pdf"], headers=headers, timeout=30)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     page = httpx.get(url + done["renditions"]["html"], headers=headers, timeout=30)

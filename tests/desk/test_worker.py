@@ -47,7 +47,7 @@ def test_a_job_survives_its_worker_being_killed(desk_processes, docx):
     assert attempts == 2
     with desk.db.session() as s:
         version = s.get(Release, rid).latest
-        assert set(version.report["renditions"]) == {"html", "plain", "pdf", "epub", "audio"}
+        assert set(version.report["renditions"]) == {"html", "plain", "plain-audio", "pdf", "epub", "audio"}
         assert any(f.rule == "image-alt" for f in version.findings)
     pdf = procs.config.preview_dir(rid) / version.slug / version.report["renditions"]["pdf"]
     assert pdf.read_bytes().startswith(b"%PDF")
