@@ -16,6 +16,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+
+from accesspub.state import build_dir
 import yaml
 
 from corpus_text import key, main_text, source_paragraphs
@@ -39,8 +41,9 @@ def built(tmp_path_factory):
     proc = subprocess.run([sys.executable, "-m", "accesspub.cli", "build", *(str(CORPUS / r["file"]) for r in ROWS),
                            "--out", str(out), "-f", "html", "--jobs", "2", "-q"],
                           capture_output=True, text=True, timeout=1200, env=env)
-    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    pages = {Path(r["source"]).name: out / r["slug"] / "index.html" for r in report["releases"]}
+    work = build_dir(out)          # reports live in the state folder beside what is published
+    report = json.loads((work / "report.json").read_text(encoding="utf-8"))
+    pages = {Path(r["source"]).name: work / r["slug"] / "index.html" for r in report["releases"]}
     return proc, report, pages
 
 

@@ -47,7 +47,7 @@ def write_index(ctx: BuildContext, entries: list[Manifest]) -> Path:
         date = dt.date.fromisoformat(e.date) if e.date else None
         releases.append({
             "slug": e.slug, "title": e.title, "summary": e.summary, "lang": e.lang, "date": date,
-            "year": date.year if date else None,
+            "year": date.year if date else 0,          # undated releases last ("ohne Datum")
             "date_long": format_date(date, format="long", locale=lang) if date else None,
             "renditions": [{"file": e.renditions[name], "mime": media_type(name), "label": label(name, lang)}
                            for name in renditions() if name in e.renditions],
