@@ -386,7 +386,9 @@ class Builder:
                 continue            # the contact section has its heading already
             short = isinstance(b, (pf.Para, pf.Plain, pf.LineBlock)) and word_count(text, self.ctx.lang) <= 8
             near = any(details[j] for j in (k - 1, k + 1) if 0 <= j < len(blocks))
-            if details[k] or (short and near) or (k == 0 and short and any(details)):
+            # a short block is contact when details are near, or when the block has no details at all (a contact
+            # line from front matter or settings: "Pressestelle, call us")
+            if details[k] or (short and near) or (short and (k == 0 or not any(details))):
                 lines = [Line(f"c-{self.next_id}-{n}", t, links=_links(b.content))
                          for n, t in enumerate(text.splitlines(), 1) if t.strip()]
                 self.next_id += 1
