@@ -41,7 +41,7 @@ def test_drafts_and_embargo_are_held_until_their_time(tmp_path):
     assert "Radwege für Kassel" in public
     for title in ("Alpha", "Beta", "Gamma"):
         assert title not in public, title
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["2025-03-01-radwege-fuer-kassel", "_assets"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["2025-03-01-radwege-fuer-kassel", "_assets", "_docs", "pagefind"]
     held = {h["slug"]: h for h in result.held}
     assert held["2025-03-02-geheimer-entwurf-alpha"]["reason"] == "draft"
     assert held["2025-03-03-gesperrte-nachricht-beta"]["until"].startswith("2099-01-01T00:00:00+01:00")

@@ -166,7 +166,9 @@ def _statements(ctx: BuildContext, manifests: list[Manifest], reports: list[dict
     ran = [c for c in check_specs() if any(n in built for n in reads(c) if n != renditions.SITE) or
            (renditions.SITE in reads(c))]
     ran += [n for n in ("plain", "podcast") if n in built or (n == "podcast" and built & set(podcast.SPOKEN))]
-    statement.write_statements(ctx, reports, [f.to_dict() for f in site_findings], ran)
+    held = {m.slug for m in manifests if m.held}          # a held release must not show on a public page
+    statement.write_statements(ctx, [r for r in reports if r.get("slug") not in held],
+                               [f.to_dict() for f in site_findings], ran)
 
 
 def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: BuildResult, reporter: Reporter,

@@ -13,12 +13,16 @@ import panflute as pf
 
 from ..findings import Finding
 
-# the sentences of the `accesspub new` template (cli.SCAFFOLD) that an author is meant to replace
-TEMPLATE = (
-    "One or two sentences that say what happened.",
-    "Write the lead here",
-    "Further paragraphs. Quote people with",
-)
+def _template() -> list[str]:
+    """The texts of the `accesspub new` template (the `scaffold:` language data) an author is meant to replace."""
+    from ..language.lexicon import lexicon
+    from ..language.registry import REGISTRY
+    found = []
+    for code in REGISTRY:
+        scaffold = lexicon(code).get("scaffold") or {}
+        found += [scaffold[k] for k in ("summary", "lead", "body", "contact") if scaffold.get(k)]
+    return found
+
 _DUMMY_PHONE = re.compile(r"(?<![\d+])0{3,}[\s/-]*0{4,}(?!\d)")     # 0000 000000, 000/0000
 _LOREM = re.compile(r"\blorem ipsum\b", re.I)
 
@@ -27,7 +31,7 @@ def find(doc: pf.Doc, texts: list[str | None], path: Path) -> list[Finding]:
     """One error finding per placeholder left in the body or in the metadata `texts`."""
     text = " ".join([pf.stringify(doc), *(t for t in texts if t)])
     text = " ".join(text.split())
-    found = [t for t in TEMPLATE if " ".join(t.split()) in text]
+    found = [t for t in _template() if " ".join(t.split()) in text]
     found += [m[0] for m in _DUMMY_PHONE.finditer(text)] + [m[0] for m in _LOREM.finditer(text)]
     seen: list[str] = []
     for item in found:

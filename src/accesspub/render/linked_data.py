@@ -28,7 +28,7 @@ def open_graph(release: Release, ctx: BuildContext) -> list[tuple[str, str]]:
     """(property, content) pairs for <meta property=… content=…>."""
     meta = release.meta
     pairs = [("og:type", "article"), ("og:title", meta.title), ("og:url", page_url(ctx, release.slug)),
-             ("og:site_name", ctx.settings.site.title or ctx.settings.publisher.name),
+             ("og:site_name", ctx.settings.site.title or ctx.publisher(release)),
              ("og:locale", ISO_LOCALES.get(release.lang, release.lang))]
     if meta.summary:
         pairs.append(("og:description", meta.summary))
