@@ -59,7 +59,6 @@ def test_amounts_units_and_percent_do_not_break(tmp_path):
     assert "2. Juni 2025" in text and "1.500 Menschen" in text, "dates and counts keep ordinary spaces"
 
 
-@pytest.mark.xfail(reason="open integration defect after the 2026-12-01 merges (see the closing note): fix and remove this mark", strict=False)
 def test_a_table_without_caption_gets_one_from_its_headings(tmp_path):
     text = ("---\ntitle: Zahlen\ndate: 2025-06-02\nlang: de\n---\n\nDie Zahlen:\n\n"
             "| Landkreis | Kitas |\n|---|---|\n| Kassel | 118 |\n\n| Jahr | Summe |\n|---|---|\n| 2025 | 3 |\n\n"

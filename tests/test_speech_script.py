@@ -93,7 +93,6 @@ def test_dateline_keeps_a_place_the_lead_does_not_name(tmp_path):
     assert cues["dateline"].spoken == "Wiesbaden, zweiter Juni zweitausendfünfundzwanzig"
 
 
-@pytest.mark.xfail(reason="open integration defect after the 2026-12-01 merges (see the closing note): fix and remove this mark", strict=False)
 def test_table_is_announced_by_its_caption_and_read_row_by_row_with_headings(tmp_path):
     _, cues = _script(tmp_path, HEAT)
     said = [c.spoken for c in cues.values()]

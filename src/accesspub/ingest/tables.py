@@ -19,8 +19,40 @@ def _headings(table: pf.Table) -> list[str]:
     return [h for h in (" ".join(pf.stringify(c).split()) for c in table.head.content[0].content) if h]
 
 
+CAPTION_MARKS = ("Table:", ":")     # pandoc's Markdown caption line, next to the table (the CommonMark reader keeps it)
+
+
+def _caption_line(block) -> list | None:
+    """The inlines of a `Table: …` paragraph, without the mark, or None."""
+    if not isinstance(block, pf.Para) or not block.content or not isinstance(block.content[0], pf.Str):
+        return None
+    if block.content[0].text not in CAPTION_MARKS:
+        return None
+    rest = list(block.content[1:])
+    while rest and isinstance(rest[0], (pf.Space, pf.SoftBreak)):
+        rest.pop(0)
+    return rest or None
+
+
+def _author_captions(doc: pf.Doc) -> None:
+    """A `Table: …` line right after a table (or, failing that, right before it) becomes its caption."""
+    tables: list[pf.Table] = []
+    doc.walk(lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
+    for table in tables:
+        if table.caption and table.caption.content and pf.stringify(table.caption).strip():
+            continue
+        for near in (table.next, table.prev):
+            inlines = _caption_line(near)
+            if inlines:
+                table.caption = pf.Caption(pf.Plain(*inlines))
+                near.parent.content.remove(near)
+                break
+
+
 def apply(doc: pf.Doc, lang: str) -> None:
-    """Give each table without a caption one made from its number and its column headings."""
+    """Give each table without a caption the author's `Table:` line, or one made from its number and its
+    column headings."""
+    _author_captions(doc)
     word = rules(lang).data["speech"]["table"] if language_for(lang).normalise else \
         (lexicon(lang).get("speech") or {}).get("table", "Table")
     tables: list[pf.Table] = []
