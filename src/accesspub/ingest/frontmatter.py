@@ -43,6 +43,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
                "hero_image", "thumbnail", "bild", "header"),
     "plain": ("plain",),
     "plain_level": ("plain_level",),
+    "plain_review": ("plain_review",),
     "embargo": ("embargo",),
 }
 IMAGE_SRC = ("src", "url", "path", "image", "file", "href")
@@ -224,6 +225,12 @@ def map_keys(data: dict, path: Path, strict: bool = False, first_line: int = 2) 
                                   place=str(first_line), fix="write it as 'date: 2025-03-01'")
         elif field == "embargo":
             out[field] = value
+        elif field == "plain_review":
+            if not isinstance(value, dict) or not _text(value.get("by")) or _date(value.get("date")) is None:
+                raise SourceError("front-matter key 'plain_review' needs who checked the plain version and when",
+                                  file=path, place=str(first_line),
+                                  fix="write it as 'plain_review: {by: Eva Prüf, date: 2026-11-30}'")
+            out[field] = {"by": _text(value["by"]), "date": _date(value["date"])}
         elif field == "keywords":
             out[field] = _keywords(value)
         elif field == "images":

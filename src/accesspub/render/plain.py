@@ -116,11 +116,11 @@ def player(release: Release, ctx: BuildContext, name: str) -> dict | None:
 
 
 def result_of(release: Release, ctx: BuildContext) -> PlainResult:
-    """The plain version of a release, made once per build and shared by the page and its audio."""
-    key = f"plain:{release.slug}"
-    if key not in ctx.services:
-        ctx.services[key] = build(release, ctx.settings)
-    return ctx.services[key]
+    """The plain version of a release, made once per build and shared by the page and its audio (in the
+    release's memo: `services` outlive the release, in a desk worker from one version to the next)."""
+    if "plain" not in ctx.memo:
+        ctx.memo["plain"] = build(release, ctx.settings)
+    return ctx.memo["plain"]
 
 
 def render(release: Release, ctx: BuildContext) -> Rendition:
