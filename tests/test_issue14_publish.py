@@ -82,3 +82,21 @@ def test_output_holds_only_what_is_published(tmp_path):
     run_build([tmp_path / "r.md"], out, settings=Settings(output={"publish_reports": True}))
     assert (out / "report.html").exists() and (out / "2025-03-01-neue-busse" / "report.html").exists()
     assert not list(out.rglob("manifest.json"))
+
+
+def test_an_output_folder_inside_the_source_folder_is_never_read_as_sources(tmp_path):
+    """`accesspub build . --out public`: the second build must not take the first one's pages and _docs
+    (HTML, a source format) for releases, nor anything in a hidden folder (.git, the state folder)."""
+    src = tmp_path / "site"
+    src.mkdir()
+    (src / "radwege.md").write_text(TEXT.format(title="Radwege für Kassel", n=1, extra="", body="Neue Wege."),
+                                    encoding="utf-8")
+    (src / ".git").mkdir()
+    (src / ".git" / "notes.md").write_text(TEXT.format(title="Versteckt", n=2, extra="", body="Nein."),
+                                           encoding="utf-8")
+    out = src / "public"
+    first = run_build([src], out)
+    assert first.exit_code == 0 and list(first.rebuilt) == ["2025-03-01-radwege-fuer-kassel"]
+    assert len(list(out.rglob("*.html"))) > 3, "the build publishes HTML pages, a source format too"
+    second = run_build([src], out)
+    assert [r["slug"] for r in second.reports] == ["2025-03-01-radwege-fuer-kassel"]

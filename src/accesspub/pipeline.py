@@ -269,7 +269,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
     work = build_dir(out, state)
     result = BuildResult(out=out, work=work, strict=settings.output.strict,
                          build_findings=_site_url_finding(settings))
-    paths, missing = discover(sources)
+    paths, missing = discover(sources, exclude=(out, state_dir(out, state)))
     for exc in missing:
         _unusable(result, exc)
     if not paths:

@@ -25,8 +25,12 @@ SITE_FOLDERS = {"_includes", "_layouts", "_data", "_site", "_sass", "node_module
                 "includes", "archetypes", "static", "assets", "public"}
 
 
-def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
-    """Release sources among files and folders, in a stable order, and the paths that do not exist."""
+def discover(sources: list[Path], exclude: tuple[Path, ...] = ()) -> tuple[list[Path], list[SourceError]]:
+    """Release sources among files and folders, in a stable order, and the paths that do not exist.
+
+    Hidden folders (.git, the state folder) and the folders in `exclude` (the build's own output and state,
+    when they lie inside a source folder) are not searched: a build must never read what it wrote."""
+    skip = [p.absolute() for p in exclude]
     found: list[Path] = []
     missing: list[SourceError] = []
     for src in sources:
@@ -38,6 +42,9 @@ def discover(sources: list[Path]) -> tuple[list[Path], list[SourceError]]:
             found.append(src)
             continue
         for p in sorted(src.rglob("*")):
+            parts = p.relative_to(src).parts[:-1]
+            if any(part.startswith(".") for part in parts) or any(q in p.absolute().parents for q in skip):
+                continue
             if p.is_file() and p.suffix.lower() in readers.FORMS and not p.name.startswith((".", "_")) \
                     and not p.name.lower().endswith(SKIP_SUFFIXES) and p.name.lower() != "readme.md" \
                     and not SITE_FOLDERS & set(p.relative_to(src).parts[:-1]) and readers.is_release(p):
