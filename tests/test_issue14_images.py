@@ -120,3 +120,27 @@ def test_fake_png_file_is_refused(tmp_path):
     release = load_release(_release(tmp_path, "![Foto](photo.png)"), Settings())
     assert any(f.rule == "resource-refused" for f in release.findings)
     assert release.resources == {}
+
+
+def test_an_oversized_picture_in_a_docx_is_refused_and_no_machine_path_is_published(tmp_path):
+    """Pictures inside a Word file pass the same limits; the finding the statement publishes names the picture,
+    not the folder of the build machine it was extracted to."""
+    import pypandoc
+
+    from accesspub.ingest.readers.office import MEDIA_ROOT
+
+    from conftest import run_build
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "huge.png").write_bytes(_png(9000, 9000))
+    (src / "r.md").write_text("# Große Bilder\n\nText davor.\n\n![Ein großes Bild](huge.png)\n\nText danach.\n",
+                              encoding="utf-8")
+    pypandoc.convert_file(str(src / "r.md"), "docx", outputfile=str(tmp_path / "release.docx"),
+                          extra_args=[f"--resource-path={src}"])
+    out = tmp_path / "out"
+    result = run_build([tmp_path / "release.docx"], out)
+    refused = [f for r in result.reports for f in r["findings"] if f["rule"] == "resource-refused"]
+    assert refused and "40 megapixels" in refused[0]["message"]
+    public = "\n".join(p.read_bytes().decode("utf-8", "replace") for p in out.rglob("*") if p.is_file())
+    assert "megapixels" in public, "the statement lists the refused picture"
+    assert str(MEDIA_ROOT) not in public and str(tmp_path) not in public

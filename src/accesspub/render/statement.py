@@ -21,6 +21,13 @@ from ..language.lexicon import LANGUAGES, lexicon
 from . import BuildContext
 
 SEVERITIES = ("error", "warning")
+# an absolute file path in a finding (the build machine's folders): the public statement shows its last part
+_MACHINE_PATH = re.compile(r"(?<![\w:/.~-])(?:/[^\s'\"/<>|]+)+/([^\s'\"/<>|]+)")
+
+
+def public_message(message: str) -> str:
+    """A finding's message as the public statement prints it: no path of the build machine."""
+    return _MACHINE_PATH.sub(r"\1", message)
 
 
 @dataclass
@@ -63,11 +70,12 @@ def collect(reports: list[dict], site_findings: list[dict], checks_ran: list[str
         for f in report.get("findings", []):
             if f["severity"] in SEVERITIES:
                 items.append(Item(report.get("title") or report["slug"], report["slug"], f"{report['slug']}/index.html",
-                                  _label(lang, f["rendition"]), f["severity"], f["message"], f["rule"], f["check"]))
+                                  _label(lang, f["rendition"]), f["severity"], public_message(f["message"]), f["rule"],
+                                  f["check"]))
     for f in site_findings:
         if f["severity"] in SEVERITIES:
             items.append(Item(text["site_part"], "", None, _label(lang, f.get("rendition", "")), f["severity"],
-                              f["message"], f["rule"], f["check"]))
+                              public_message(f["message"]), f["rule"], f["check"]))
     items.sort(key=lambda i: (i.href is None, i.part, SEVERITIES.index(i.severity), i.rendition))
     status = "full" if not items and reviewed else "partial"
     known = text["checks"]
