@@ -114,23 +114,25 @@ async def submit(request: Request, file: UploadFile = File(...), title: str = Fo
         raise HTTPException(403, str(exc)) from None
 
 
+def _readable(s, who: tuple[ApiToken, User], rid: int):
+    """The release the caller may read, or 404 (a release of another office is not there for it)."""
+    try:
+        return flow.readable(s, s.merge(who[1]), rid)
+    except LookupError:
+        raise HTTPException(404, "no such release") from None
+
+
 @router.get("/releases/{rid}", response_model=ReleaseOut, summary="A release, its jobs and renditions")
 def get_release(request: Request, rid: int, who: tuple[ApiToken, User] = Depends(caller)):
     with request.app.state.desk.db.session() as s:
-        try:
-            release = flow.readable(s, s.merge(who[1]), rid)
-        except LookupError:
-            raise HTTPException(404, "no such release") from None
+        release = _readable(s, who, rid)
         return _release_out(request, s, release)
 
 
 @router.get("/releases/{rid}/findings", response_model=list[FindingOut], summary="What the checks found")
 def findings(request: Request, rid: int, who: tuple[ApiToken, User] = Depends(caller)):
     with request.app.state.desk.db.session() as s:
-        try:
-            release = flow.readable(s, s.merge(who[1]), rid)
-        except LookupError:
-            raise HTTPException(404, "no such release") from None
+        release = _readable(s, who, rid)
         return [FindingOut(check=f.check, rendition=f.rendition, rule=f.rule, severity=f.severity, message=f.message,
                            location=f.location) for f in release.latest.findings]
 
@@ -142,10 +144,7 @@ def rendition(request: Request, rid: int, name: str, who: tuple[ApiToken, User] 
     if name not in names():
         raise HTTPException(404, f"no rendition '{name}'; choose from {', '.join(names())}")
     with desk.db.session() as s:
-        try:
-            release = flow.readable(s, s.merge(who[1]), rid)
-        except LookupError:
-            raise HTTPException(404, "no such release") from None
+        release = _readable(s, who, rid)
         v = release.latest
         main = (v.report or {}).get("renditions", {}).get(name)
         if not main:
