@@ -183,3 +183,14 @@ def test_hostile_metadata_reaches_no_rendition(tmp_path):
     refused = [f for f in findings if f["rule"] == "resource-refused"]
     assert len(refused) == 4, refused        # contact and caption images, the front-matter image, publisher's
     assert result.exit_code == 1             # refused resources are errors: the author must look
+
+
+def test_the_summary_never_ends_inside_a_quotation(tmp_path):
+    """The index, feeds and Open Graph show the summary: a quotation opened in it is closed in it."""
+    source = tmp_path / "r.md"
+    source.write_text("---\ntitle: Neue Radwege\ndate: 2025-03-03\nlang: de\n---\n\n**Kassel.** Die Ministerin sagte "
+                      "am Montag in Kassel bei der Eröffnung, dass „das Land den Bau neuer Radwege im Norden fördert. "
+                      "Wir bauen 40 Kilometer bis 2027“, so die Ministerin. Die Arbeiten beginnen im Mai.\n",
+                      encoding="utf-8")
+    summary = load_release(source, Settings()).meta.summary
+    assert summary.count("„") == summary.count("“") == 1 and summary.endswith("so die Ministerin.")

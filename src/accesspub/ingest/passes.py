@@ -19,6 +19,7 @@ from ..config import Settings
 from ..findings import Finding
 from ..language import abbreviations, quotes, sentences
 from ..language.inlines import text_of
+from ..language.registry import language_for
 from ..model import Metadata
 from ..language.invisible import clean_meta
 from . import image_text, links, placeholders, reader, spacing, tables
@@ -143,13 +144,27 @@ def _summary(st: IngestState) -> None:
             inlines = [e for e in block.content[0].content
                        if not (isinstance(e, pf.Span) and "lead-location" in e.classes)]
             text = " ".join(text_of(inlines, st.lang).split())
+            opens, closes = language_for(st.lang).quotes[:2]
             out = ""
             for s, e in sentences.split(text, st.lang):
                 out = (out + " " + text[s:e].strip()).strip()
-                if len(out) > 120:
+                if len(out) > 120 and out.count(opens) <= out.count(closes):   # never end inside a quotation
                     break
-            st.meta.summary = " ".join(clean_meta(out[:400]).split()) or None
+            if len(out) > 700 or out.count(opens) > out.count(closes):
+                out = _first_sentence_outside_quotes(text, st.lang, opens, closes) or out[:400]
+            st.meta.summary = " ".join(clean_meta(out).split()) or None
             return
+
+
+def _first_sentence_outside_quotes(text: str, lang: str, opens: str, closes: str) -> str:
+    """The sentences before the first quotation opens (or "" when it opens in the first one)."""
+    out = ""
+    for s, e in sentences.split(text, lang):
+        piece = text[s:e].strip()
+        if opens in piece:
+            break
+        out = (out + " " + piece).strip()
+    return out if len(out) <= 700 else ""
 
 
 def _placeholders(st: IngestState) -> None:
