@@ -189,7 +189,8 @@ def test_the_summary_never_ends_inside_a_quotation(tmp_path):
     """The index, feeds and Open Graph show the summary: a quotation opened in it is closed in it."""
     source = tmp_path / "r.md"
     source.write_text("---\ntitle: Neue Radwege\ndate: 2025-03-03\nlang: de\n---\n\n**Kassel.** Die Ministerin sagte "
-                      "am Montag in Kassel bei der Eröffnung, dass „das Land den Bau neuer Radwege im Norden fördert. "
+                      "am Montag in Kassel bei der Eröffnung der ersten neuen Strecke vor vielen Gästen aus der Region, "
+                      "dass „das Land den Bau neuer Radwege im Norden fördert. "
                       "Wir bauen 40 Kilometer bis 2027“, so die Ministerin. Die Arbeiten beginnen im Mai.\n",
                       encoding="utf-8")
     summary = load_release(source, Settings()).meta.summary
