@@ -47,6 +47,10 @@ def test_the_hint_names_a_command_that_builds(tmp_path):
     run = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=300,
                          env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"})
     assert (tmp_path / "out" / "index.html").exists(), (hint, run.stderr[-800:])
+    # the unedited template fails, and the terminal says why and where, without opening the report
+    assert run.returncode == 1
+    assert "error(s) fail the build" in run.stdout and "placeholder text left" in run.stdout
+    assert "2025-06-02-hitze.md" in run.stdout
 
 
 def test_a_slug_with_an_impossible_date_is_refused(tmp_path):

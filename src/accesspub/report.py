@@ -85,6 +85,26 @@ def print_summary(console: Console, reports: list[dict], extra: list[Finding], o
         c = count(extra)
         table.add_row("(build)", "", _cell(c["error"], "red"), _cell(c["warning"], "yellow"), str(c["info"]))
     console.print(table)
+    _print_errors(console, reports, extra, out)
+
+
+SHOWN_ERRORS = 12
+
+
+def _print_errors(console: Console, reports: list[dict], extra: list[Finding], out: Path) -> None:
+    """The errors themselves (what fails the build), so that nobody has to open the report to learn them."""
+    errors = [(r["slug"], f) for r in reports for f in r.get("findings", []) if f["severity"] == "error"]
+    errors += [("(build)", f.to_dict()) for f in extra if f.severity == "error"]
+    if not errors:
+        return
+    console.print(f"[bold red]{len(errors)} error(s)[/] fail the build:", highlight=False)
+    for slug, f in errors[:SHOWN_ERRORS]:
+        where = f" ({f['location']})" if f.get("location") else ""
+        console.print(f"  {slug} · {f['rendition']} · {f['check']}/{f['rule']}: {f['message']}{where}",
+                      markup=False, highlight=False, soft_wrap=True)
+    if len(errors) > SHOWN_ERRORS:
+        console.print(f"  … and {len(errors) - SHOWN_ERRORS} more: see {out / 'report.html'}", highlight=False,
+                      soft_wrap=True)
 
 
 def _cell(n: int, color: str) -> str:
