@@ -107,6 +107,12 @@ def test_statement_lists_exactly_the_findings(site):
                   for li in doc.xpath("//li[contains(@class,'barrier ')]")]
         assert sorted(listed) == sorted(expected), name
     assert expected, "the build has findings to list (the plain version's notes at least)"
+    de = _doc(out / "barrierefreiheit.html")
+    summaries = [" ".join(s.text_content().split()) for s in de.xpath("//details[@class='rendition' or "
+                                                                     "starts-with(@class,'rendition')]/summary")]
+    assert summaries and all(re.search(r": \d+ (Barrieren?|Hinweise?)", s) for s in summaries), summaries
+    assert not [s for s in summaries if s.split(":")[0] in ("site", "plain", "html", "pdf", "epub", "audio")], \
+        "renditions are named in the statement's language"
 
 
 def test_statement_has_the_parts_of_the_eu_model(site):
