@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from rich.console import Console
@@ -89,6 +90,7 @@ def print_summary(console: Console, reports: list[dict], extra: list[Finding], o
 
 
 SHOWN_ERRORS = 12
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")     # a source's text must not drive the terminal
 
 
 def _print_errors(console: Console, reports: list[dict], extra: list[Finding], out: Path) -> None:
@@ -100,7 +102,8 @@ def _print_errors(console: Console, reports: list[dict], extra: list[Finding], o
     console.print(f"[bold red]{len(errors)} error(s)[/] fail the build:", highlight=False)
     for slug, f in errors[:SHOWN_ERRORS]:
         where = f" ({f['location']})" if f.get("location") else ""
-        console.print(f"  {slug} · {f['rendition']} · {f['check']}/{f['rule']}: {f['message']}{where}",
+        line = _TERMINAL_CONTROLS.sub("", f"  {slug} · {f['rendition']} · {f['check']}/{f['rule']}: {f['message']}{where}")
+        console.print(line,
                       markup=False, highlight=False, soft_wrap=True)
     if len(errors) > SHOWN_ERRORS:
         console.print(f"  … and {len(errors) - SHOWN_ERRORS} more: see {out / 'report.html'}", highlight=False,
