@@ -24,7 +24,23 @@ def _tokenizer(lang: str):
 @lru_cache(maxsize=2)
 def _somajo(model: str):
     from somajo import SoMaJo
-    return SoMaJo(model, split_camel_case=False, character_offsets=True)
+    splitter = SoMaJo(model, split_camel_case=False, character_offsets=True)
+    _skip_emoji_free_tokens(splitter._tokenizer)
+    return splitter
+
+
+def _skip_emoji_free_tokens(tokenizer) -> None:
+    """SoMaJo looks for emoji grapheme by grapheme, compiling its pattern anew each time: about half its time.
+    A token without a single emoji character cannot hold one, so it is passed over; the rest go to SoMaJo's
+    own method (the same output, found in a fraction of the time)."""
+    import regex
+    any_emoji = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Presentation}\uFE0F]")
+    original = tokenizer._split_emojis
+
+    def split_emojis(node, token_class="emoticon"):
+        if any_emoji.search(node.value.text):
+            original(node, token_class)
+    tokenizer._split_emojis = split_emojis
 
 
 def split(text: str, lang: str) -> list[tuple[int, int]]:
