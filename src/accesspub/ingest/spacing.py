@@ -16,6 +16,7 @@ import panflute as pf
 from ..language.abbreviations import ABBR_CLASS
 from ..language.normalise import rules
 from ..language.registry import language_for
+from ..tree import walk
 
 NBSP = "\u00a0"
 _NUMBER_END = re.compile(r"\d[.,]?$")
@@ -72,4 +73,4 @@ def apply(doc: pf.Doc, lang: str) -> None:
                 e.content = new
         return None
 
-    doc.walk(action)
+    walk(doc, action)

@@ -11,6 +11,7 @@ import panflute as pf
 from ..language.lexicon import lexicon
 from ..language.normalise import rules
 from ..language.registry import language_for
+from ..tree import walk
 
 
 def _headings(table: pf.Table) -> list[str]:
@@ -37,7 +38,7 @@ def _caption_line(block) -> list | None:
 def _author_captions(doc: pf.Doc) -> None:
     """A `Table: …` line right after a table (or, failing that, right before it) becomes its caption."""
     tables: list[pf.Table] = []
-    doc.walk(lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
+    walk(doc, lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
     for table in tables:
         if table.caption and table.caption.content and pf.stringify(table.caption).strip():
             continue
@@ -56,7 +57,7 @@ def apply(doc: pf.Doc, lang: str) -> None:
     word = rules(lang).data["speech"]["table"] if language_for(lang).normalise else \
         (lexicon(lang).get("speech") or {}).get("table", "Table")
     tables: list[pf.Table] = []
-    doc.walk(lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
+    walk(doc, lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
     for n, table in enumerate(tables, 1):
         if table.caption and table.caption.content and pf.stringify(table.caption).strip():
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import panflute as pf
 
 from .registry import language_for
+from ..tree import walk
 
 
 def _marks(lang: str) -> dict[str, tuple[str, str]]:
@@ -83,7 +84,7 @@ def apply(doc: pf.Doc, lang: str) -> None:
     def action(e, d):
         if isinstance(e, (pf.Para, pf.Plain)) and any(isinstance(x, pf.Str) for x in e.content):
             e.content = quote_inlines(list(e.content), lang)
-    doc.walk(action)
+    walk(doc, action)
 
 
 _ATTRIBUTION_WORDS = 8
@@ -117,4 +118,4 @@ def block_quotes(doc: pf.Doc) -> None:
                 caption = pf.Caption(pf.Plain(*attribution))
                 return pf.Figure(quote, caption=caption, classes=["quote"])
         return None
-    doc.walk(action)
+    walk(doc, action)

@@ -13,6 +13,7 @@ import panflute as pf
 
 from .inlines import children, inner_start, offsets, text_of
 from .registry import language_for
+from ..tree import walk
 
 SENTENCE_CLASS = "s"
 
@@ -134,7 +135,7 @@ def assign_ids(doc: pf.Doc, lang: str) -> int:
     """Wrap every sentence of the body in Span.s with a stable id; returns the number of sentences."""
     numbering = _Numbering()
     blocks = []
-    doc.walk(lambda e, d: blocks.append(e) if isinstance(e, _TEXT_BLOCKS) else None)
+    walk(doc, lambda e, d: blocks.append(e) if isinstance(e, _TEXT_BLOCKS) else None)
     for block_no, block in enumerate(blocks):
         inlines = list(block.content)
         if isinstance(block, pf.Header):
@@ -159,7 +160,7 @@ def sentence_texts(doc: pf.Doc, lang: str = "de") -> list[tuple[str, str]]:
                 pieces[base] = []
                 order.append(base)
             pieces[base].append(text_of(e.content, lang))
-    doc.walk(visit)
+    walk(doc, visit)
     return [(sid, _join(pieces[sid])) for sid in order]
 
 
