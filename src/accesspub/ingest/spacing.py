@@ -16,7 +16,7 @@ import panflute as pf
 from ..language.abbreviations import ABBR_CLASS
 from ..language.normalise import rules
 from ..language.registry import language_for
-from ..tree import walk
+from ..tree import stringify, walk
 
 NBSP = "\u00a0"
 _NUMBER_END = re.compile(r"\d[.,]?$")
@@ -48,7 +48,7 @@ def _word(e) -> str | None:
     if isinstance(e, pf.Str):
         return e.text
     if isinstance(e, pf.Span) and ABBR_CLASS in e.classes:
-        return pf.stringify(e)
+        return stringify(e)
     return None
 
 

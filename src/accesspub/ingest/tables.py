@@ -11,13 +11,13 @@ import panflute as pf
 from ..language.lexicon import lexicon
 from ..language.normalise import rules
 from ..language.registry import language_for
-from ..tree import walk
+from ..tree import stringify, walk
 
 
 def _headings(table: pf.Table) -> list[str]:
     if not (table.head and table.head.content):
         return []
-    return [h for h in (" ".join(pf.stringify(c).split()) for c in table.head.content[0].content) if h]
+    return [h for h in (" ".join(stringify(c).split()) for c in table.head.content[0].content) if h]
 
 
 CAPTION_MARKS = ("Table:", ":")     # pandoc's Markdown caption line, next to the table (the CommonMark reader keeps it)
@@ -40,7 +40,7 @@ def _author_captions(doc: pf.Doc) -> None:
     tables: list[pf.Table] = []
     walk(doc, lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
     for table in tables:
-        if table.caption and table.caption.content and pf.stringify(table.caption).strip():
+        if table.caption and table.caption.content and stringify(table.caption).strip():
             continue
         for near in (table.next, table.prev):
             inlines = _caption_line(near)
@@ -59,7 +59,7 @@ def apply(doc: pf.Doc, lang: str) -> None:
     tables: list[pf.Table] = []
     walk(doc, lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
     for n, table in enumerate(tables, 1):
-        if table.caption and table.caption.content and pf.stringify(table.caption).strip():
+        if table.caption and table.caption.content and stringify(table.caption).strip():
             continue
         heads = _headings(table)
         text = f"{word} {n}" + (f": {', '.join(heads)}" if heads else "")
