@@ -292,6 +292,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         slugs.reset(work, {m.slug: m.source for m in built if m.source})
         reporter.stage("building", len(paths))
         manifests = []
+        warming = False
         for outcome in _run_releases(paths, work, formats, settings, previous, jobs, scheduler):
             if error := outcome["error"]:
                 _unusable(result, SourceError(error["message"], file=error["file"], place=error["place"],
@@ -305,6 +306,8 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
                     file=m.source, fix="give one of the two a different title, date or 'slug:'"))
                 continue
             result.rebuilt[m.slug] = outcome["rebuilt"]
+            if outcome["rebuilt"] and not warming:       # their checks' tools start while the rest is built
+                warming = checks.warm_up(formats) or True
             for stage, s in outcome["seconds"].items():
                 result.seconds[stage] = result.seconds.get(stage, 0) + s
             if outcome["rebuilt"]:

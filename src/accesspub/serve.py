@@ -165,9 +165,11 @@ def serve(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
     """Build, serve, and rebuild on every change until interrupted."""
     import watchfiles
 
+    from .checks import services
     from .pipeline import build
 
     server = bind(out, port)
+    services.keep_warm()          # the checkers stay running between rebuilds; stopped when serve ends
 
     def rebuild(why: str) -> None:
         reporter.note(why)
@@ -196,3 +198,4 @@ def serve(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
     finally:
         server.shutdown()
         server.server_close()
+        services.close_all()

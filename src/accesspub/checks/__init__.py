@@ -35,6 +35,24 @@ def crashed(name: str, rendition: str, exc: Exception) -> Finding:
     return Finding(name, rendition, CRASHED, "error", f"the {name} check failed: {exc!r}")
 
 
+def warm_up(built: Iterable[str]) -> None:
+    """Start, in the background, the tools of the checks that will read these renditions, so that they are
+    up when the checks begin (a family's module may have `warm_up()`; failing here is silent: the check
+    itself reports a tool that does not start)."""
+    built = set(built)
+    for name in check_specs():
+        start = getattr(module(name), "warm_up", None)
+        if start and built & set(reads(name)):
+            threading.Thread(target=_quietly, args=(start,), daemon=True, name=f"warm-{name}").start()
+
+
+def _quietly(start) -> None:
+    try:
+        start()
+    except Exception:  # the check will find the tool missing or broken and say so
+        pass
+
+
 def rechecked(families: Iterable[str]) -> set[str] | None:
     """The checks (Finding.check) that `recheck=True` runs again for these families; None: all of them."""
     names: set[str] = set()

@@ -109,6 +109,11 @@ class Browser:
             self.loop.close()
 
 
+def warm_up() -> None:
+    if (node_modules() / "axe-core" / "axe.min.js").exists() and chromium():
+        services.get("axe", Browser)
+
+
 def check(items: list[tuple[str, Path]], settings=None) -> dict[str, list[Finding]]:
     axe_js = node_modules() / "axe-core" / "axe.min.js"
     if not axe_js.exists() or not chromium():

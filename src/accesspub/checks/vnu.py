@@ -102,6 +102,11 @@ def _findings(messages: list[dict], slug: str, path: Path) -> list[Finding]:
     return found
 
 
+def warm_up() -> None:
+    if jar().exists() and java():
+        services.get("vnu", NuChecker)
+
+
 def check(items: list[tuple[str, Path]], settings=None) -> dict[str, list[Finding]]:
     if not jar().exists() or not java():
         what = "the Nu Html Checker (npm vnu-jar)" if not jar().exists() else "Java (Debian openjdk-17-jre-headless)"

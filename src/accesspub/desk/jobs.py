@@ -260,7 +260,10 @@ class Desk:
 
     def run_worker(self, tick_seconds: float = 2.0) -> None:
         """A worker: huey's consumer, one job at a time (the core's engines are per process, not thread-safe;
-        the heavy tools stay loaded between jobs), plus the tick."""
+        the heavy tools stay loaded between jobs: the checkers are kept warm, see checks/services.py), plus
+        the tick."""
+        from ..checks import services
+        services.keep_warm()
         stop = threading.Event()
 
         def ticking():
@@ -277,3 +280,4 @@ class Desk:
             consumer.run()
         finally:
             stop.set()
+            services.close_all()

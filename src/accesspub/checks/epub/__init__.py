@@ -19,6 +19,14 @@ RECHECKED = ("epubcheck", "epub-lint")
 """What `recheck` checks again (Finding.check); Ace's findings on the content documents stand."""
 
 
+def warm_up() -> None:
+    with services.use("epubcheck", EpubCheck) as epubcheck:
+        if not epubcheck.missing():
+            epubcheck.start()
+    if not ace.missing():
+        services.get("ace", ace.Ace)
+
+
 def _present(items, found):
     for slug, path in items:
         if not path.exists():

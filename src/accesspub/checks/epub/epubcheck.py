@@ -94,6 +94,7 @@ class EpubCheck:
         self.proc = None
         self.answers: queue.Queue = queue.Queue()
         self.count = 0
+        self.started = False
 
     def alive(self) -> bool:
         return self.proc is None or self.proc.poll() is None
@@ -104,6 +105,12 @@ class EpubCheck:
         if not self.java:
             return tool_missing("epubcheck", "epub", "Java (Debian openjdk-17-jre-headless)")
         return None
+
+    def start(self) -> None:
+        """Start the JVM (once), before the first EPUB or with it; without javac there is none to start."""
+        if not self.started:
+            self.started = True
+            self._start()
 
     def _start(self) -> None:
         classes = batch_classes(self.jar)
@@ -125,8 +132,7 @@ class EpubCheck:
         """Queue an EPUB; the JVM starts checking at once."""
         self.count += 1
         report = self.reports / f"{self.count}.json"
-        if self.proc is None and self.count == 1:
-            self._start()
+        self.start()
         if self.proc is not None:
             self.proc.stdin.write(f"{epub.resolve()}\t{report}\n")
             self.proc.stdin.flush()
