@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import certify, checks, publish, renditions, slugs
+from . import cache, certify, checks, publish, renditions, slugs
 from .atomic import fault_point
 from .config import Settings
 from .errors import AccesspubError, BuildLockedError, SourceError, environment_failure
@@ -139,6 +139,18 @@ def _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
                 yield future.result()
 
 
+def _sources_changed(paths: list[Path], previous: dict[str, Manifest], settings: Settings) -> bool:
+    """Whether some source is new or changed since the last build (so some of its renditions will be checked)."""
+    for p in paths:
+        m = previous.get(str(p))
+        try:
+            if m is None or m.source_key != cache.source_key(p, settings):
+                return True
+        except OSError:
+            return True
+    return False
+
+
 def _site(ctx: BuildContext, manifests: list[Manifest]) -> tuple[bool, list[Finding]]:
     """Index, Atom and podcast feeds, search page and index, published docs from every release in OUT;
     (index changed?, podcast and search findings)."""
@@ -177,8 +189,9 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
                       site_changed: bool = True, everything: bool = False, write: bool = True) -> None:
     """Check what changed (everything when asked), certify, keep earlier findings for the rest, write the reports.
 
-    Render → check → certify → re-check: the checks of renditions that embed a certified one (the page prints
-    the EPUB's size) run after certification, on the page re-rendered if certification changed the EPUB.
+    Render → check → certify → re-check: every check runs at once on everything except the renditions that embed
+    a certified one (the page prints the EPUB's size); those are checked after certification, re-rendered if
+    certification changed the EPUB.
     With `write=False` (`accesspub check`) no rendition is touched: certification only reports.
     """
     previous_build = read_json(ctx.out / "report.json")
@@ -191,7 +204,8 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
                 targets.setdefault(name, []).append((m.slug, m.path(ctx.out, name)))
     t = time.perf_counter()
     fault_point("stage", "checks")
-    late = {c for n in certify.after_certify() for c in renditions.spec(n).checks}
+    # the pages that embed a certified file are checked after certification, when there is something to certify
+    late = set(certify.after_certify()) if any(targets.get(n) for n in certify.certified()) else set()
     families = [c for c in check_specs() if any(targets.get(x) for x in reads(c))]
     if families:
         reporter.stage("checking", len(families))
@@ -200,12 +214,15 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
         return checks.run_all(items, settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"),
                               seconds=result.seconds, families=families, recheck=recheck)
 
-    found = run(targets, ctx.settings, [c for c in families if c not in late]) if families else {}
+    found = run({n: items for n, items in targets.items() if n not in late}, ctx.settings, families) \
+        if families else {}
     changed = certify.run(targets, found, ctx.settings, run, write=write)
     if changed:
         manifests[:] = _after_certify(ctx, manifests, {slug for _, slug in changed}, result, targets)
-    for slug, findings in run(targets, ctx.settings, [c for c in check_specs() if c in late]).items():
-        found.setdefault(slug, []).extend(findings)
+    after = {n: items for n, items in targets.items() if n in late}
+    if after:
+        for slug, findings in run(after, ctx.settings, list(check_specs())).items():
+            found.setdefault(slug, []).extend(findings)
     result.seconds["checks"] = time.perf_counter() - t
     fault_point("stage", "reports")
     site_findings = found.pop("", None)
@@ -292,7 +309,9 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         slugs.reset(work, {m.slug: m.source for m in built if m.source})
         reporter.stage("building", len(paths))
         manifests = []
-        warming = False
+        warming = _sources_changed(paths, previous, settings)
+        if warming:                                     # their checks' tools start while the releases are built
+            checks.warm_up(formats)
         for outcome in _run_releases(paths, work, formats, settings, previous, jobs, scheduler):
             if error := outcome["error"]:
                 _unusable(result, SourceError(error["message"], file=error["file"], place=error["place"],
@@ -306,7 +325,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
                     file=m.source, fix="give one of the two a different title, date or 'slug:'"))
                 continue
             result.rebuilt[m.slug] = outcome["rebuilt"]
-            if outcome["rebuilt"] and not warming:       # their checks' tools start while the rest is built
+            if outcome["rebuilt"] and not warming:      # rebuilt for another reason (settings, styles)
                 warming = checks.warm_up(formats) or True
             for stage, s in outcome["seconds"].items():
                 result.seconds[stage] = result.seconds.get(stage, 0) + s
