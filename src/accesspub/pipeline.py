@@ -139,16 +139,23 @@ def _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
                 yield future.result()
 
 
-def _sources_changed(paths: list[Path], previous: dict[str, Manifest], settings: Settings) -> bool:
-    """Whether some source is new or changed since the last build (so some of its renditions will be checked)."""
+EARLY_WARM_UP = 4
+"""Start the checkers while releases are built only when at most this many sources changed per worker: a few
+releases wait for their checks, many would only keep idle JVMs and browsers in memory while they render."""
+
+
+def _few_changed(paths: list[Path], previous: dict[str, Manifest], settings: Settings, limit: int) -> bool:
+    """Whether some source, but no more than `limit`, is new or changed since the last build."""
+    changed = 0
     for p in paths:
         m = previous.get(str(p))
         try:
-            if m is None or m.source_key != cache.source_key(p, settings):
-                return True
+            changed += m is None or m.source_key != cache.source_key(p, settings)
         except OSError:
-            return True
-    return False
+            changed += 1
+        if changed > limit:
+            return False
+    return changed > 0
 
 
 def _site(ctx: BuildContext, manifests: list[Manifest]) -> tuple[bool, list[Finding]]:
@@ -309,9 +316,8 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         slugs.reset(work, {m.slug: m.source for m in built if m.source})
         reporter.stage("building", len(paths))
         manifests = []
-        warming = _sources_changed(paths, previous, settings)
-        if warming:                                     # their checks' tools start while the releases are built
-            checks.warm_up(formats)
+        if _few_changed(paths, previous, settings, EARLY_WARM_UP * max(1, jobs)):
+            checks.warm_up(formats)                     # their checks' tools start while the releases are built
         for outcome in _run_releases(paths, work, formats, settings, previous, jobs, scheduler):
             if error := outcome["error"]:
                 _unusable(result, SourceError(error["message"], file=error["file"], place=error["place"],
@@ -325,8 +331,6 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
                     file=m.source, fix="give one of the two a different title, date or 'slug:'"))
                 continue
             result.rebuilt[m.slug] = outcome["rebuilt"]
-            if outcome["rebuilt"] and not warming:      # rebuilt for another reason (settings, styles)
-                warming = checks.warm_up(formats) or True
             for stage, s in outcome["seconds"].items():
                 result.seconds[stage] = result.seconds.get(stage, 0) + s
             if outcome["rebuilt"]:

@@ -169,7 +169,6 @@ def serve(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
     from .pipeline import build
 
     server = bind(out, port)
-    services.keep_warm()          # the checkers stay running between rebuilds; stopped when serve ends
 
     def rebuild(why: str) -> None:
         reporter.note(why)
@@ -187,15 +186,15 @@ def serve(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         reporter.note(f"built: {sum(1 for v in result.rebuilt.values() if v)} changed, "
                       f"{len(result.reports)} releases, {counts['error']} errors, {counts['warning']} warnings")
 
-    rebuild("building …")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    reporter.note(f"serving {out} at http://127.0.0.1:{server.server_address[1]}/ — Ctrl+C to stop")
-    watched = [s for s in sources if s.exists()]
-    try:
-        for changes in watchfiles.watch(*watched, stop_event=stop, debounce=400, raise_interrupt=False):
-            names = ", ".join(sorted({Path(p).name for _, p in changes}))
-            rebuild(f"changed: {names}")
-    finally:
-        server.shutdown()
-        server.server_close()
-        services.close_all()
+    with services.kept_warm():          # the checkers stay running between rebuilds
+        rebuild("building …")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        reporter.note(f"serving {out} at http://127.0.0.1:{server.server_address[1]}/ — Ctrl+C to stop")
+        watched = [s for s in sources if s.exists()]
+        try:
+            for changes in watchfiles.watch(*watched, stop_event=stop, debounce=400, raise_interrupt=False):
+                names = ", ".join(sorted({Path(p).name for _, p in changes}))
+                rebuild(f"changed: {names}")
+        finally:
+            server.shutdown()
+            server.server_close()

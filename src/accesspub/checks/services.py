@@ -2,8 +2,9 @@
 
 A build (`pipeline.build`, `pipeline.check_tree`) runs inside `session()`: every tool it needs starts at most
 once for the whole build, including the re-checks after certification, and is shut down when the build ends.
-A long-lived process (`accesspub serve`, a desk worker) calls `keep_warm()` once: then the tools stay running
-between builds, so the checks of the next edit start at once, and they are shut down when the process exits.
+A long-lived process (`accesspub serve`, a desk worker) runs inside `kept_warm()`: then the tools stay running
+between builds, so the checks of the next edit start at once, and they are shut down when it ends (or, at the
+latest, when the process exits).
 
 A service is any object with `close()` (and `alive()` when it can die); a check takes it with
 `with services.use(name, start) as tool:`, which starts it when it is not running.
@@ -28,10 +29,16 @@ _warm = False
 _sessions = 0
 
 
-def keep_warm() -> None:
-    """Keep every tool running between builds until the process exits."""
+@contextmanager
+def kept_warm():
+    """Within: every tool keeps running between builds; at the end they are all stopped."""
     global _warm
     _warm = True
+    try:
+        yield
+    finally:
+        _warm = False
+        close_all()
 
 
 def is_warm() -> bool:

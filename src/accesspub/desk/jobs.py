@@ -263,7 +263,6 @@ class Desk:
         the heavy tools stay loaded between jobs: the checkers are kept warm, see checks/services.py), plus
         the tick."""
         from ..checks import services
-        services.keep_warm()
         stop = threading.Event()
 
         def ticking():
@@ -277,7 +276,7 @@ class Desk:
         consumer = self.huey.create_consumer(workers=1, worker_type="thread", initial_delay=0.05,
                                              backoff=1.2, max_delay=0.5, periodic=False)
         try:
-            consumer.run()
+            with services.kept_warm():
+                consumer.run()
         finally:
             stop.set()
-            services.close_all()
