@@ -22,6 +22,10 @@ from ..paths import java, node_modules
 from . import page_rendition, services
 
 JVM_OPTIONS = ["-Xss16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]   # C1 alone: starts in half the CPU
+# the server does not read its stdin, so it would outlive a build that is killed; this shell ends it when the
+# pipe from us closes (we close it, or we die), and lives exactly as long as the server does (a background
+# list reads /dev/null in sh, hence the pipe on fd 3)
+WATCHED = 'exec 3<&0; "$@" <&- 3<&- & server=$!; (cat <&3 >/dev/null; kill $server 2>/dev/null) & wait $server'
 START_TIMEOUT = 120
 PAGE_TIMEOUT = 120
 # the pages' CSP forbids what the checker cannot load anyway (their own stylesheets and media): not a finding
@@ -45,9 +49,9 @@ class NuChecker:
         self.port = _free_port()
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
-            [java(), *JVM_OPTIONS, "-Dnu.validator.servlet.bind-address=127.0.0.1",
+            ["sh", "-c", WATCHED, "sh", java(), *JVM_OPTIONS, "-Dnu.validator.servlet.bind-address=127.0.0.1",
              "-cp", str(jar()), "nu.validator.servlet.Main", str(self.port)],
-            stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT)
+            stdin=subprocess.PIPE, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + START_TIMEOUT
         while True:
             if self.proc.poll() is not None:
@@ -76,13 +80,12 @@ class NuChecker:
             return json.loads(answer.read().decode("utf-8"))["messages"]
 
     def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        self.proc.stdin.close()                  # the watching shell stops the server
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
         self.log.close()
 
 
