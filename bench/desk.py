@@ -19,6 +19,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -108,7 +109,9 @@ def main() -> int:
         print(f"warm workers ({args.workers}), {args.rounds} edits: edit → page preview median "
               f"{statistics.median(previews):.2f} s (max {max(previews):.2f}); edit → all renditions and checks "
               f"median {statistics.median(alls):.1f} s (max {max(alls):.1f}); load average {os.getloadavg()[0]:.1f}")
-        report = json.loads((folder / "data" / "preview" / str(rid) / "report.json").read_text(encoding="utf-8"))
+        sys.path.insert(0, str(ROOT / "src"))
+        from accesspub.state import build_dir
+        report = json.loads((build_dir(folder / "data" / "preview" / str(rid)) / "report.json").read_text(encoding="utf-8"))
         print("last build, seconds per stage:", ", ".join(f"{k} {v:.1f}" for k, v in report["seconds"].items()))
     finally:
         for p in procs:
@@ -118,6 +121,7 @@ def main() -> int:
                 p.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 p.kill()
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

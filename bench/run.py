@@ -1,11 +1,14 @@
 """Benchmark: accesspub against the chain a user would script by hand, on N generated releases.
 
-    make bench                                   # 100 releases, every rendition that exists
-    .venv/bin/python bench/run.py --releases 20 --formats html,pdf
+    make bench                                   # 30 and 100 releases, and the size curve
+    make bench BENCH_ARGS="--quick"              # 10 releases and sizes up to 1 MB
+    .venv/bin/python bench/run.py --releases 20 --formats html,pdf --sizes 0
 
-Measures the cold build, a no-op rebuild, one changed release (against building that release alone),
-the check stage, peak memory, and — in the same run — the naive chain: pandoc CLI for HTML and EPUB,
-weasyprint CLI, espeak-ng CLI + lame, one JVM per EPUBCheck and vnu call, one Ace per EPUB.
+Measures, at each release count, the cold build, a no-op rebuild, one changed release (against building that
+release alone), the check stage, peak memory, and — in the same run — the naive chain: pandoc CLI for HTML and
+EPUB, weasyprint CLI, espeak-ng CLI + lame, one JVM per EPUBCheck and vnu call, one Ace per EPUB. Then a size
+curve: one generated release of 10 KB … 5 MB, the page with its checks, as seconds and as multiples of pandoc
+alone on the same file. Ends with the table the README shows.
 """
 
 from __future__ import annotations
@@ -160,50 +163,150 @@ def naive_chain(sources: list[Path], out: Path, formats: set[str]) -> dict[str, 
     return seconds
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--releases", type=int, default=100)
-    ap.add_argument("--formats", default="html,plain,pdf,epub,audio")
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--skip-naive", action="store_true")
-    ap.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
-    args = ap.parse_args()
-    shutil.rmtree(args.work, ignore_errors=True)
-    sources = generate(args.work / "content", args.releases)
-    out = args.work / "output"
-    common = ["--out", str(out), "-f", args.formats, "-j", str(args.jobs)]
-    n = args.releases
+CORPUS = ROOT / "tests" / "corpus"
 
-    cold, peak, code = timed(accesspub("build", str(args.work / "content"), *common))
-    stages = json.loads((out.parent / ".accesspub-state" / out.name / "build" / "report.json").read_text())["seconds"]   # per stage, summed over workers
-    noop, _, _ = timed(accesspub("build", str(args.work / "content"), *common))
+
+def long_release(path: Path, size: int, seed: int = 16) -> Path:
+    """A release of about `size` bytes: the sample's head, then prose paragraphs of the sample and the corpus,
+    with a heading every twelve paragraphs."""
+    rng = random.Random(seed)
+    texts = [SAMPLE.read_text(encoding="utf-8")] + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
+    paragraphs = [" ".join(p.split()) for t in texts for p in re.split(r"\n\s*\n", t)]
+    paragraphs = [p for p in paragraphs if len(p) > 200 and p[0].isalpha() and "{" not in p and "<" not in p]
+    parts, n, i = SAMPLE.read_text(encoding="utf-8").split("\n\n")[:4], 0, 0
+    while n < size:
+        i += 1
+        part = rng.choice(paragraphs)
+        if i % 12 == 0:
+            part = f"## Abschnitt {i // 12}\n\n{part}"
+        parts.append(part)
+        n += len(part.encode()) + 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+def _stages(out: Path) -> dict[str, float]:
+    """Seconds per stage and per check tool of the last build into `out` (its build report)."""
+    return json.loads((out.parent / ".accesspub-state" / out.name / "build" / "report.json").read_text())["seconds"]
+
+
+def scale(n: int, args, work: Path) -> dict:
+    """accesspub and the hand-made chain on N releases: cold, no-op, one changed, check stage, memory."""
+    shutil.rmtree(work, ignore_errors=True)
+    sources = generate(work / "content", n)
+    out = work / "output"
+    common = ["--out", str(out), "-f", args.formats, "-j", str(args.jobs)]
+    r: dict = {"n": n}
+    r["cold"], peak, r["exit"] = timed(accesspub("build", str(work / "content"), *common))
+    r["peak"], r["at_peak"], r["stages"] = peak.peak, peak.breakdown(), _stages(out)
+    r["noop"], _, _ = timed(accesspub("build", str(work / "content"), *common))
     target = sources[n // 2]
     target.write_text(target.read_text(encoding="utf-8").replace("wichtige Ressourcen", "viele Ressourcen"),
                       encoding="utf-8")
-    one_changed, _, _ = timed(accesspub("build", str(args.work / "content"), *common))
-    alone_src = args.work / "alone"
+    r["one_changed"], _, _ = timed(accesspub("build", str(work / "content"), *common))
+    r["one_changed_stages"] = _stages(out)
+    alone_src = work / "alone"
     alone_src.mkdir()
     shutil.copy(target, alone_src / target.name)
-    alone, _, _ = timed(accesspub("build", str(alone_src), "--out", str(args.work / "alone-out"), "-f", args.formats))
-    check, _, _ = timed(accesspub("check", str(out)))
-
-    print(f"\naccesspub, {n} releases, formats {args.formats}, {args.jobs} jobs")
-    print(f"  cold build         {cold:8.1f} s   ({n / cold * 60:.1f} releases/min, exit {code})")
-    for stage, s in stages.items():
-        print(f"    {stage:16} {s:8.1f} s")
-    print(f"  no-op rebuild      {noop:8.2f} s")
-    print(f"  one changed        {one_changed:8.2f} s   (that release alone, cold: {alone:.2f} s; "
-          f"ratio {one_changed / alone:.2f})")
-    print(f"  check stage        {check:8.1f} s   (accesspub check, every rendition)")
-    print(f"  peak memory        {peak.peak / 2**20:8.0f} MiB (PSS of the build and all its processes; "
-          f"at the peak, MiB: {peak.breakdown()})")
+    r["alone"], _, _ = timed(accesspub("build", str(alone_src), "--out", str(work / "alone-out"), "-f", args.formats))
+    if not args.quick:
+        r["check"], _, _ = timed(accesspub("check", str(out)))
     if not args.skip_naive:
-        naive = naive_chain(sources, args.work / "naive", set(args.formats.split(",")))
-        total = sum(naive.values())
-        print(f"\nnaive chain (one process per tool per file), same {n} releases")
-        for stage, s in naive.items():
+        r["naive"] = naive_chain(sources, work / "naive", set(args.formats.split(",")))
+    return r
+
+
+def size_curve(sizes: list[int], work: Path) -> list[dict]:
+    """One release of each size, the page alone with its checks, against pandoc alone (Markdown → HTML)."""
+    import pypandoc
+    pandoc = pypandoc.get_pandoc_path()
+    rows = []
+    for size in sizes:
+        folder = work / f"size-{size}"
+        shutil.rmtree(folder, ignore_errors=True)
+        src = long_release(folder / "content" / "long.md", size)
+        t = time.perf_counter()
+        subprocess.run([pandoc, "-f", "markdown", "-t", "html", "-s", "--metadata", "title=long", str(src), "-o",
+                        str(folder / "pandoc.html")], check=True, capture_output=True)
+        alone = time.perf_counter() - t
+        out = folder / "output"
+        seconds, peak, code = timed(accesspub("build", str(src.parent), "--out", str(out), "-f", "html"))
+        stages = _stages(out)
+        rows.append({"size": src.stat().st_size, "pandoc": alone, "page": seconds, "exit": code, "peak": peak.peak,
+                     "ingest": stages.get("ingest", 0.0), "checks": stages.get("checks", 0.0),
+                     "tools": {k[6:]: v for k, v in stages.items() if k.startswith("check ")}})
+    return rows
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} KB"
+
+
+def _tools(stages: dict[str, float]) -> str:
+    return ", ".join(f"{k[6:]} {v:.1f}" for k, v in stages.items() if k.startswith("check "))
+
+
+def report(runs: list[dict], curve: list[dict], args) -> None:
+    for r in runs:
+        n = r["n"]
+        print(f"\naccesspub, {n} releases, formats {args.formats}, {args.jobs} jobs")
+        print(f"  cold build         {r['cold']:8.1f} s   ({n / r['cold'] * 60:.1f} releases/min, exit {r['exit']})")
+        for stage, s in r["stages"].items():
             print(f"    {stage:16} {s:8.1f} s")
-        print(f"  total              {total:8.1f} s   -> accesspub cold build is {total / cold:.1f}x faster")
+        print(f"  no-op rebuild      {r['noop']:8.2f} s")
+        print(f"  one changed        {r['one_changed']:8.2f} s   (that release alone, cold: {r['alone']:.2f} s); "
+              f"checks {r['one_changed_stages'].get('checks', 0):.1f} s: {_tools(r['one_changed_stages'])}")
+        if "check" in r:
+            print(f"  check stage        {r['check']:8.1f} s   (accesspub check, every rendition)")
+        print(f"  peak memory        {r['peak'] / 2**20:8.0f} MiB (PSS of the build and all its processes; "
+              f"at the peak, MiB: {r['at_peak']})")
+        if "naive" in r:
+            total = sum(r["naive"].values())
+            r["ratio"] = total / r["cold"]
+            print(f"  hand-made chain    {total:8.1f} s   ({', '.join(f'{k} {v:.0f}' for k, v in r['naive'].items())})"
+                  f" -> accesspub is {r['ratio']:.1f}x faster")
+    if curve:
+        print("\nsize curve: one release, the page with its checks (accesspub build -f html), against pandoc alone")
+        for c in curve:
+            print(f"  {_size(c['size']):>8}  pandoc {c['pandoc']:6.2f} s  accesspub {c['page']:7.1f} s "
+                  f"({c['page'] / c['pandoc']:5.1f}x)  ingest {c['ingest']:6.1f} s ({c['ingest'] / c['pandoc']:4.1f}x)"
+                  f"  checks {c['checks']:6.1f} s ({_tools({'check ' + k: v for k, v in c['tools'].items()})})"
+                  f"  peak {c['peak'] / 2**20:.0f} MiB")
+    print("\n| measure | result |\n|---|---|")
+    for r in runs:
+        if "ratio" in r:
+            print(f"| {r['n']} releases, every rendition and check | {r['cold']:.0f} s, "
+                  f"{r['ratio']:.1f}× faster than the hand-made chain ({sum(r['naive'].values()):.0f} s) |")
+        else:
+            print(f"| {r['n']} releases, every rendition and check | {r['cold']:.0f} s |")
+        print(f"| {r['n']} releases: no-op rebuild | {r['noop']:.1f} s |")
+        print(f"| {r['n']} releases: one changed, with its checks | {r['one_changed']:.1f} s |")
+        print(f"| {r['n']} releases: peak memory (PSS) | {r['peak'] / 2**20:.0f} MiB |")
+    for c in curve:
+        print(f"| {_size(c['size'])} release, page with checks | {c['page']:.1f} s = {c['page'] / c['pandoc']:.1f}× "
+              f"pandoc ({c['pandoc']:.2f} s); ingest {c['ingest'] / c['pandoc']:.1f}× |")
+    print(f"\n(load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--releases", default=None, help="comma-separated release counts (default 30,100; quick: 10)")
+    ap.add_argument("--sizes", default=None, help="size curve in bytes (default 10e3,100e3,1e6,5e6; quick: "
+                                                   "10e3,100e3,1e6; 0 for none)")
+    ap.add_argument("--formats", default="html,plain,pdf,epub,audio,plain-audio")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--skip-naive", action="store_true")
+    ap.add_argument("--quick", action="store_true", help="a quick variant: fewer releases and sizes, no check stage")
+    ap.add_argument("--work", type=Path, default=ROOT / "bench" / "out")
+    args = ap.parse_args()
+    releases = [int(x) for x in (args.releases or ("10" if args.quick else "30,100")).split(",") if int(x)]
+    sizes = [int(float(x)) for x in (args.sizes or ("10e3,100e3,1e6" if args.quick else "10e3,100e3,1e6,5e6"))
+             .split(",") if float(x)]
+    shutil.rmtree(args.work, ignore_errors=True)
+    runs = [scale(n, args, args.work / f"n{n}") for n in releases]
+    curve = size_curve(sizes, args.work / "sizes")
+    report(runs, curve, args)
 
 
 if __name__ == "__main__":

@@ -206,3 +206,33 @@ def test_lint_catches_what_the_validators_miss(built):
     rules = {f.rule for f in built["findings"]["broken-lint"] if f.check == "epub-lint"}
     assert {"title-is-filename", "image-alt-empty", "claimed-feature-absent"} <= rules
     assert claim_of(built["epubs"]["broken-lint"]) == {}
+
+
+def test_a_certified_epub_is_rechecked_by_epubcheck_alone_and_still_passes_it(built, tmp_path, monkeypatch):
+    """Issue 16: certification changes only the package document, so the re-check after it is EPUBCheck and the
+    lint (Ace ran once per EPUB, on content documents the claim does not touch); the certified file still
+    passes EPUBCheck run on its own, in a JVM and from a command line of its own."""
+    import json
+    import subprocess
+
+    from accesspub.checks.epub import ace
+    from accesspub.checks.epub.epubcheck import jar
+    from accesspub.paths import java
+
+    epub = tmp_path / "certified.epub"
+    epub.write_bytes(built["before"]["plain"])
+    aced: list[Path] = []
+    real = ace.check_all
+    monkeypatch.setattr(ace, "check_all", lambda epubs: aced.extend(epubs) or real(epubs))
+    targets = {"epub": [("c", epub)]}
+    found = run_all(targets, SETTINGS)
+    assert certify.run(targets, found, SETTINGS, run_all) == [("epub", "c")]
+    assert claim_of(epub)["dcterms:conformsTo"] == [CONFORMS_TO]
+    assert aced == [epub]
+    assert [f for f in found["c"] if f.severity == "error"] == []
+    assert any(f.rule == "conformance-claimed" for f in found["c"])
+    report = tmp_path / "epubcheck.json"
+    subprocess.run([java(), "-jar", str(jar()), str(epub), "--json", str(report), "--quiet"], capture_output=True,
+                   timeout=300)
+    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
+    assert [m for m in messages if m["severity"] in ("ERROR", "FATAL")] == []

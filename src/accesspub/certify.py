@@ -1,5 +1,7 @@
 """Certification: the stage after the checks that writes into a file what its checks earned it (the EPUB's
 conformance claim), then has every file it changed checked again — render → check → certify → re-check.
+The re-check is a family's `recheck` where it has one: certifying an EPUB changes only its package document,
+so EPUBCheck and the lint read it again and Ace's findings on the unchanged content documents stand.
 
 Checks only read; a rendition whose spec names a `certify` module is certified here. That module has
 
@@ -15,6 +17,7 @@ import importlib
 from pathlib import Path
 from typing import Callable
 
+from .checks import rechecked
 from .findings import Finding
 from .renditions import embeds, renditions
 
@@ -51,9 +54,12 @@ def run(targets: dict[str, list[tuple[str, Path]]], found: dict[str, list[Findin
             if not changed:
                 break
             changed_all += [(name, slug) for slug, _ in changed if (name, slug) not in changed_all]
-            again = check({name: changed}, settings, families=renditions()[name].checks)
+            families = renditions()[name].checks
+            again = check({name: changed}, settings, families=families, recheck=True)
+            redone = rechecked(families)
             for slug, _ in changed:
-                found[slug] = [f for f in found.get(slug, []) if f.rendition != name] + again.get(slug, [])
+                found[slug] = [f for f in found.get(slug, []) if f.rendition != name or
+                               (redone is not None and f.check not in redone)] + again.get(slug, [])
             items, may_claim = changed, False
         for slug, findings in verdicts.items():
             found.setdefault(slug, []).extend(findings)

@@ -2,7 +2,8 @@
 
 Releases are independent: they are built in a process pool (`--jobs`) or on a Dask cluster (`--scheduler`),
 each by `worker.build_release`. Checks then run once per build over every rendition that changed, each tool
-started once (one Chromium, one JVM per Java tool); certification (certify.py) writes what they earned and
+started at most once per build, or kept running between builds by a long-lived process (checks/services.py);
+certification (certify.py) writes what they earned and
 has it checked again, and the pages that embed a certified file are rebuilt and checked last. The site and
 the build report are written after every release is done.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import certify, checks, publish, renditions, slugs
+from . import cache, certify, checks, publish, renditions, slugs
 from .atomic import fault_point
 from .config import Settings
 from .errors import AccesspubError, BuildLockedError, SourceError, environment_failure
@@ -30,6 +31,7 @@ from .manifest import MANIFEST, Manifest, read_json, read_manifests, write_manif
 from .state import build_dir, state_dir
 from .progress import Reporter
 from .renditions import check_specs, reads
+from .checks import services as check_services
 from .checks.audio import check_podcast
 from .render import BuildContext, docs, podcast, search, site, statement
 from .render.frame import page_vars, render_page
@@ -137,6 +139,25 @@ def _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
                 yield future.result()
 
 
+EARLY_WARM_UP = 4
+"""Start the checkers while releases are built only when at most this many sources changed per worker: a few
+releases wait for their checks, many would only keep idle JVMs and browsers in memory while they render."""
+
+
+def _few_changed(paths: list[Path], previous: dict[str, Manifest], settings: Settings, limit: int) -> bool:
+    """Whether some source, but no more than `limit`, is new or changed since the last build."""
+    changed = 0
+    for p in paths:
+        m = previous.get(str(p))
+        try:
+            changed += m is None or m.source_key != cache.source_key(p, settings)
+        except OSError:
+            changed += 1
+        if changed > limit:
+            return False
+    return changed > 0
+
+
 def _site(ctx: BuildContext, manifests: list[Manifest]) -> tuple[bool, list[Finding]]:
     """Index, Atom and podcast feeds, search page and index, published docs from every release in OUT;
     (index changed?, podcast and search findings)."""
@@ -175,8 +196,9 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
                       site_changed: bool = True, everything: bool = False, write: bool = True) -> None:
     """Check what changed (everything when asked), certify, keep earlier findings for the rest, write the reports.
 
-    Render → check → certify → re-check: the checks of renditions that embed a certified one (the page prints
-    the EPUB's size) run after certification, on the page re-rendered if certification changed the EPUB.
+    Render → check → certify → re-check: every check runs at once on everything except the renditions that embed
+    a certified one (the page prints the EPUB's size); those are checked after certification, re-rendered if
+    certification changed the EPUB.
     With `write=False` (`accesspub check`) no rendition is touched: certification only reports.
     """
     previous_build = read_json(ctx.out / "report.json")
@@ -189,21 +211,25 @@ def _check_and_report(ctx: BuildContext, manifests: list[Manifest], result: Buil
                 targets.setdefault(name, []).append((m.slug, m.path(ctx.out, name)))
     t = time.perf_counter()
     fault_point("stage", "checks")
-    late = {c for n in certify.after_certify() for c in renditions.spec(n).checks}
+    # the pages that embed a certified file are checked after certification, when there is something to certify
+    late = set(certify.after_certify()) if any(targets.get(n) for n in certify.certified()) else set()
     families = [c for c in check_specs() if any(targets.get(x) for x in reads(c))]
     if families:
         reporter.stage("checking", len(families))
 
-    def run(items, settings, families):
+    def run(items, settings, families, recheck=False):
         return checks.run_all(items, settings, progress=lambda name, n: reporter.step(f"{name}: {n} files"),
-                              seconds=result.seconds, families=families)
+                              seconds=result.seconds, families=families, recheck=recheck)
 
-    found = run(targets, ctx.settings, [c for c in families if c not in late]) if families else {}
+    found = run({n: items for n, items in targets.items() if n not in late}, ctx.settings, families) \
+        if families else {}
     changed = certify.run(targets, found, ctx.settings, run, write=write)
     if changed:
         manifests[:] = _after_certify(ctx, manifests, {slug for _, slug in changed}, result, targets)
-    for slug, findings in run(targets, ctx.settings, [c for c in check_specs() if c in late]).items():
-        found.setdefault(slug, []).extend(findings)
+    after = {n: items for n, items in targets.items() if n in late}
+    if after:
+        for slug, findings in run(after, ctx.settings, list(check_specs())).items():
+            found.setdefault(slug, []).extend(findings)
     result.seconds["checks"] = time.perf_counter() - t
     fault_point("stage", "reports")
     site_findings = found.pop("", None)
@@ -278,7 +304,7 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         raise SourceError("no release sources found", file=", ".join(map(str, sources)),
                           fix="put .md, .txt, .docx, .odt, .html or .rst files there, or create one with "
                               "'accesspub new SLUG'")
-    with environment_failures(), output_lock(state_dir(out, state)):
+    with environment_failures(), output_lock(state_dir(out, state)), check_services.session():
         _writable(out)
         started = time.perf_counter()
         ctx = BuildContext(settings=settings, out=work, formats=formats)
@@ -290,6 +316,8 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         slugs.reset(work, {m.slug: m.source for m in built if m.source})
         reporter.stage("building", len(paths))
         manifests = []
+        if _few_changed(paths, previous, settings, EARLY_WARM_UP * max(1, jobs)):
+            checks.warm_up(formats)                     # their checks' tools start while the releases are built
         for outcome in _run_releases(paths, work, formats, settings, previous, jobs, scheduler):
             if error := outcome["error"]:
                 _unusable(result, SourceError(error["message"], file=error["file"], place=error["place"],
@@ -338,7 +366,7 @@ def check_tree(out: Path, settings: Settings, reporter: Reporter, state: Path | 
                           fix="build first: accesspub build content --out " + str(out))
     result = BuildResult(out=out, work=work, strict=settings.output.strict,
                          build_findings=_site_url_finding(settings))
-    with environment_failures(), output_lock(state_dir(out, state)):
+    with environment_failures(), output_lock(state_dir(out, state)), check_services.session():
         _public(manifests, now)
         built = tuple(n for n in renditions.build_order() if any(n in m.renditions for m in manifests))
         _check_and_report(BuildContext(settings=settings, out=work, formats=built), manifests, result, reporter, everything=True,

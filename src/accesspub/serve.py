@@ -165,6 +165,7 @@ def serve(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
     """Build, serve, and rebuild on every change until interrupted."""
     import watchfiles
 
+    from .checks import services
     from .pipeline import build
 
     server = bind(out, port)
@@ -185,14 +186,15 @@ def serve(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         reporter.note(f"built: {sum(1 for v in result.rebuilt.values() if v)} changed, "
                       f"{len(result.reports)} releases, {counts['error']} errors, {counts['warning']} warnings")
 
-    rebuild("building …")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    reporter.note(f"serving {out} at http://127.0.0.1:{server.server_address[1]}/ — Ctrl+C to stop")
-    watched = [s for s in sources if s.exists()]
-    try:
-        for changes in watchfiles.watch(*watched, stop_event=stop, debounce=400, raise_interrupt=False):
-            names = ", ".join(sorted({Path(p).name for _, p in changes}))
-            rebuild(f"changed: {names}")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with services.kept_warm():          # the checkers stay running between rebuilds
+        rebuild("building …")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        reporter.note(f"serving {out} at http://127.0.0.1:{server.server_address[1]}/ — Ctrl+C to stop")
+        watched = [s for s in sources if s.exists()]
+        try:
+            for changes in watchfiles.watch(*watched, stop_event=stop, debounce=400, raise_interrupt=False):
+                names = ", ".join(sorted({Path(p).name for _, p in changes}))
+                rebuild(f"changed: {names}")
+        finally:
+            server.shutdown()
+            server.server_close()

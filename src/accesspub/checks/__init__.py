@@ -35,11 +35,44 @@ def crashed(name: str, rendition: str, exc: Exception) -> Finding:
     return Finding(name, rendition, CRASHED, "error", f"the {name} check failed: {exc!r}")
 
 
-def _run_one(name: str, work: list[tuple[str, str, Path]], settings) -> tuple[dict[str, list[Finding]], float]:
-    """One family over (rendition, slug, file) items; a crash is a finding for every item it was checking."""
-    started = time.perf_counter()
+def warm_up(built: Iterable[str]) -> None:
+    """Start, in the background, the tools of the checks that will read these renditions, so that they are
+    up when the checks begin (a family's module may have `warm_up()`; failing here is silent: the check
+    itself reports a tool that does not start)."""
+    built = set(built)
+    for name in check_specs():
+        start = getattr(module(name), "warm_up", None)
+        if start and built & set(reads(name)):
+            threading.Thread(target=_quietly, args=(start,), daemon=True, name=f"warm-{name}").start()
+
+
+def _quietly(start) -> None:
     try:
-        result = module(name).check([(slug, path) for _, slug, path in work], settings)
+        start()
+    except Exception:  # the check will find the tool missing or broken and say so
+        pass
+
+
+def rechecked(families: Iterable[str]) -> set[str] | None:
+    """The checks (Finding.check) that `recheck=True` runs again for these families; None: all of them."""
+    names: set[str] = set()
+    for name in families:
+        mod = module(name)
+        if not hasattr(mod, "recheck"):
+            return None
+        names.update(mod.RECHECKED)
+    return names
+
+
+def _run_one(name: str, work: list[tuple[str, str, Path]], settings, recheck: bool = False
+             ) -> tuple[dict[str, list[Finding]], float]:
+    """One family over (rendition, slug, file) items; a crash is a finding for every item it was checking.
+    With `recheck`, a family that has a cheaper `recheck` (after certification) runs that instead."""
+    started = time.perf_counter()
+    mod = module(name)
+    try:
+        result = (mod.recheck if recheck and hasattr(mod, "recheck") else mod.check)(
+            [(slug, path) for _, slug, path in work], settings)
     except Exception as exc:  # a check must not crash the build; its failure is a finding
         result = {}
         for rendition, slug, _ in work:
@@ -48,10 +81,10 @@ def _run_one(name: str, work: list[tuple[str, str, Path]], settings) -> tuple[di
 
 
 def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None,
-            seconds: dict[str, float] | None = None, families: Iterable[str] | None = None
-            ) -> dict[str, list[Finding]]:
+            seconds: dict[str, float] | None = None, families: Iterable[str] | None = None,
+            recheck: bool = False) -> dict[str, list[Finding]]:
     """Run every check (or those of `families`) on its renditions, lane by lane (see `renditions.lanes`);
-    findings per slug."""
+    findings per slug. `recheck`: the re-check after certification (see `rechecked`)."""
     wanted = set(check_specs() if families is None else families)
     work = {name: items for name in check_specs() if name in wanted
             if (items := [(r, slug, path) for r in reads(name) for slug, path in targets.get(r, [])])}
@@ -62,7 +95,7 @@ def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None,
         for name in names:
             if name not in work:
                 continue
-            result, spent = _run_one(name, work[name], settings)
+            result, spent = _run_one(name, work[name], settings, recheck)
             with lock:
                 if seconds is not None:
                     seconds[f"check {name}"] = seconds.get(f"check {name}", 0) + spent

@@ -1,55 +1,123 @@
-"""axe-core in Debian's Chromium via Playwright: one browser for all pages of a build."""
+"""axe-core in Debian's Chromium via Playwright: one browser, kept as a service (services.py), pages checked in
+parallel tabs.
+
+Playwright's objects belong to the thread and event loop that made them, while checks run in whichever lane
+thread asks; so the browser lives in a thread of its own with an asyncio loop, and a check hands it the pages.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
 
 from ..findings import Finding, tool_missing
 from ..paths import chromium, node_modules
-from . import page_rendition
+from . import page_rendition, services
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-PAGES_PER_CONTEXT = 20
+TABS = 2                  # pages at once: one per core
+PAGES_PER_CONTEXT = 20    # a fresh context now and then: a page's memory grows per visit
 SEVERITY = {"critical": "error", "serious": "error", "moderate": "error", "minor": "warning"}
+RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+
+
+class Browser:
+    """One Chromium under Playwright, in its own thread and event loop."""
+
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True, name="axe-browser")
+        self.thread.start()
+        try:
+            self._call(self._start())
+        except BaseException:
+            self.close()
+            raise
+
+    def _call(self, coroutine, timeout: float | None = None):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    async def _start(self) -> None:
+        from playwright.async_api import async_playwright
+        self.pw = await async_playwright().start()
+        self.browser = await self.pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+
+    def alive(self) -> bool:
+        return self.thread.is_alive() and self.browser.is_connected()
+
+    def check(self, items: list[tuple[str, Path]], axe_js: Path) -> dict[str, list[Finding]]:
+        return self._call(self._check(items, axe_js))
+
+    async def _check(self, items, axe_js: Path) -> dict[str, list[Finding]]:
+        found: dict[str, list[Finding]] = {slug: [] for slug, _ in items}
+        queue: asyncio.Queue = asyncio.Queue()
+        for item in items:
+            queue.put_nowait(item)
+
+        async def tab() -> None:
+            context = page = None
+            visits = 0
+            try:
+                while not queue.empty():
+                    slug, path = queue.get_nowait()
+                    if visits % PAGES_PER_CONTEXT == 0:
+                        if context:
+                            await context.close()
+                        context = await self.browser.new_context(bypass_csp=True)  # the pages' CSP forbids axe
+                        await context.add_init_script(path=str(axe_js))
+                        page = await context.new_page()
+                    visits += 1
+                    found[slug] += await self._page(page, slug, path)
+            finally:
+                if context:
+                    await context.close()
+
+        await asyncio.gather(*(tab() for _ in range(min(TABS, len(items)))))
+        return found
+
+    @staticmethod
+    async def _page(page, slug: str, path: Path) -> list[Finding]:
+        from playwright.async_api import Error
+        rendition = page_rendition(slug, path)
+        try:
+            await page.goto(path.resolve().as_uri(), wait_until="load")
+            result = await page.evaluate(RUN, TAGS)
+        except Error as exc:
+            return [Finding("axe", rendition, "page-error", "error", f"axe could not run: {exc}", str(path))]
+        return [Finding("axe", rendition, v["id"], SEVERITY.get(v.get("impact") or "", "error"),
+                        f"{v['help']} ({v['helpUrl']})", f"{path.name}: {' '.join(map(str, node['target']))}")
+                for v in result["violations"] for node in v["nodes"]]
+
+    async def _stop(self) -> None:
+        try:
+            await self.browser.close()
+        finally:
+            await self.pw.stop()
+
+    def close(self) -> None:
+        if self.thread.is_alive():
+            try:
+                if hasattr(self, "pw"):
+                    self._call(self._stop(), timeout=30)
+            finally:
+                self.loop.call_soon_threadsafe(self.loop.stop)
+                self.thread.join(timeout=10)
+        if not self.thread.is_alive():
+            self.loop.close()
+
+
+def warm_up() -> None:
+    if (node_modules() / "axe-core" / "axe.min.js").exists() and chromium():
+        services.get("axe", Browser)
 
 
 def check(items: list[tuple[str, Path]], settings=None) -> dict[str, list[Finding]]:
     axe_js = node_modules() / "axe-core" / "axe.min.js"
-    exe = chromium()
-    if not axe_js.exists() or not exe:
+    if not axe_js.exists() or not chromium():
         what = "axe-core (npm)" if not axe_js.exists() else "Chromium (Debian package chromium)"
         return {slug: [tool_missing("axe", "html", what)] for slug, _ in items}
-    from playwright.sync_api import Error, sync_playwright
-
-    found: dict[str, list[Finding]] = {}
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-        context = None
-        try:
-            for n, (slug, path) in enumerate(items):
-                if n % PAGES_PER_CONTEXT == 0:   # a fresh context now and then: one page's memory grows per visit
-                    if context:
-                        context.close()
-                    context = browser.new_context(bypass_csp=True)   # axe is injected; the pages' CSP forbids it
-                    context.add_init_script(path=str(axe_js))
-                    page = context.new_page()
-                rendition = page_rendition(slug, path)
-                out = found.setdefault(slug, [])
-                try:
-                    page.goto(path.resolve().as_uri(), wait_until="load")
-                    result = page.evaluate(
-                        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                        TAGS)
-                except Error as exc:
-                    out.append(Finding("axe", rendition, "page-error", "error", f"axe could not run: {exc}", str(path)))
-                    continue
-                for v in result["violations"]:
-                    for node in v["nodes"]:
-                        out.append(Finding("axe", rendition, v["id"], SEVERITY.get(v.get("impact") or "", "error"),
-                                           f"{v['help']} ({v['helpUrl']})",
-                                           f"{path.name}: {' '.join(map(str, node['target']))}"))
-        finally:
-            browser.close()
-    return found
+    with services.use("axe", Browser) as browser:
+        return browser.check(items, axe_js)

@@ -260,7 +260,9 @@ class Desk:
 
     def run_worker(self, tick_seconds: float = 2.0) -> None:
         """A worker: huey's consumer, one job at a time (the core's engines are per process, not thread-safe;
-        the heavy tools stay loaded between jobs), plus the tick."""
+        the heavy tools stay loaded between jobs: the checkers are kept warm, see checks/services.py), plus
+        the tick."""
+        from ..checks import services
         stop = threading.Event()
 
         def ticking():
@@ -274,6 +276,7 @@ class Desk:
         consumer = self.huey.create_consumer(workers=1, worker_type="thread", initial_delay=0.05,
                                              backoff=1.2, max_delay=0.5, periodic=False)
         try:
-            consumer.run()
+            with services.kept_warm():
+                consumer.run()
         finally:
             stop.set()

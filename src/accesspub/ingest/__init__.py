@@ -18,6 +18,7 @@ from ..language.registry import language_for
 from ..model import Metadata, Release
 from . import anatomy, passes, readers
 from .dates import leading_dateline
+from ..tree import stringify
 
 SKIP_SUFFIXES = (".plain.md", ".plain.txt", ".plain-draft.md", ".plain-review.html")
 # a site generator's own folders (layouts, partials, data), not releases, when a whole site is given
@@ -120,19 +121,19 @@ def load_release(path: Path, settings: Settings) -> Release:
                               "File → Properties → Title)" if word else
                               "add 'title: …' to the front matter, or start the text with the headline in bold")
     first = doc.content[0] if doc.content else None
-    if isinstance(first, pf.Header) and " ".join(pf.stringify(first).split()) == " ".join(str(title).split()):
+    if isinstance(first, pf.Header) and " ".join(stringify(first).split()) == " ".join(str(title).split()):
         doc.content.pop(0)          # the body repeats the headline (XHTML/HTML pages): it is the page's h1
     if not doc.content:
         raise SourceError("the release has a headline but no text", file=path,
                           fix="write the release text below the headline")
     if found.date is None and data.get("date") is None:
-        lead = next((d for b in doc.content[:5] if (d := leading_dateline(pf.stringify(b)))), None)
+        lead = next((d for b in doc.content[:5] if (d := leading_dateline(stringify(b)))), None)
         if lead:
             found.place, found.date = found.place or lead[0], lead[1]
     lang = data.get("lang") or _meta_text(doc, "lang")
     notes = []
     if not lang:
-        lang, notes = _detected(" ".join(pf.stringify(b) for b in doc.content), settings, path)
+        lang, notes = _detected(" ".join(stringify(b) for b in doc.content), settings, path)
     lang = str(lang).split("-")[0].split("_")[0].lower()
     try:
         from_text = {"subtitle": _clean(found.subtitle) or _meta_text(doc, "subtitle"), "date": found.date,

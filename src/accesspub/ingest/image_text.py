@@ -15,6 +15,7 @@ import panflute as pf
 from ..findings import Finding
 from ..language.inlines import text_of
 from ..language.lexicon import ui
+from ..tree import stringify, walk
 
 PLACEHOLDERS = {"placeholder", "image", "img", "bild", "foto", "photo", "picture", "grafik", "abbildung",
                 "graphic", "alt", "alt text", "alttext", "untitled", "unbenannt", "bildbeschreibung", "todo",
@@ -41,10 +42,10 @@ def placeholder_alts(doc: pf.Doc, path: Path) -> list[Finding]:
         if isinstance(e, pf.Figure):          # an implicit figure's caption is the alt text: it goes with it
             imgs = [i for b in e.content if isinstance(b, (pf.Plain, pf.Para)) for i in b.content
                     if isinstance(i, pf.Image)]
-            caption = " ".join(pf.stringify(e.caption).split()) if e.caption else ""
+            caption = " ".join(stringify(e.caption).split()) if e.caption else ""
             if imgs and caption and caption == alt_of(imgs[0]) and is_placeholder(caption, imgs[0].url):
                 e.caption = pf.Caption()
-    doc.walk(captions)
+    walk(doc, captions)
 
     def visit(e, d):
         if isinstance(e, pf.Image) and (alt := alt_of(e)) and is_placeholder(alt, e.url):
@@ -55,7 +56,7 @@ def placeholder_alts(doc: pf.Doc, path: Path) -> list[Finding]:
             e.content = []
             e.attributes.pop("alt", None)
             e.classes.append("alt-placeholder")
-    doc.walk(visit)
+    walk(doc, visit)
     return findings
 
 
@@ -98,8 +99,8 @@ def collapse_stand_ins(doc: pf.Doc, lang: str) -> None:
                 return pf.Div(*[pf.Para(s) for s in spans], classes=[UNAVAILABLE])
         if isinstance(e, (pf.Para, pf.Plain)) and (spans := stand_ins(e.content)) and len(spans) > 1:
             return pf.Div(*[pf.Para(s) for s in spans], classes=[UNAVAILABLE])
-        if isinstance(e, pf.Para) and not pf.stringify(e).strip() and not any(
+        if isinstance(e, pf.Para) and not stringify(e).strip() and not any(
                 isinstance(x, pf.Image) for x in e.content):
             return []                                  # nothing left of a paragraph that held only a refused image
         return None
-    doc.walk(action)
+    walk(doc, action)

@@ -13,6 +13,7 @@ import re
 import panflute as pf
 
 from ..language.lexicon import lexicon
+from ..tree import walk
 
 _EMAIL = re.compile(r"[\w.+-]+@(?:[\w-]+\.)+[A-Za-z]{2,24}")
 _WEB = re.compile(r"(?:https?://|www\.)[\w.-]+\.[A-Za-z]{2,24}(?::\d+)?(?:/[\w./?=&%#~+:-]*[\w/=&%#~+-])?")
@@ -109,4 +110,4 @@ def apply(doc: pf.Doc, lang: str) -> None:
                         e.content = new
         return None
 
-    doc.walk(action)
+    walk(doc, action)

@@ -25,6 +25,7 @@ from ..language.invisible import clean_meta
 from . import image_text, links, placeholders, reader, spacing, tables
 from .resources import fence
 from .sanitise import sanitise, sanitise_metadata
+from ..tree import walk
 
 
 @dataclass
@@ -59,7 +60,7 @@ def _front_matter_images(st: IngestState) -> None:
     """Front-matter images (with their Markdown captions, credit and licence) join the body after the lead,
     unless the body already shows the same file."""
     shown: set[str] = set()
-    st.doc.walk(lambda e, d: shown.add(e.url) if isinstance(e, pf.Image) else None)
+    walk(st.doc, lambda e, d: shown.add(e.url) if isinstance(e, pf.Image) else None)
     for image in st.meta.images:
         if image.src in shown:
             continue
@@ -73,7 +74,7 @@ def _contact(st: IngestState) -> None:
     """The contact block from front matter, else the publisher's default, when the text brings none."""
     text = st.meta.contact or st.settings.publisher.contact
     has = []
-    st.doc.walk(lambda e, d: has.append(e) if isinstance(e, pf.Div) and "contact" in e.classes else None)
+    walk(st.doc, lambda e, d: has.append(e) if isinstance(e, pf.Div) and "contact" in e.classes else None)
     if not has and text:
         st.doc.content.append(pf.Div(*reader.read_text(text, "markdown", st.path).content, classes=["contact"]))
 
@@ -108,7 +109,7 @@ def _missing_alt(st: IngestState) -> None:
                     f"image '{e.url}' has no text alternative; add one: ![what the image shows]({e.url}) "
                     "or 'alt:' in front matter (mark purely decorative images {{.decorative}})",
                     f"{st.path}: image {e.url}"))
-    st.doc.walk(visit)
+    walk(st.doc, visit)
 
 
 def _quotes(st: IngestState) -> None:
@@ -123,7 +124,7 @@ def _abbreviations(st: IngestState) -> None:
 def _shift_headings(st: IngestState) -> None:
     """Body headings start at h2 (the page's h1 is the headline) and never skip a level going down."""
     levels = []
-    st.doc.walk(lambda e, d: levels.append(e.level) if isinstance(e, pf.Header) else None)
+    walk(st.doc, lambda e, d: levels.append(e.level) if isinstance(e, pf.Header) else None)
     if levels:
         shift = 2 - min(levels)
         previous = [1]
@@ -132,7 +133,7 @@ def _shift_headings(st: IngestState) -> None:
             if isinstance(e, pf.Header):
                 e.level = min(6, e.level + shift, previous[0] + 1)
                 previous[0] = e.level
-        st.doc.walk(action)
+        walk(st.doc, action)
 
 
 def _summary(st: IngestState) -> None:

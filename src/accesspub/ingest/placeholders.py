@@ -12,6 +12,7 @@ from pathlib import Path
 import panflute as pf
 
 from ..findings import Finding
+from ..tree import stringify
 
 def _template() -> list[str]:
     """The texts of the `accesspub new` template (the `scaffold:` language data) an author is meant to replace."""
@@ -29,7 +30,7 @@ _LOREM = re.compile(r"\blorem ipsum\b", re.I)
 
 def find(doc: pf.Doc, texts: list[str | None], path: Path) -> list[Finding]:
     """One error finding per placeholder left in the body or in the metadata `texts`."""
-    text = " ".join([pf.stringify(doc), *(t for t in texts if t)])
+    text = " ".join([stringify(doc), *(t for t in texts if t)])
     text = " ".join(text.split())
     found = [t for t in _template() if " ".join(t.split()) in text]
     found += [m[0] for m in _DUMMY_PHONE.finditer(text)] + [m[0] for m in _LOREM.finditer(text)]

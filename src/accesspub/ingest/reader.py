@@ -13,6 +13,7 @@ import pypandoc
 
 from ..errors import SourceError
 from ..language.invisible import clean_meta, clean_text
+from ..tree import walk
 
 MAX_UNPACKED = 256 * 2**20      # what a DOCX/ODT may unpack to: more is a zip bomb or media we will not carry
 MAX_RATIO = 200                 # compression ratio of one member beyond which it is a zip bomb
@@ -82,7 +83,7 @@ def _pandoc(args: list[str], path: Path, text: str | None = None) -> pf.Doc:
         raise SourceError(f"pandoc could not read it: {detail}", file=path,
                           fix="open and save the file again in its program, or convert it to Markdown")
     doc = pf.load(io.StringIO(proc.stdout))
-    doc.walk(_strip_controls)
+    walk(doc, _strip_controls)
     return doc
 
 

@@ -21,6 +21,7 @@ from .. import images
 from ..findings import Finding
 from ..language.inlines import text_of
 from . import image_text
+from ..tree import walk
 
 MEDIA = "media"
 
@@ -118,6 +119,6 @@ def fence(doc: pf.Doc, source: Path, allowed: list[Path], lang: str = "de") -> t
         e.url = name
         return None
 
-    doc.walk(action)
+    walk(doc, action)
     image_text.collapse_stand_ins(doc, lang)
     return resources, findings

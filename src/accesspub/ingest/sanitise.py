@@ -19,6 +19,7 @@ import panflute as pf
 
 from ..findings import Finding
 from ..model import Metadata
+from ..tree import walk
 
 ALLOWED_ATTRIBUTES = {"lang", "dir", "title", "alt", "width", "height", "start", "cite", "datetime"}
 LINK_SCHEMES = {"", "http", "https", "mailto", "tel"}
@@ -59,7 +60,7 @@ def sanitise(doc: pf.Doc, path: Path) -> list[Finding]:
                 return pf.Span(*e.content)
         return None
 
-    doc.walk(action)
+    walk(doc, action)
     return findings
 
 

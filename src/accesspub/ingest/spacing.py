@@ -16,6 +16,7 @@ import panflute as pf
 from ..language.abbreviations import ABBR_CLASS
 from ..language.normalise import rules
 from ..language.registry import language_for
+from ..tree import stringify, walk
 
 NBSP = "\u00a0"
 _NUMBER_END = re.compile(r"\d[.,]?$")
@@ -47,7 +48,7 @@ def _word(e) -> str | None:
     if isinstance(e, pf.Str):
         return e.text
     if isinstance(e, pf.Span) and ABBR_CLASS in e.classes:
-        return pf.stringify(e)
+        return stringify(e)
     return None
 
 
@@ -72,4 +73,4 @@ def apply(doc: pf.Doc, lang: str) -> None:
                 e.content = new
         return None
 
-    doc.walk(action)
+    walk(doc, action)

@@ -11,12 +11,13 @@ import panflute as pf
 from ..language.lexicon import lexicon
 from ..language.normalise import rules
 from ..language.registry import language_for
+from ..tree import stringify, walk
 
 
 def _headings(table: pf.Table) -> list[str]:
     if not (table.head and table.head.content):
         return []
-    return [h for h in (" ".join(pf.stringify(c).split()) for c in table.head.content[0].content) if h]
+    return [h for h in (" ".join(stringify(c).split()) for c in table.head.content[0].content) if h]
 
 
 CAPTION_MARKS = ("Table:", ":")     # pandoc's Markdown caption line, next to the table (the CommonMark reader keeps it)
@@ -37,9 +38,9 @@ def _caption_line(block) -> list | None:
 def _author_captions(doc: pf.Doc) -> None:
     """A `Table: …` line right after a table (or, failing that, right before it) becomes its caption."""
     tables: list[pf.Table] = []
-    doc.walk(lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
+    walk(doc, lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
     for table in tables:
-        if table.caption and table.caption.content and pf.stringify(table.caption).strip():
+        if table.caption and table.caption.content and stringify(table.caption).strip():
             continue
         for near in (table.next, table.prev):
             inlines = _caption_line(near)
@@ -56,9 +57,9 @@ def apply(doc: pf.Doc, lang: str) -> None:
     word = rules(lang).data["speech"]["table"] if language_for(lang).normalise else \
         (lexicon(lang).get("speech") or {}).get("table", "Table")
     tables: list[pf.Table] = []
-    doc.walk(lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
+    walk(doc, lambda e, d: tables.append(e) if isinstance(e, pf.Table) else None)
     for n, table in enumerate(tables, 1):
-        if table.caption and table.caption.content and pf.stringify(table.caption).strip():
+        if table.caption and table.caption.content and stringify(table.caption).strip():
             continue
         heads = _headings(table)
         text = f"{word} {n}" + (f": {', '.join(heads)}" if heads else "")

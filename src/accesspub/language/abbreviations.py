@@ -7,6 +7,7 @@ import re
 import panflute as pf
 
 from .lexicon import lexicon
+from ..tree import walk
 
 ABBR_CLASS = "abbr"
 _EDGE = re.compile(r"^([(\[„“‚]*)(.*?)([)\],;:!?“”‘…]*)$")
@@ -66,4 +67,4 @@ def apply(doc: pf.Doc, lang: str) -> None:
         if isinstance(e, (pf.Para, pf.Plain, pf.Span, pf.Emph, pf.Strong, pf.Quoted, pf.Link)) and content is not None \
                 and any(isinstance(x, pf.Str) for x in content):
             e.content = _tag(list(content), table, longest)
-    doc.walk(action)
+    walk(doc, action)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import panflute as pf
 
 from .registry import language_for
+from ..tree import stringify, walk
 
 
 def _marks(lang: str) -> dict[str, tuple[str, str]]:
@@ -83,7 +84,7 @@ def apply(doc: pf.Doc, lang: str) -> None:
     def action(e, d):
         if isinstance(e, (pf.Para, pf.Plain)) and any(isinstance(x, pf.Str) for x in e.content):
             e.content = quote_inlines(list(e.content), lang)
-    doc.walk(action)
+    walk(doc, action)
 
 
 _ATTRIBUTION_WORDS = 8
@@ -91,11 +92,11 @@ _ATTRIBUTION_WORDS = 8
 
 def _attribution(rest) -> list | None:
     """', so der Staatssekretär.' / ', said the minister.' after a quotation → its inlines without the comma."""
-    text = "".join(pf.stringify(e) for e in rest).strip()
+    text = "".join(stringify(e) for e in rest).strip()
     if not text.startswith(",") or not text.endswith(".") or len(text.split()) > _ATTRIBUTION_WORDS:
         return None
     inlines = list(rest)
-    while inlines and (isinstance(inlines[0], pf.Space) or pf.stringify(inlines[0]).strip() in (",", "")):
+    while inlines and (isinstance(inlines[0], pf.Space) or stringify(inlines[0]).strip() in (",", "")):
         inlines.pop(0)
     if inlines and isinstance(inlines[0], pf.Str) and inlines[0].text.startswith(","):
         inlines[0] = pf.Str(inlines[0].text[1:])
@@ -107,7 +108,7 @@ def block_quotes(doc: pf.Doc) -> None:
     def action(e, d):
         if not isinstance(e, pf.Para) or not e.content or not isinstance(e.content[0], pf.Quoted):
             return None
-        if len(pf.stringify(e.content[0]).split()) < 8:
+        if len(stringify(e.content[0]).split()) < 8:
             return None
         rest = list(e.content[1:])
         if rest and isinstance(rest[0], pf.Str) and rest[0].text.startswith(","):
@@ -117,4 +118,4 @@ def block_quotes(doc: pf.Doc) -> None:
                 caption = pf.Caption(pf.Plain(*attribution))
                 return pf.Figure(quote, caption=caption, classes=["quote"])
         return None
-    doc.walk(action)
+    walk(doc, action)

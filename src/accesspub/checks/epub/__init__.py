@@ -1,7 +1,7 @@
 """EPUB checks: EPUBCheck (one JVM) and DAISY Ace (one Node process, one Chromium) side by side, then our lint.
 
 They only read. Whether the EPUB may claim EPUB Accessibility 1.1 follows from their findings and is written by
-the certify stage (`render/epub/claim.certify`), which has the changed file checked again.
+the certify stage (`render/epub/claim.certify`), which has the changed file checked again by `recheck`.
 """
 
 from __future__ import annotations
@@ -10,20 +10,36 @@ from pathlib import Path
 
 from ...config import Settings
 from ...findings import Finding
+from .. import services
 from . import ace
 from .epubcheck import EpubCheck
 from .lint import lint
 
+RECHECKED = ("epubcheck", "epub-lint")
+"""What `recheck` checks again (Finding.check); Ace's findings on the content documents stand."""
 
-def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> dict[str, list[Finding]]:
-    found: dict[str, list[Finding]] = {slug: [] for slug, _ in items}
-    present = [(slug, path) for slug, path in items if path.exists()]
+
+def warm_up() -> None:
+    with services.use("epubcheck", EpubCheck) as epubcheck:
+        if not epubcheck.missing():
+            epubcheck.start()
+    if not ace.missing():
+        services.get("ace", ace.Ace)
+
+
+def _present(items, found):
     for slug, path in items:
         if not path.exists():
             found[slug].append(Finding("epub", "epub", "epub-missing", "error", "the EPUB was not built", path.name))
+    return [(slug, path) for slug, path in items if path.exists()]
+
+
+def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> dict[str, list[Finding]]:
+    found: dict[str, list[Finding]] = {slug: [] for slug, _ in items}
+    present = _present(items, found)
     if not present:
         return found
-    with EpubCheck() as epubcheck:
+    with services.use("epubcheck", EpubCheck) as epubcheck:
         absent = epubcheck.missing()
         if not absent:
             for _, path in present:
@@ -32,4 +48,22 @@ def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> di
         checked = {path: [absent] for _, path in present} if absent else epubcheck.collect()
     for slug, path in present:
         found[slug] += checked[path] + aced[path] + lint(path)
+    return found
+
+
+def recheck(items: list[tuple[str, Path]], settings: Settings | None = None) -> dict[str, list[Finding]]:
+    """After certification: only the package document changed (the conformance claim and its metadata), so
+    EPUBCheck and our lint read the EPUB again; Ace, which reads the content documents, is not run twice."""
+    found: dict[str, list[Finding]] = {slug: [] for slug, _ in items}
+    present = _present(items, found)
+    if not present:
+        return found
+    with services.use("epubcheck", EpubCheck) as epubcheck:
+        absent = epubcheck.missing()
+        if not absent:
+            for _, path in present:
+                epubcheck.submit(path)
+        checked = {path: [absent] for _, path in present} if absent else epubcheck.collect()
+    for slug, path in present:
+        found[slug] += checked[path] + lint(path)
     return found

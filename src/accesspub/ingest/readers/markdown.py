@@ -15,6 +15,7 @@ import panflute as pf
 from ...findings import Finding
 from .. import reader
 from . import html as html_reader
+from ...tree import walk
 
 # raw_attribute ({=latex} blocks) stays off: nothing reaches a rendition unsanitised; an image alone in its
 # paragraph is a figure, as before (the renditions give figures their structure)
@@ -41,7 +42,7 @@ def _tables_interrupt_paragraphs(text: str) -> str:
 
 def _has_raw_html(doc: pf.Doc) -> bool:
     found = []
-    doc.walk(lambda e, d: found.append(e) if isinstance(e, (pf.RawInline, pf.RawBlock)) and e.format == "html"
+    walk(doc, lambda e, d: found.append(e) if isinstance(e, (pf.RawInline, pf.RawBlock)) and e.format == "html"
              else None)
     return bool(found)
 

@@ -22,6 +22,7 @@ from lxml import etree
 from ...atomic import write_bytes
 from ...findings import Finding
 from .xhtml import PARSER
+from ...tree import stringify, walk
 
 NS = {"dc": "http://purl.org/dc/elements/1.1/", "dcterms": "http://purl.org/dc/terms/",
       "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
@@ -88,7 +89,7 @@ def _odt_descriptions(z: zipfile.ZipFile) -> dict[str, str]:
 def extract_images(doc: pf.Doc, path: Path, fmt: str) -> tuple[Path | None, list[Finding]]:
     """Point every picture of the document at its extracted copy; returns the folder (for the fence)."""
     images: list[pf.Image] = []
-    doc.walk(lambda e, d: images.append(e) if isinstance(e, pf.Image) else None)
+    walk(doc, lambda e, d: images.append(e) if isinstance(e, pf.Image) else None)
     if not images:
         return None, []
     data = path.read_bytes()
@@ -111,7 +112,7 @@ def extract_images(doc: pf.Doc, path: Path, fmt: str) -> tuple[Path | None, list
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_bytes(target, z.read(member))
             img.url = str(target)
-            if not img.attributes.get("alt") and not pf.stringify(img).strip() and member in descriptions:
+            if not img.attributes.get("alt") and not stringify(img).strip() and member in descriptions:
                 img.content = [pf.Str(descriptions[member])]
     os.utime(folder, None)
     return folder, findings
