@@ -209,3 +209,24 @@ def test_parent_tree_maps_every_mcid_to_the_element_holding_it(built, name):
             held = {mcid: e for (owner, mcid), e in doc.tagged.items() if owner == page.obj.objgen}
             assert set(held) == {i for i, r in enumerate(refs) if isinstance(r, pikepdf.Dictionary)}
             assert all(refs[mcid].objgen == e.obj.objgen for mcid, e in held.items())
+
+
+def test_a_link_wrapped_over_two_lines_keeps_both_annotations_under_its_link_element(tmp_path):
+    """WeasyPrint tags each line's piece of a link as a Link; joined into one, the parent tree must follow."""
+    words = " ".join(["Wort"] * 14)
+    html = ('<!DOCTYPE html><html lang="de"><head><title>t</title></head><body><h1>Links</h1>'
+            f'<p>{words} <a href="https://example.org/ein/pfad">ein Link, dessen Text so lang ist, dass er '
+            f'über das Ende der Zeile hinaus auf die nächste reicht</a> und danach {words}.</p></body></html>')
+    path, _ = render_html(engine({}), html, tmp_path / "wrap.pdf")
+    with pikepdf.open(path) as pdf:
+        doc = Document(pdf)
+        annots = [a for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        assert len(annots) >= 2                     # the link did wrap: one annotation per line
+        tree = doc.parent_tree()
+        owners = {tree[int(a.StructParent)].objgen for a in annots}
+        links = [e for e in doc.elements if e.type == "Link"]
+        assert len(links) == 1 and owners == {links[0].obj.objgen}
+        assert {str(a.Contents) for a in annots} == {
+            "ein Link, dessen Text so lang ist, dass er über das Ende der Zeile hinaus auf die nächste reicht "
+            "(https://example.org/ein/pfad)"}
+    assert checker.check_file(path) == []

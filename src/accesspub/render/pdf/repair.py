@@ -52,18 +52,20 @@ class ParentTree:
     """The parent tree's entries (StructParents key → element or array of elements by MCID), edited in place."""
 
     def __init__(self, root):
-        self.tree = root.ParentTree
-        nums = list(self.tree.get("/Nums", []))
-        self.entries = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        self.nums = root.ParentTree.get("/Nums", Array())
+        self.entries = {int(self.nums[i]): self.nums[i + 1] for i in range(0, len(self.nums), 2)}
 
     def replace(self, old, new) -> None:
-        for key, value in self.entries.items():
+        """Every reference to `old` now names `new`: an annotation's entry (a link split across lines) too."""
+        for i in range(1, len(self.nums), 2):
+            value = self.nums[i]
             if isinstance(value, Array):
-                for i, ref in enumerate(value):
+                for j, ref in enumerate(value):
                     if isinstance(ref, Dictionary) and ref.objgen == old.objgen:
-                        value[i] = new
+                        value[j] = new
             elif isinstance(value, Dictionary) and value.objgen == old.objgen:
-                self.entries[key] = new
+                self.nums[i] = new
+                self.entries[int(self.nums[i - 1])] = new
 
 
 def _mcr(mcid: int, page) -> Dictionary:
