@@ -97,3 +97,19 @@ vorgestellt. Es richtet sich an alle Städte und Gemeinden des Landes, die Radwe
 """
     release = _release(tmp_path, text)
     assert "Am 3. März in Kassel" in _text(release) and "•" not in _text(release)
+
+
+def test_a_headline_that_wraps_early_stays_one_headline(tmp_path):
+    """A headline in a larger type wraps long before the column ends; its next line going on in lower case
+    says it is the same headline, not a new paragraph."""
+    text = f"""Pressemitteilung
+
+So fördert das Land die Radwege – ein neues Programm
+gibt 28 Kommunen Geld
+Wiesbaden, 2. März 2025 – {WIDE}
+vorgestellt. Es richtet sich an alle Städte und Gemeinden des Landes, die Radwege planen und
+bauen wollen.
+"""
+    release = _release(tmp_path, text)
+    assert release.meta.title == "So fördert das Land die Radwege – ein neues Programm gibt 28 Kommunen Geld"
+    assert release.meta.date.isoformat() == "2025-03-02"

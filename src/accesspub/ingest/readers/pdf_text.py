@@ -4,7 +4,8 @@
   leaves as it is) opens a list item: `• text` becomes `- text`. Extraction often puts the glyphs on lines of
   their own, one per item above its text, or all of them above the items: they are paired with the
   paragraphs that follow when the counts agree, and dropped (never shown as text) when they do not.
-- A line much shorter than the column ends its paragraph (headlines, last lines); a dateline opens the lead.
+- A line much shorter than the column ends its paragraph (headlines, last lines) unless the next one goes on
+  in lower case; a dateline opens the lead.
 """
 
 from __future__ import annotations
@@ -31,8 +32,11 @@ def _blank(line: str) -> bool:
     return not line.strip()
 
 
-def _ends_paragraph(line: str, width: int) -> bool:
-    return bool(line.strip()) and len(line.rstrip()) < SHORT * width and not line.rstrip().endswith((",", "-", "–"))
+def _ends_paragraph(line: str, width: int, following: str) -> bool:
+    """A short line ends its paragraph, unless it ends on a comma or hyphen or the next line goes on in lower
+    case (a headline set in a larger type wraps early: 'So geht nachhaltige Digitalisierung' / 'gibt 28 …')."""
+    return bool(line.strip()) and len(line.rstrip()) < SHORT * width \
+        and not line.rstrip().endswith((",", "-", "–")) and not following.lstrip()[:1].islower()
 
 
 def _paragraphs(lines: list[str]) -> list[list[str]]:
@@ -43,7 +47,7 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
         if out[-1] and leading_dateline(line):
             out.append([])
         out[-1].append(line)
-        if width >= MIN_WIDTH and _ends_paragraph(line, width) and n + 1 < len(lines):
+        if width >= MIN_WIDTH and n + 1 < len(lines) and _ends_paragraph(line, width, lines[n + 1]):
             out.append([])
     return [p for p in out if p]
 
@@ -129,7 +133,7 @@ def reflow(text: str) -> str:
             if i and new[-1].strip() and leading_dateline(line):      # a dateline opens the lead
                 new.append("")
             new.append(line)
-            if i + 1 < len(lines) and _ends_paragraph(line, width):
+            if i + 1 < len(lines) and _ends_paragraph(line, width, lines[i + 1]):
                 new.append("")
         out.append("\n".join(new))
     return "".join(out)
