@@ -230,3 +230,20 @@ def test_a_link_wrapped_over_two_lines_keeps_both_annotations_under_its_link_ele
             "ein Link, dessen Text so lang ist, dass er über das Ende der Zeile hinaus auf die nächste reicht "
             "(https://example.org/ein/pfad)"}
     assert checker.check_file(path) == []
+
+
+def test_an_element_inside_a_link_adds_no_annotation_outside_the_link(tmp_path):
+    """WeasyPrint gives `<a><code>…</code></a>` a second annotation, tagged under the code's element."""
+    html = ('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><h1>Profiles</h1>'
+            '<p>The profile <a href="https://example.org/p/#tls"><code>tlsserver</code></a> and '
+            '<a href="https://example.org/p/#classic">the <code>classic</code> profile</a> stay.</p></body></html>')
+    path, _ = render_html(engine({}), html, tmp_path / "code.pdf")
+    with pikepdf.open(path) as pdf:
+        doc = Document(pdf)
+        tree = doc.parent_tree()
+        annots = [a for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        holders = [doc.by_objgen[tree[int(a.StructParent)].objgen] for a in annots]
+        assert [h.type for h in holders] == ["Link", "Link"]
+        assert [str(a.Contents) for a in annots] == ["tlsserver (https://example.org/p/#tls)",
+                                                     "the classic profile (https://example.org/p/#classic)"]
+    assert checker.check_file(path) == []
