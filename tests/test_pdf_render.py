@@ -247,3 +247,22 @@ def test_an_element_inside_a_link_adds_no_annotation_outside_the_link(tmp_path):
         assert [str(a.Contents) for a in annots] == ["tlsserver (https://example.org/p/#tls)",
                                                      "the classic profile (https://example.org/p/#classic)"]
     assert checker.check_file(path) == []
+
+
+def test_a_list_item_of_paragraphs_has_its_paragraphs_in_an_lbody(tmp_path):
+    """A loose list (`<li><p>…</p></li>`) is tagged LI > Lbl, P by WeasyPrint; PDF/UA wants LI > Lbl, LBody."""
+    html = ('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><h1>Lists</h1>'
+            '<ul><li><p>First item, a paragraph.</p></li><li><p>Second item.</p><p>Its second paragraph.</p></li>'
+            '</ul><ol><li>tight</li></ol></body></html>')
+    path, _ = render_html(engine({}), html, tmp_path / "loose.pdf")
+    with pikepdf.open(path) as pdf:
+        doc = Document(pdf)
+        items = [e for e in doc.elements if e.type == "LI"]
+        assert [[k.type for k in li.kids] for li in items] == [["Lbl", "LBody"]] * 3
+        assert [[k.type for k in li.kids[1].kids] for li in items[:2]] == [["P"], ["P", "P"]]
+        tree = doc.parent_tree()
+        for page in pdf.pages:
+            refs = tree[int(page.obj.StructParents)]
+            held = {mcid: e for (owner, mcid), e in doc.tagged.items() if owner == page.obj.objgen}
+            assert all(refs[mcid].objgen == e.obj.objgen for mcid, e in held.items())
+    assert checker.check_file(path) == []

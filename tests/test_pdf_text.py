@@ -65,6 +65,10 @@ Zur Anmeldung: https://example.org/anmeldung
          "Zehn Landkreise beteiligen sich am ersten Jahr des Programms"],
         ["Zum Programm: https://example.org/programm", "Zur Anmeldung: https://example.org/anmeldung"]]
     assert release.meta.title == "Neues Programm für Kommunen startet"
+    tight = []
+    release.doc.walk(lambda e, d: tight.append(all(isinstance(b, pf.Plain) for b in e.content))
+                     if isinstance(e, pf.ListItem) else None)
+    assert tight == [True] * 5              # the blank lines between glyphs are layout: no paragraph per item
     assert "\uf0d8" not in _text(release) and "•" not in _text(release)
 
 

@@ -77,12 +77,10 @@ def bullets(text: str) -> str:
             block = lines[j:end]
             items = [block] if count == 1 and block else _paragraphs(block) if block else []
             if block and len(items) == count:
-                if out and not _blank(out[-1]):
+                if out and not _blank(out[-1]) and not in_item:
                     out.append("")
-                for k, item in enumerate(items):
+                for item in items:
                     out += _item(item)
-                    if k + 1 < len(items) and len(item) > 1:
-                        out.append("")
                 in_item = True
                 i = end
             else:                                   # glyphs that pair with nothing: layout, not text
@@ -94,8 +92,10 @@ def bullets(text: str) -> str:
             out.append("- " + m[1])
             in_item = True
         elif _blank(line):
-            in_item = False
-            out.append(line)
+            following = next((x for x in lines[i:] if not _blank(x)), "")
+            if not (in_item and (_LONE.match(following) or _ITEM.match(following))):
+                in_item = False                     # blank lines between items are layout: the list stays tight
+                out.append(line)
         elif in_item and leading_dateline(line):    # the lead after a list: a paragraph of its own
             out += ["", line]
             in_item = False

@@ -6,6 +6,7 @@
   table header row repeated on a new page becomes a pagination artifact instead of being read twice;
 - anonymous boxes become elements of their own: they are dissolved into their element; `aria-hidden`
   content (a caption that repeats the image's alt text) becomes an artifact;
+- a list item of paragraphs (`<li><p>`) is LI > Lbl, P: the paragraphs go into an LBody;
 - element `lang`, `<abbr title>`, `<q>`, `<th scope>` are lost, `<figure>` becomes NonStruct (#2508, #2482):
   they become `/Lang`, `/E`, Quote, `/Scope`, BlockQuote + Caption or Div + Figure + Caption;
 - link annotations carry only the URL as `/Contents`: the link text becomes their alternate description;
@@ -76,6 +77,12 @@ class ParentTree:
             if int(self.nums[i]) == key:
                 self.nums[i + 1] = value
         self.entries[key] = value
+
+    def point(self, page, mcid: int, new) -> None:
+        """The marked content `mcid` of `page` now belongs to `new`."""
+        refs = self.entries.get(int(page.StructParents)) if "/StructParents" in page else None
+        if isinstance(refs, Array) and 0 <= mcid < len(refs):
+            refs[mcid] = new
 
     def drop(self, key: int) -> None:
         """Forget an entry whose object is gone."""
@@ -235,6 +242,33 @@ def _annotations_under_links(pdf: pikepdf.Pdf, parents: ParentTree) -> None:
             page.obj.Annots = Array(keep)
 
 
+def _list_body(pdf: pikepdf.Pdf, li, parents: ParentTree) -> None:
+    """`<li><p>…</p></li>` (a loose list) is tagged LI > Lbl, P: what follows the label goes into an LBody."""
+    kids = _kids(li)
+    loose = [k for k in kids if not (_is_elem(k) and k.S in (Name.Lbl, Name.LBody))]
+    if not loose:
+        return
+    body = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.LBody, P=li, K=Array(loose)))
+    if "/Pg" in li:
+        body.Pg = li.Pg
+    for kid in loose:
+        if _is_elem(kid):
+            kid.P = body
+        elif isinstance(kid, int) and "/Pg" in li:
+            parents.point(li.Pg, kid, body)
+        elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
+            parents.point(kid.get("/Pg", li.get("/Pg")), int(kid.MCID), body)
+        elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR and "/StructParent" in kid.Obj:
+            parents.set(int(kid.Obj.StructParent), body)
+    order = []
+    for kid in kids:
+        if _is_elem(kid) and kid.S in (Name.Lbl, Name.LBody):
+            order.append(kid)
+        elif not any(k is body for k in order):
+            order.append(body)
+    li.K = Array(order)
+
+
 def _dissolve_anonymous(elem) -> None:
     """A NonStruct kid from the same HTML element as its parent is an anonymous box: its kids join the parent."""
     number = _number(elem)
@@ -329,6 +363,9 @@ def repair_pdf(pdf: pikepdf.Pdf) -> None:
     _annotations_under_links(pdf, parents)
     for elem in list(_walk(root, set())):
         _retag(elem, elem.get("/P"))
+    for elem in list(_walk(root, set())):
+        if elem.S == Name.LI:
+            _list_body(pdf, elem, parents)
     _artifact_orphans(pdf, parents)
     _tabs(pdf)
     _strip(root)
