@@ -55,8 +55,7 @@ class ParentTree:
     """The parent tree's entries (StructParents key → element or array of elements by MCID), edited in place."""
 
     def __init__(self, root):
-        self.tree = root.ParentTree
-        self.nums = self.tree.get("/Nums", Array())
+        self.nums = root.ParentTree.get("/Nums", Array())
         self.entries = {int(self.nums[i]): self.nums[i + 1] for i in range(0, len(self.nums), 2)}
 
     def replace(self, old, new) -> None:
@@ -70,7 +69,6 @@ class ParentTree:
             elif isinstance(value, Dictionary) and value.objgen == old.objgen:
                 self.nums[i] = new
                 self.entries[int(self.nums[i - 1])] = new
-
 
     def set(self, key: int, value) -> None:
         for i in range(0, len(self.nums), 2):
@@ -86,9 +84,10 @@ class ParentTree:
 
     def drop(self, key: int) -> None:
         """Forget an entry whose object is gone."""
-        self.nums = Array([x for i in range(0, len(self.nums), 2) if int(self.nums[i]) != key
-                           for x in (self.nums[i], self.nums[i + 1])])
-        self.tree.Nums = self.nums
+        for i in range(len(self.nums) - 2, -1, -2):
+            if int(self.nums[i]) == key:
+                del self.nums[i + 1]
+                del self.nums[i]
         self.entries.pop(key, None)
 
 
@@ -228,8 +227,11 @@ def _annotations_under_links(pdf: pikepdf.Pdf, parents: ParentTree) -> None:
             if link is None:
                 keep.append(annot)
                 continue
-            objr = next(k for k in _kids(holder) if isinstance(k, Dictionary) and k.get("/Type") == Name.OBJR
-                        and k.Obj.objgen == annot.objgen)
+            objr = next((k for k in _kids(holder) if isinstance(k, Dictionary) and k.get("/Type") == Name.OBJR
+                         and k.Obj.objgen == annot.objgen), None)
+            if objr is None:
+                keep.append(annot)
+                continue
             holder.K = Array([k for k in _kids(holder) if not (isinstance(k, Dictionary) and k.objgen == objr.objgen)])
             own = [k.Obj for k in _kids(link) if isinstance(k, Dictionary) and k.get("/Type") == Name.OBJR]
             if any(_uri(o) == _uri(annot) and "/Rect" in o and _inside(annot, o) for o in own):
