@@ -209,3 +209,60 @@ def test_parent_tree_maps_every_mcid_to_the_element_holding_it(built, name):
             held = {mcid: e for (owner, mcid), e in doc.tagged.items() if owner == page.obj.objgen}
             assert set(held) == {i for i, r in enumerate(refs) if isinstance(r, pikepdf.Dictionary)}
             assert all(refs[mcid].objgen == e.obj.objgen for mcid, e in held.items())
+
+
+def test_a_link_wrapped_over_two_lines_keeps_both_annotations_under_its_link_element(tmp_path):
+    """WeasyPrint tags each line's piece of a link as a Link; joined into one, the parent tree must follow."""
+    words = " ".join(["Wort"] * 14)
+    html = ('<!DOCTYPE html><html lang="de"><head><title>t</title></head><body><h1>Links</h1>'
+            f'<p>{words} <a href="https://example.org/ein/pfad">ein Link, dessen Text so lang ist, dass er '
+            f'über das Ende der Zeile hinaus auf die nächste reicht</a> und danach {words}.</p></body></html>')
+    path, _ = render_html(engine({}), html, tmp_path / "wrap.pdf")
+    with pikepdf.open(path) as pdf:
+        doc = Document(pdf)
+        annots = [a for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        assert len(annots) >= 2                     # the link did wrap: one annotation per line
+        tree = doc.parent_tree()
+        owners = {tree[int(a.StructParent)].objgen for a in annots}
+        links = [e for e in doc.elements if e.type == "Link"]
+        assert len(links) == 1 and owners == {links[0].obj.objgen}
+        assert {str(a.Contents) for a in annots} == {
+            "ein Link, dessen Text so lang ist, dass er über das Ende der Zeile hinaus auf die nächste reicht "
+            "(https://example.org/ein/pfad)"}
+    assert checker.check_file(path) == []
+
+
+def test_an_element_inside_a_link_adds_no_annotation_outside_the_link(tmp_path):
+    """WeasyPrint gives `<a><code>…</code></a>` a second annotation, tagged under the code's element."""
+    html = ('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><h1>Profiles</h1>'
+            '<p>The profile <a href="https://example.org/p/#tls"><code>tlsserver</code></a> and '
+            '<a href="https://example.org/p/#classic">the <code>classic</code> profile</a> stay.</p></body></html>')
+    path, _ = render_html(engine({}), html, tmp_path / "code.pdf")
+    with pikepdf.open(path) as pdf:
+        doc = Document(pdf)
+        tree = doc.parent_tree()
+        annots = [a for p in pdf.pages for a in p.obj.get("/Annots", [])]
+        holders = [doc.by_objgen[tree[int(a.StructParent)].objgen] for a in annots]
+        assert [h.type for h in holders] == ["Link", "Link"]
+        assert [str(a.Contents) for a in annots] == ["tlsserver (https://example.org/p/#tls)",
+                                                     "the classic profile (https://example.org/p/#classic)"]
+    assert checker.check_file(path) == []
+
+
+def test_a_list_item_of_paragraphs_has_its_paragraphs_in_an_lbody(tmp_path):
+    """A loose list (`<li><p>…</p></li>`) is tagged LI > Lbl, P by WeasyPrint; PDF/UA wants LI > Lbl, LBody."""
+    html = ('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><h1>Lists</h1>'
+            '<ul><li><p>First item, a paragraph.</p></li><li><p>Second item.</p><p>Its second paragraph.</p></li>'
+            '</ul><ol><li>tight</li></ol></body></html>')
+    path, _ = render_html(engine({}), html, tmp_path / "loose.pdf")
+    with pikepdf.open(path) as pdf:
+        doc = Document(pdf)
+        items = [e for e in doc.elements if e.type == "LI"]
+        assert [[k.type for k in li.kids] for li in items] == [["Lbl", "LBody"]] * 3
+        assert [[k.type for k in li.kids[1].kids] for li in items[:2]] == [["P"], ["P", "P"]]
+        tree = doc.parent_tree()
+        for page in pdf.pages:
+            refs = tree[int(page.obj.StructParents)]
+            held = {mcid: e for (owner, mcid), e in doc.tagged.items() if owner == page.obj.objgen}
+            assert all(refs[mcid].objgen == e.obj.objgen for mcid, e in held.items())
+    assert checker.check_file(path) == []

@@ -117,6 +117,24 @@ def test_xhtml_metadata_is_never_text(tmp_path):
     assert "Germany" not in text and text.strip().startswith("Free Software") and "FSFE news" not in text
 
 
+def test_xhtml_embed_with_a_caption_becomes_a_link_named_by_the_caption(tmp_path):
+    """An unknown embed element (a video player) in a captioned figure: a link to it named by its caption."""
+    r = _load(tmp_path, "n.xhtml", '<?xml version="1.0" encoding="UTF-8"?>\n<html newsdate="2023-10-25">\n'
+              "<head><title>Talks online</title></head><body><h1>Talks online</h1>"
+              "<p>The recordings of the symposium are now online.</p>"
+              '<figure>\n  <peertube url="https://video.example/w/abc" />\n  <figcaption>\n  Keynote: The open\n'
+              '  society - <em>Ada Lovelace</em> (Bonn)\n  </figcaption>\n</figure>'
+              '<p>More soon.</p><figure><peertube url="https://video.example/w/def"/></figure></body></html>\n')
+    links = []
+    r.doc.walk(lambda e, d: links.append((e.url, " ".join(pf.stringify(e).split())))
+               if isinstance(e, pf.Link) else None)
+    assert ("https://video.example/w/abc", "Keynote: The open society - Ada Lovelace (Bonn)") in links
+    assert ("https://video.example/w/def", "https://video.example/w/def") in links    # no caption: its address
+    captioned = next(b for b in r.doc.content if "Keynote" in pf.stringify(b))
+    assert isinstance(captioned, pf.Para)
+    assert [f.rule for f in r.findings].count("element-unknown") == 2
+
+
 def test_cms_json_forms(tmp_path):
     gov = {"base_path": "/government/news/x", "document_type": "press_release", "title": "New adverts",
            "description": "A campaign.", "locale": "en", "details": {"body": "<p>The campaign starts today.</p>",

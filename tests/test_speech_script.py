@@ -164,3 +164,17 @@ def test_co2_is_said_letter_by_letter_with_its_number(tmp_path):
     said = next(c.spoken for c in cues.values() if "spart" in c.spoken)
     assert said == "Das spart zwei Tonnen C-O-zwei."
     assert "tsˈeː" in phonemes(said, "de"), "C as its letter name, not 'k'"
+
+
+def test_a_paragraph_with_nothing_to_say_is_no_cue_and_every_caption_has_a_length(tmp_path):
+    """A lone bullet glyph (pasted from a PDF) or dash is a 'sentence' of no speech: no cue of zero length."""
+    from accesspub.checks.audio import check_file
+    text = HEAT.replace("Der NVV fährt", "•\n\n\uf0d8\n\n–\n\nDer NVV fährt")
+    release, cues = _script(tmp_path, text)
+    assert all(any(ch.isalnum() for ch in c.spoken) for c in cues.values())
+    assert not any(c.text.strip() in ("•", "\uf0d8", "–") for c in cues.values())
+    rendition = render(release, BuildContext(Settings(), tmp_path / "out"))
+    mp3 = next(f for f in rendition.files if f.suffix == ".mp3")
+    timings = rendition.data["timings"]
+    assert timings and all(t["end"] > t["start"] for t in timings)
+    assert [f.rule for f in check_file(release.slug, mp3) if f.rule.startswith("captions")] == []

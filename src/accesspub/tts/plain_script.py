@@ -11,7 +11,7 @@ from ..language.normalise import normalise, spoken_date
 from ..language.pronunciation import pronunciations
 from ..language.registry import language_for
 from ..model import Release
-from .script import QUOTE_MARKS, Cue, Script
+from .script import QUOTE_MARKS, Cue, Script, spoken_only
 
 
 def build(release: Release, plain: dict) -> Script:
@@ -42,7 +42,7 @@ def build(release: Release, plain: dict) -> Script:
         cues[-1].pause = "section"
     for cue in cues:
         cue.spoken = normalise(lexicon_.apply(QUOTE_MARKS.sub("", cue.spoken or cue.text)), lang).rstrip(" ,")
-    script.cues = [c for c in cues if c.spoken.strip(" ,.;:")]
+    script.cues = spoken_only(cues)
     if script.cues:
         script.cues[-1].pause = "end"
     return script

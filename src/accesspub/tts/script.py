@@ -39,6 +39,21 @@ class Cue:
     section: int = 0
 
 
+PAUSE_RANK = {"sentence": 0, "paragraph": 1, "section": 2, "end": 3}
+
+
+def spoken_only(cues: list[Cue]) -> list[Cue]:
+    """The cues that have something to say (a letter or digit): a lone bullet glyph or dash is no sentence and
+    would be a cue of no length. A dropped cue's pause passes to the cue before it."""
+    kept: list[Cue] = []
+    for cue in cues:
+        if any(ch.isalnum() for ch in cue.spoken):
+            kept.append(cue)
+        elif kept and PAUSE_RANK[cue.pause] > PAUSE_RANK[kept[-1].pause]:
+            kept[-1].pause = cue.pause
+    return kept
+
+
 @dataclass
 class Script:
     lang: str
@@ -292,7 +307,7 @@ def build(release: Release) -> Script:
     for cue in script.cues:
         raw = "".join(builder.pieces[cue.id]) if cue.id in builder.pieces else cue.spoken or cue.text
         cue.spoken = normalise(lexicon_.apply(QUOTE_MARKS.sub("", raw)), lang).rstrip(" ,")
-    script.cues = [c for c in script.cues if c.spoken.strip(" ,.;:")]
+    script.cues = spoken_only(script.cues)
     used = sorted({c.section for c in script.cues})
     if used != list(range(len(script.sections))):
         remap = {old: new for new, old in enumerate(used)}

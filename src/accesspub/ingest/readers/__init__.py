@@ -19,8 +19,7 @@ from ...config import Settings
 from ...errors import SourceError
 from ...findings import Finding
 from .. import frontmatter, reader
-from ..dates import leading_dateline
-from . import cms_json, html, markdown, mdx, office, templates, xhtml
+from . import cms_json, html, markdown, mdx, office, pdf_text, templates, xhtml
 
 FORMS = {
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown", ".txt": "text",
@@ -125,46 +124,12 @@ def _markdownish(text: str, path: Path, form: str, src: Source) -> pf.Doc:
         src.fallback_title = html.head_title(body)
         return doc
     if form == "text" and not data:
-        return reader.read_text(reflow_pdf_text(body), "markdown", path)
+        return reader.read_text(pdf_text.reflow(body), "markdown", path)
     if form == "rst":
         return reader.read_text(body, "rst", path)
     doc, found = markdown.read(body, path)
     src.findings += found
     return doc
-
-
-def reflow_pdf_text(text: str) -> str:
-    """Text pasted from a PDF: a line much shorter than the column ends its paragraph (headlines, last lines);
-    the first line of the first block of several lines is the headline when it does not end like a sentence."""
-    blocks = re.split(r"(\n[ \t]*\n)", text)
-    out = []
-    first = True
-    for block in blocks:
-        lines = block.split("\n")
-        if first and len(lines) >= 3 and block.strip() and not re.match(r"^\s*\+\+\+", block):
-            first = False
-            head = lines[0].rstrip()
-            if 0 < len(head) <= 160 and not head.endswith((".", ",", ";", ":", "-", "–")) \
-                    and lines[1][:1].isupper():
-                block = lines[0] + "\n\n" + "\n".join(lines[1:])
-        lines = block.split("\n")
-        if len(lines) < 3 or block.strip().startswith(("#", "*", "-", "|", ">")):
-            out.append(block)
-            continue
-        width = max(len(line.rstrip()) for line in lines)
-        if width < 50:
-            out.append(block)
-            continue
-        new = []
-        for i, line in enumerate(lines):
-            if i and new[-1].strip() and leading_dateline(line):      # a dateline opens the lead
-                new.append("")
-            new.append(line)
-            if i + 1 < len(lines) and line.strip() and len(line.rstrip()) < 0.6 * width \
-                    and not line.rstrip().endswith((",", "-", "–")):
-                new.append("")
-        out.append("\n".join(new))
-    return "".join(out)
 
 
 def read(path: Path, settings: Settings) -> Source:

@@ -38,6 +38,11 @@ def _replace_unknown(body, path: Path) -> list[Finding]:
         parent = el.getparent()
         if parent is None:
             continue
+        if url and not text and _captioned_embed(el, parent, url):
+            findings.append(Finding("ingest", "source", "element-unknown", "info",
+                                    f"<{name}> is not an HTML element; kept as a link to {url} named by its "
+                                    "figure's caption", str(path)))
+            continue
         replacement = etree.Element("a", href=url) if url else etree.Element("span")
         replacement.text = text or (url if url else "")
         replacement.tail = el.tail
@@ -46,6 +51,32 @@ def _replace_unknown(body, path: Path) -> list[Finding]:
                                 f"<{name}> is not an HTML element; "
                                 + (f"kept as a link to {url}" if url else "only its text is kept"), str(path)))
     return findings
+
+
+def _captioned_embed(el, figure, url: str) -> bool:
+    """`<figure><peertube url=…/><figcaption>Title</figcaption></figure>`: an embed no rendition can play, whose
+    caption names it, becomes a paragraph with a link to it named by the caption (not a bare address in an
+    empty figure). True when it did."""
+    if _local(figure.tag) != "figure":
+        return False
+    captions = [c for c in figure if _local(c.tag) == "figcaption"]
+    others = [c for c in figure if c is not el and _local(c.tag) != "figcaption"]
+    if len(captions) != 1 or others or (figure.text or "").strip() or (el.tail or "").strip() \
+            or not "".join(captions[0].itertext()).strip():
+        return False
+    caption = captions[0]
+    paragraph = etree.Element("p")
+    link = etree.SubElement(paragraph, "a", href=url)
+    link.text = (caption.text or "").lstrip()
+    for child in caption:
+        link.append(child)
+    if len(link):
+        link[-1].tail = (link[-1].tail or "").rstrip()
+    else:
+        link.text = link.text.rstrip()
+    paragraph.tail = figure.tail
+    figure.getparent().replace(figure, paragraph)
+    return True
 
 
 def read(data: bytes, path: Path) -> tuple[str, dict, list[Finding]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 from lxml import etree
 from lxml import html as lhtml
@@ -21,6 +21,7 @@ from .templates import render_template
 XHTML = "http://www.w3.org/1999/xhtml"
 IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".webp": "image/webp", ".svg": "image/svg+xml"}
+KEPT_SCHEMES = {"http", "https", "mailto", "tel"}
 MIME_SUFFIX = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp",
                "image/svg+xml": ".svg"}
 
@@ -94,6 +95,33 @@ def _image(img, release: Release, resources: list[Resource], findings: list[Find
     return True
 
 
+def _links(root, base: str | None) -> None:
+    """Links that would not resolve inside the EPUB lead to the public site instead.
+
+    A relative link ("/presse/…", "../archiv/", "anhang.pdf") names a page of the site the release is published
+    on: it becomes absolute against the release's public address, as in the PDF. A fragment whose target is not
+    in the document leads to that place on the public page. Without a public address the link text is kept and
+    the address follows it in brackets, never a link that leads nowhere."""
+    ids = {e.get("id") for e in root.iter() if isinstance(e.tag, str) and e.get("id")}
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href:
+            continue
+        parsed = urlparse(href)
+        if parsed.scheme.lower() in KEPT_SCHEMES and (parsed.netloc or parsed.scheme.lower() in ("mailto", "tel")):
+            continue
+        if href.startswith("#") and unquote(href[1:]) in ids:
+            continue
+        if base:
+            a.set("href", urljoin(base, href))
+            continue
+        del a.attrib["href"]
+        a.tag = "span"
+        text = " ".join(a.text_content().split())
+        if href not in text:
+            a.tail = f" ({href})" + (a.tail or "")
+
+
 def _body(release: Release, findings: list[Finding], ctx: BuildContext | None) -> tuple[str, list[dict], list[dict], list[Resource]]:
     """The body fragment as XHTML markup (no namespace declarations), its sections, images and resources."""
     fragment = body_html(release, ctx)
@@ -112,6 +140,7 @@ def _body(release: Release, findings: list[Finding], ctx: BuildContext | None) -
             replacement.text = img.get("alt", "")
             replacement.tail = img.tail
             img.getparent().replace(img, replacement)
+    _links(root, ctx.public_url(release.slug) if ctx else None)
     sections: list[dict] = []
     query = "//h2 | //h3 | //section[contains(concat(' ', @class, ' '), ' contact ')]"
     for n, element in enumerate(root.xpath(query), 1):

@@ -6,9 +6,12 @@
   table header row repeated on a new page becomes a pagination artifact instead of being read twice;
 - anonymous boxes become elements of their own: they are dissolved into their element; `aria-hidden`
   content (a caption that repeats the image's alt text) becomes an artifact;
+- a list item of paragraphs (`<li><p>`) is LI > Lbl, P: the paragraphs go into an LBody;
 - element `lang`, `<abbr title>`, `<q>`, `<th scope>` are lost, `<figure>` becomes NonStruct (#2508, #2482):
   they become `/Lang`, `/E`, Quote, `/Scope`, BlockQuote + Caption or Div + Figure + Caption;
-- link annotations carry only the URL as `/Contents`: the link text becomes their alternate description.
+- link annotations carry only the URL as `/Contents`: the link text becomes their alternate description;
+  an element inside a link gets an annotation of its own, tagged under it instead of the Link: it goes
+  (the Link's annotation covers it) or moves under the Link.
 """
 
 from __future__ import annotations
@@ -52,18 +55,40 @@ class ParentTree:
     """The parent tree's entries (StructParents key → element or array of elements by MCID), edited in place."""
 
     def __init__(self, root):
-        self.tree = root.ParentTree
-        nums = list(self.tree.get("/Nums", []))
-        self.entries = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        self.nums = root.ParentTree.get("/Nums", Array())
+        self.entries = {int(self.nums[i]): self.nums[i + 1] for i in range(0, len(self.nums), 2)}
 
     def replace(self, old, new) -> None:
-        for key, value in self.entries.items():
+        """Every reference to `old` now names `new`: an annotation's entry (a link split across lines) too."""
+        for i in range(1, len(self.nums), 2):
+            value = self.nums[i]
             if isinstance(value, Array):
-                for i, ref in enumerate(value):
+                for j, ref in enumerate(value):
                     if isinstance(ref, Dictionary) and ref.objgen == old.objgen:
-                        value[i] = new
+                        value[j] = new
             elif isinstance(value, Dictionary) and value.objgen == old.objgen:
-                self.entries[key] = new
+                self.nums[i] = new
+                self.entries[int(self.nums[i - 1])] = new
+
+    def set(self, key: int, value) -> None:
+        for i in range(0, len(self.nums), 2):
+            if int(self.nums[i]) == key:
+                self.nums[i + 1] = value
+        self.entries[key] = value
+
+    def point(self, page, mcid: int, new) -> None:
+        """The marked content `mcid` of `page` now belongs to `new`."""
+        refs = self.entries.get(int(page.StructParents)) if "/StructParents" in page else None
+        if isinstance(refs, Array) and 0 <= mcid < len(refs):
+            refs[mcid] = new
+
+    def drop(self, key: int) -> None:
+        """Forget an entry whose object is gone."""
+        for i in range(len(self.nums) - 2, -1, -2):
+            if int(self.nums[i]) == key:
+                del self.nums[i + 1]
+                del self.nums[i]
+        self.entries.pop(key, None)
 
 
 def _mcr(mcid: int, page) -> Dictionary:
@@ -167,6 +192,85 @@ def _link(elem) -> None:
             kid.Obj.Contents = String(described)
 
 
+def _link_ancestor(elem):
+    parent = elem.get("/P")
+    while _is_elem(parent):
+        if parent.S == Name.Link:
+            return parent
+        parent = parent.get("/P")
+    return None
+
+
+def _inside(inner, outer, slack: float = 1.0) -> bool:
+    a, b = [float(x) for x in inner.Rect], [float(x) for x in outer.Rect]
+    return min(a[0], a[2]) >= min(b[0], b[2]) - slack and max(a[0], a[2]) <= max(b[0], b[2]) + slack \
+        and min(a[1], a[3]) >= min(b[1], b[3]) - slack and max(a[1], a[3]) <= max(b[1], b[3]) + slack
+
+
+def _uri(annot) -> str:
+    action = annot.get("/A")
+    return str(action.get("/URI", "")) if isinstance(action, Dictionary) else ""
+
+
+def _annotations_under_links(pdf: pikepdf.Pdf, parents: ParentTree) -> None:
+    """An element inside a link (`<a><code>…</code></a>`) gets a link annotation of its own, tagged under that
+    element instead of the Link. Where the Link's own annotation already covers it, it goes; otherwise it moves
+    under the Link, as the Link's child."""
+    for page in pdf.pages:
+        annots = page.obj.get("/Annots")
+        if not annots:
+            continue
+        keep = []
+        for annot in annots:
+            holder = parents.entries.get(int(annot.StructParent)) if "/StructParent" in annot else None
+            link = _link_ancestor(holder) if _is_elem(holder) and holder.S != Name.Link else None
+            if link is None:
+                keep.append(annot)
+                continue
+            objr = next((k for k in _kids(holder) if isinstance(k, Dictionary) and k.get("/Type") == Name.OBJR
+                         and k.Obj.objgen == annot.objgen), None)
+            if objr is None:
+                keep.append(annot)
+                continue
+            holder.K = Array([k for k in _kids(holder) if not (isinstance(k, Dictionary) and k.objgen == objr.objgen)])
+            own = [k.Obj for k in _kids(link) if isinstance(k, Dictionary) and k.get("/Type") == Name.OBJR]
+            if any(_uri(o) == _uri(annot) and "/Rect" in o and _inside(annot, o) for o in own):
+                parents.drop(int(annot.StructParent))
+                continue
+            link.K = Array(_kids(link) + [objr])
+            parents.set(int(annot.StructParent), link)
+            keep.append(annot)
+        if len(keep) != len(annots):
+            page.obj.Annots = Array(keep)
+
+
+def _list_body(pdf: pikepdf.Pdf, li, parents: ParentTree) -> None:
+    """`<li><p>…</p></li>` (a loose list) is tagged LI > Lbl, P: what follows the label goes into an LBody."""
+    kids = _kids(li)
+    loose = [k for k in kids if not (_is_elem(k) and k.S in (Name.Lbl, Name.LBody))]
+    if not loose:
+        return
+    body = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.LBody, P=li, K=Array(loose)))
+    if "/Pg" in li:
+        body.Pg = li.Pg
+    for kid in loose:
+        if _is_elem(kid):
+            kid.P = body
+        elif isinstance(kid, int) and "/Pg" in li:
+            parents.point(li.Pg, kid, body)
+        elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
+            parents.point(kid.get("/Pg", li.get("/Pg")), int(kid.MCID), body)
+        elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR and "/StructParent" in kid.Obj:
+            parents.set(int(kid.Obj.StructParent), body)
+    order = []
+    for kid in kids:
+        if _is_elem(kid) and kid.S in (Name.Lbl, Name.LBody):
+            order.append(kid)
+        elif not any(k is body for k in order):
+            order.append(body)
+    li.K = Array(order)
+
+
 def _dissolve_anonymous(elem) -> None:
     """A NonStruct kid from the same HTML element as its parent is an anonymous box: its kids join the parent."""
     number = _number(elem)
@@ -258,8 +362,12 @@ def repair_pdf(pdf: pikepdf.Pdf) -> None:
     for elem in _kids(root):
         if _is_elem(elem):
             _merge_split(elem, parents)
+    _annotations_under_links(pdf, parents)
     for elem in list(_walk(root, set())):
         _retag(elem, elem.get("/P"))
+    for elem in list(_walk(root, set())):
+        if elem.S == Name.LI:
+            _list_body(pdf, elem, parents)
     _artifact_orphans(pdf, parents)
     _tabs(pdf)
     _strip(root)
