@@ -215,15 +215,21 @@ class Builder:
     def _review(self, text: str) -> bool:
         return word_count(text, self.ctx.lang) > review_above(self.ctx.level)
 
-    def sentence(self, sid: str, inlines, quoted: bool) -> list[Line]:
-        """One original sentence → its plain lines. Quotations and sentences holding a link stay as written."""
+    def sentence(self, sid: str, inlines, quoted: bool, speech: bool = False) -> list[Line]:
+        """One original sentence → its plain lines. Quotations and sentences holding a link stay as written;
+        a sentence that holds the end of a direct quotation (`speech`) may only have the speaker's role
+        after the quotation moved into a sentence of its own (rule "attribution")."""
         text = plain_text_of(inlines, self.ctx.lang)
         if not text.strip():
             return []
         links = [(t, u) for t, u in _links(inlines) if t]
-        if quoted or links:
+        chain = self.chain
+        if speech and not quoted and not links and any(c in text for c in "“”»\"") \
+                and "attribution" in chain.names():
+            chain = Chain(enabled=["attribution"])
+        elif quoted or speech or links:
             return [self._line(text, sid, links=links, review=self._review(text))]
-        done = rewrite(text, self.ctx, self.chain)
+        done = rewrite(text, self.ctx, chain)
         return [self._line(end_sentence(s) if len(done.sentences) > 1 else s, sid, fired=done.fired,
                            rejected=done.rejected, review=done.review)
                 for s in done.sentences if s.strip()]
@@ -243,8 +249,8 @@ class Builder:
         carried = self.in_speech
         lines: list[Line] = []
         for (sid, inlines), (a, b) in zip(spans, bounds):
-            inside = quoted or carried or any(s < b and a < e for s, e in speech)
-            lines += self.sentence(sid, inlines, inside)
+            inside = carried or any(s < b and a < e for s, e in speech)
+            lines += self.sentence(sid, inlines, quoted, inside)
             carried = False
         # a link that spans sentences ("[!!! Hier geht es zur Liste !!!](…)") belongs to none of them:
         # it goes with the paragraph's last line, so that every link target stays

@@ -1,0 +1,90 @@
+"""A speaker's role beside the name becomes a sentence of its own:
+"„…“, sagt Eva Lang, Leiterin des Amtes." → "„…“, sagt Eva Lang." + "Eva Lang ist Leiterin des Amtes.";
+"Jane Smith, Chair of the Committee, said:" → "Jane Smith is Chair of the Committee." + "Jane Smith said:".
+Only words after the last closing quotation mark are touched, so a quotation stays as written."""
+
+from __future__ import annotations
+
+from ..text import Tok, end_sentence, join
+
+NAME, KIND, LANGS = "attribution", "split", ("de", "en")
+_CLOSE = ("“", "”", "\"", "’", "»", "«")
+_NAME_TAGS = {"de": ("NE",), "en": ("NP0",)}
+_NOUN_TAGS = {"de": ("NN", "NE", "CARD"), "en": ("NN1", "NN2", "NN0", "NP0", "CRD")}
+_ROLE_START = {"de": ("NN", "NE", "ART", "ADJ(A)"), "en": ("NN1", "NN2", "NN0", "NP0", "AT0", "AJ0", "ORD")}
+_VERBISH = ("VV", "VA", "VM", "PTKVZ", "PTKZU", "KOUS", "PRELS", "VB", "VD", "VH", "VM0", "PNQ", "CJS", "CJT", "TO0")
+
+
+def _says(tok: Tok, ctx) -> bool:
+    if ctx.lang == "de":
+        return tok.tag == "VV(FIN)" and tok.lemma in ctx.data["say_verbs"]
+    return tok.text.lower() in ctx.data["say_verbs"]
+
+
+def _name_end(toks: list[Tok], i: int, lang: str) -> int | None:
+    """Index after a personal name of two to four capitalised words starting at `i` (the last one a name)."""
+    k = i
+    while k < len(toks) and k - i < 4 and toks[k].text[:1].isupper() and toks[k].text.replace("-", "").isalpha() \
+            and toks[k].tag in _NAME_TAGS[lang] + ("NN", "NN1"):
+        k += 1
+    if k - i < 2 or toks[k - 1].tag not in _NAME_TAGS[lang]:
+        return None
+    return k
+
+
+def _role(toks: list[Tok], lang: str) -> bool:
+    """A noun phrase naming a role: starts with a noun (or article/adjective), no verb, no clause, no comma;
+    ends with a noun or a name ("Sprecher des Bündnisses", not "… hinzu")."""
+    words = [t for t in toks if t.is_word]
+    if len(words) < 2 or toks[0].tag not in _ROLE_START[lang] or toks[0].text[:1].islower() and lang == "en":
+        return False
+    if any(t.text in (",", ";", ":", "(", ")", "„", "“", "”", "\"", "–", "-") or t.tag.startswith(_VERBISH)
+           for t in toks):
+        return False
+    return words[-1].tag in _NOUN_TAGS[lang] or words[-1].text[:1].isupper()
+
+
+def _trailing(toks: list[Tok], ctx) -> list[str] | None:
+    """'…, sagt NAME, ROLE.' → '…, sagt NAME.' + 'NAME ist ROLE.'"""
+    start = max((k + 1 for k, t in enumerate(toks) if t.text in _CLOSE), default=0)
+    end = len(toks)
+    while end and toks[end - 1].text in (".", "!", "?"):
+        end -= 1
+    for v in range(start, end - 3):
+        if not _says(toks[v], ctx):
+            continue
+        n = _name_end(toks, v + 1, ctx.lang)
+        if n is None or n >= end or toks[n].text != ",":
+            continue
+        role = toks[n + 1:end]
+        if not _role(role, ctx.lang):
+            continue
+        name = join(toks[v + 1:n])
+        return [end_sentence(join(toks[:n])), end_sentence(f"{name} {ctx.data['is']} {join(role)}")]
+    return None
+
+
+def _leading(toks: list[Tok], ctx) -> list[str] | None:
+    """'NAME, ROLE, said: …' → 'NAME is ROLE.' + 'NAME said: …'; 'NAME, ROLE: …' → 'NAME is ROLE.' + 'NAME: …'."""
+    if any(t.text in _CLOSE or t.text in ("„", "“") for t in toks[:3]):
+        return None
+    n = _name_end(toks, 0, ctx.lang)
+    if n is None or n >= len(toks) or toks[n].text != ",":
+        return None
+    for r in range(n + 2, min(len(toks), n + 20)):
+        if toks[r].text == "," and r + 1 < len(toks) and _says(toks[r + 1], ctx) or toks[r].text == ":":
+            role = toks[n + 1:r]
+            if not _role(role, ctx.lang):
+                return None
+            name = join(toks[:n])
+            rest = toks[r + 1:] if toks[r].text == "," else toks[r:]
+            return [end_sentence(f"{name} {ctx.data['is']} {join(role)}"), join(toks[:n] + rest)]
+        if toks[r].text in (",", ";") or toks[r].tag.startswith(_VERBISH):
+            return None
+    return None
+
+
+def apply(sentence: str, ctx) -> list[str] | None:
+    from ..grammar import parse
+    toks = parse(sentence, ctx.lang)
+    return _leading(toks, ctx) or _trailing(toks, ctx)

@@ -1,0 +1,119 @@
+"""Main clauses that share their subject become sentences of their own, the subject said again:
+"Das Gesetz stammt von 1999, sieht hohe Gebühren vor und wird wenig genutzt." → "Das Gesetz stammt von 1999." +
+"Das Gesetz sieht hohe Gebühren vor." + "Das Gesetz wird wenig genutzt."; "The Council will monitor the trial
+and has secured the right to withdraw." → "The Council will monitor the trial." + "The Council has secured …".
+
+Only where the subject opens the sentence and stands right before the first finite verb, and nothing before
+the last seam can open a clause of its own (a subordinate clause's verb is never taken for a main verb)."""
+
+from __future__ import annotations
+
+from .. import nouns
+from ..grammar import noun_phrase_end, parse
+from ..text import Tok, end_sentence, join, word_count
+
+NAME, KIND, LANGS = "shared_subject", "split", ("de", "en")
+
+DE_FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
+EN_FINITE = ("VBZ", "VBD", "VHZ", "VHD", "VDZ", "VDD", "VM0", "VVZ", "VVD")
+_DE_SUBJECT_PRONOUNS = {"ich", "er", "sie", "es", "wir"}
+_DE_NOM_ARTICLES = {"der", "die", "das", "ein", "eine", "dieser", "diese", "dieses", "unser", "unsere", "sein",
+                    "seine", "ihr", "ihre", "jeder", "jede", "jedes", "kein", "keine", "viele", "alle", "beide"}
+# tags that open a clause of its own (its verb must not be read as a main clause's)
+_DE_CLAUSE = ("KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "PWAT", "KOKOM")
+_EN_CLAUSE = ("CJS", "CJT", "PNQ", "DTQ", "AVQ", "TO0")
+_EN_SUBJECT_START = ("AT0", "DPS", "DT0", "NP0", "NN1", "NN2", "PNP", "CRD")
+_EN_PRONOUNS = {"he", "she", "it", "we", "they", "i", "this", "that", "you"}
+_QUOTES = ("„", "“", "”", "\"", "(", ")", ":", ";", "–", "-")
+
+
+def _german_subject(toks: list[Tok]) -> int | None:
+    """Index after the subject when the sentence opens with a nominative noun phrase and the finite verb."""
+    first = toks[0]
+    low = first.text.lower()
+    if first.tag == "PPER":
+        end = 1 if low in _DE_SUBJECT_PRONOUNS else None
+    elif first.tag in ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT"):
+        end = noun_phrase_end(toks, 0) if low in _DE_NOM_ARTICLES else None
+    elif first.tag in ("NN", "NE"):
+        end = noun_phrase_end(toks, 0)
+        # a bare noun: nominative only if the lexicon allows it ("Transparenzgesetze ermöglichen …")
+        if end and first.tag == "NN" and nouns.features(first.text) \
+                and not any(f[2] == "nom" for f in nouns.features(first.text)):
+            end = None
+    else:
+        end = None
+    if not end or end >= len(toks) or toks[end].tag not in DE_FINITE:
+        return None
+    if any(t.text in (",",) + _QUOTES or t.tag in _DE_CLAUSE for t in toks[:end]):
+        return None
+    return end
+
+
+def _english_subject(toks: list[Tok]) -> int | None:
+    first = toks[0]
+    if first.tag not in _EN_SUBJECT_START and first.text.lower() not in _EN_PRONOUNS:
+        return None
+    if first.tag == "PNP" and first.text.lower() not in _EN_PRONOUNS:
+        return None
+    end = next((k for k, t in enumerate(toks) if t.tag in EN_FINITE), None)
+    if end is None or end == 0 or end > 6:
+        return None
+    if any(t.text in (",",) + _QUOTES or t.tag in _EN_CLAUSE or t.tag.startswith(("VVG", "VVN", "PRP", "PRF"))
+           for t in toks[:end]):
+        return None
+    return end
+
+
+def _seams(toks: list[Tok], start: int, lang: str) -> list[int]:
+    """Indexes of the ',' or 'und'/'and' before a finite verb that starts a new main clause."""
+    finite = DE_FINITE if lang == "de" else EN_FINITE
+    joiners = ("und",) if lang == "de" else ("and",)
+    out = []
+    k = start + 1
+    while k < len(toks) - 2:
+        t = toks[k]
+        nxt = toks[k + 1]
+        if t.text == "," and nxt.text.lower() in joiners:
+            k += 1
+            continue
+        if (t.text == "," or t.text.lower() in joiners) and nxt.tag in finite and toks[k + 2].is_word:
+            out.append(k)
+        k += 1
+    return out
+
+
+def apply(sentence: str, ctx) -> list[str] | None:
+    if word_count(sentence, ctx.lang) <= ctx.split_above:
+        return None
+    toks = parse(sentence, ctx.lang)
+    if not toks:
+        return None
+    end = _german_subject(toks) if ctx.lang == "de" else _english_subject(toks)
+    if end is None:
+        return None
+    seams = _seams(toks, end, ctx.lang)
+    if not seams:
+        return None
+    clause = _DE_CLAUSE if ctx.lang == "de" else _EN_CLAUSE
+    head = toks[end + 1:seams[-1]]
+    if any(t.text in _QUOTES or t.tag in clause for t in head):
+        return None
+    if ctx.lang == "de" and any(t.text.lower() in ("zu",) and t.tag == "PTKZU" for t in head):
+        return None
+    subject = toks[:end]
+    while len(subject) > 1 and subject[-1].tag in ("AV0", "XX0", "ADV"):
+        subject = subject[:-1]         # "The technology unobtrusively monitors": the adverb stays with its verb
+    parts, last = [], 0
+    for s in seams + [len(toks)]:
+        part = toks[last:s]
+        if last:
+            part = part[1:]                      # the ',' or 'und'
+            if part and part[0].text.lower() in ("und", "and"):
+                part = part[1:]
+            part = subject + part
+        last = s
+        parts.append(part)
+    if any(word_count(join(p), ctx.lang) < len(subject) + 2 for p in parts):
+        return None
+    return [end_sentence(join(p)) for p in parts]
