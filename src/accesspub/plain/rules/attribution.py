@@ -44,9 +44,27 @@ def _role(toks: list[Tok], lang: str) -> bool:
     return words[-1].tag in _NOUN_TAGS[lang] or words[-1].text[:1].isupper()
 
 
-def _trailing(toks: list[Tok], ctx) -> list[str] | None:
-    """'…, sagt NAME, ROLE.' → '…, sagt NAME.' + 'NAME ist ROLE.'"""
-    start = max((k + 1 for k, t in enumerate(toks) if t.text in _CLOSE), default=0)
+def _offsets(sentence: str, toks: list[Tok]) -> list[int]:
+    """Where each token starts in the sentence (so the author's text is cut, never re-joined)."""
+    out, at = [], 0
+    for t in toks:
+        at = sentence.find(t.text, at)
+        if at < 0:
+            raise ValueError(f"token {t.text!r} not in sentence")
+        out.append(at)
+        at += len(t.text)
+    return out
+
+
+def _trailing(sentence: str, toks: list[Tok], ctx) -> list[str] | None:
+    """'…“, sagt NAME, ROLE.' → '…“, sagt NAME.' + 'NAME ist ROLE.' (the quotation's last mark must be
+    right before the comma or the verb: after an opening mark the rest is the quotation itself)."""
+    marks = [k for k, t in enumerate(toks) if t.text in _CLOSE]
+    start = 0
+    if marks:
+        start = marks[-1] + 1
+        if start >= len(toks) or not (toks[start].text == "," or _says(toks[start], ctx)):
+            return None
     end = len(toks)
     while end and toks[end - 1].text in (".", "!", "?"):
         end -= 1
@@ -60,14 +78,16 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
         if not _role(role, ctx.lang):
             continue
         name = join(toks[v + 1:n])
-        return [end_sentence(join(toks[:n])), end_sentence(f"{name} {ctx.data['is']} {join(role)}")]
+        cut = _offsets(sentence, toks)[n]
+        return [end_sentence(sentence[:cut]), end_sentence(f"{name} {ctx.data['is']} {join(role)}")]
     return None
 
 
-def _leading(toks: list[Tok], ctx) -> list[str] | None:
+def _leading(sentence: str, toks: list[Tok], ctx) -> list[str] | None:
     """'NAME, ROLE, said: …' → 'NAME is ROLE.' + 'NAME said: …'; 'NAME, ROLE: …' → 'NAME is ROLE.' + 'NAME: …'."""
-    if any(t.text in _CLOSE or t.text in ("„", "“") for t in toks[:3]):
-        return None
+    marks = [k for k, t in enumerate(toks) if t.text in _CLOSE + ("„",)]
+    if marks and toks[marks[0] - 1].text != ":":
+        return None     # a quotation may only open after the colon: the words before it are the author's
     n = _name_end(toks, 0, ctx.lang)
     if n is None or n >= len(toks) or toks[n].text != ",":
         return None
@@ -77,8 +97,10 @@ def _leading(toks: list[Tok], ctx) -> list[str] | None:
             if not _role(role, ctx.lang):
                 return None
             name = join(toks[:n])
-            rest = toks[r + 1:] if toks[r].text == "," else toks[r:]
-            return [end_sentence(f"{name} {ctx.data['is']} {join(role)}"), join(toks[:n] + rest)]
+            at = _offsets(sentence, toks)
+            rest = sentence[at[r + 1]:] if toks[r].text == "," else sentence[at[r]:]
+            return [end_sentence(f"{name} {ctx.data['is']} {join(role)}"),
+                    sentence[:at[n]] + ("" if rest.startswith(":") else " ") + rest]
         if toks[r].text in (",", ";") or toks[r].tag.startswith(_VERBISH):
             return None
     return None
@@ -87,4 +109,4 @@ def _leading(toks: list[Tok], ctx) -> list[str] | None:
 def apply(sentence: str, ctx) -> list[str] | None:
     from ..grammar import parse
     toks = parse(sentence, ctx.lang)
-    return _leading(toks, ctx) or _trailing(toks, ctx)
+    return _leading(sentence, toks, ctx) or _trailing(sentence, toks, ctx)

@@ -65,22 +65,33 @@ def _english_subject(toks: list[Tok]) -> int | None:
     return end
 
 
-def _seams(toks: list[Tok], start: int, lang: str) -> list[int]:
-    """Indexes of the ',' or 'und'/'and' before a finite verb that starts a new main clause."""
+def _seams(toks: list[Tok], start: int, lang: str) -> list[tuple[int, int, str]]:
+    """(first token of the seam, index of the finite verb after it, the joining word) for each ',', 'und',
+    ', und' (English 'and'), ', aber' or ', sondern' before a finite verb that starts a new main clause."""
     finite = DE_FINITE if lang == "de" else EN_FINITE
-    joiners = ("und",) if lang == "de" else ("and",)
+    joiners = ("und", "aber", "sondern") if lang == "de" else ("and",)
     out = []
     k = start + 1
     while k < len(toks) - 2:
         t = toks[k]
-        nxt = toks[k + 1]
-        if t.text == "," and nxt.text.lower() in joiners:
+        j = k + 1 if t.text == "," and toks[k + 1].text.lower() in joiners else k
+        word = toks[j].text.lower()
+        if word in ("aber", "sondern") and t.text != ",":
             k += 1
             continue
-        if (t.text == "," or t.text.lower() in joiners) and nxt.tag in finite and toks[k + 2].is_word:
-            out.append(k)
+        if (t.text == "," or word in joiners) and j + 2 < len(toks) and toks[j + 1].tag in finite \
+                and toks[j + 2].is_word:
+            out.append((k, j + 1, word if word in ("aber", "sondern") else ""))
+            k = j + 1
         k += 1
     return out
+
+
+def _cased(tok: Tok, first: bool) -> Tok:
+    text = tok.text
+    if not first and tok.tag in ("ART", "PPER", "PDAT", "PPOSAT", "PIAT", "PIDAT") and text != "Sie":
+        text = text[:1].lower() + text[1:]
+    return Tok(text, tok.space, tok.tag, tok.lemma)
 
 
 def apply(sentence: str, ctx) -> list[str] | None:
@@ -96,23 +107,31 @@ def apply(sentence: str, ctx) -> list[str] | None:
     if not seams:
         return None
     clause = _DE_CLAUSE if ctx.lang == "de" else _EN_CLAUSE
-    head = toks[end + 1:seams[-1]]
+    head = toks[end + 1:seams[-1][0]]
     if any(t.text in _QUOTES or t.tag in clause for t in head):
         return None
-    if ctx.lang == "de" and any(t.text.lower() in ("zu",) and t.tag == "PTKZU" for t in head):
+    if ctx.lang == "de" and any(t.tag == "PTKZU" for t in head):
         return None
+    if any(w == "sondern" for _, _, w in seams) and any(
+            a.text.lower() == "nicht" and b.text.lower() in ("nur", "bloß", "allein") for a, b in zip(toks, toks[1:])):
+        return None     # "nicht nur …, sondern auch …" adds, it does not replace
+    finite = DE_FINITE if ctx.lang == "de" else EN_FINITE
+    starts = [end] + [v for _, v, _ in seams]
+    stops = [a for a, _, _ in seams]
+    if any(sum(1 for t in toks[a:b] if t.tag in finite) != 1 for a, b in zip(starts, stops)):
+        return None     # "This acknowledges the Council has … and is …": a second verb may own the seam
     subject = toks[:end]
     while len(subject) > 1 and subject[-1].tag in ("AV0", "XX0", "ADV"):
         subject = subject[:-1]         # "The technology unobtrusively monitors": the adverb stays with its verb
-    parts, last = [], 0
-    for s in seams + [len(toks)]:
-        part = toks[last:s]
-        if last:
-            part = part[1:]                      # the ',' or 'und'
-            if part and part[0].text.lower() in ("und", "and"):
-                part = part[1:]
+    parts = [toks[:stops[0]]]
+    for n, (_, v, word) in enumerate(seams):
+        part = toks[v:stops[n + 1] if n + 1 < len(stops) else len(toks)]
+        if word == "sondern":
+            part = [Tok(ctx.data["instead"], True), part[0]] + [_cased(t, False) for t in subject] + part[1:]
+        elif word == "aber":
+            part = [Tok("Aber", True)] + [_cased(t, False) for t in subject] + part
+        else:
             part = subject + part
-        last = s
         parts.append(part)
     if any(word_count(join(p), ctx.lang) < len(subject) + 2 for p in parts):
         return None

@@ -49,6 +49,8 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
         word = toks[c + 1].text.lower()
         if t.text != "," or word not in table or c == 0:
             continue
+        if word == "wo" and toks[c - 1].tag != "NE":
+            continue        # "…, wo" becomes "Dort" only after a place's name ("in Fällen, wo" is no place)
         end = c + 2
         while end < len(toks) and toks[end].text not in _BOUNDARY:
             end += 1
