@@ -321,6 +321,11 @@ class Builder:
                 quote.intro = f"{quote.speaker} {self.ctx.data['say']}:" if quote.speaker else \
                     end_sentence(text[:1].upper() + text[1:])
                 quote.intro_source = spans[0][0] if spans else None
+        elif isinstance(block, pf.Figure):
+            # a figure that is no quotation (an embedded video, an image with its link): its text, its links
+            # and its caption stay where they are
+            for b in [*block.content, *(block.caption.content if block.caption else [])]:
+                self.block(b, quoted)
         elif isinstance(block, pf.BlockQuote):
             self.quotation(list(block.content))
         elif isinstance(block, (pf.Para, pf.Plain, pf.LineBlock)):
