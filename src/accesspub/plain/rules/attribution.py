@@ -1,6 +1,7 @@
 """A speaker's role beside the name becomes a sentence of its own:
 "„…“, sagt Eva Lang, Leiterin des Amtes." → "„…“, sagt Eva Lang." + "Eva Lang ist Leiterin des Amtes.";
-"Jane Smith, Chair of the Committee, said:" → "Jane Smith is Chair of the Committee." + "Jane Smith said:".
+"Jane Smith, Chair of the Committee, said:" → "Jane Smith is Chair of the Committee." + "Jane Smith said:";
+"Eva Lang, Leiterin des Amtes: Wir …" → "Eva Lang ist Leiterin des Amtes." + "Eva Lang sagt: Wir …".
 Only words after the last closing quotation mark are touched, so a quotation stays as written."""
 
 from __future__ import annotations
@@ -98,9 +99,9 @@ def _leading(sentence: str, toks: list[Tok], ctx) -> list[str] | None:
                 return None
             name = join(toks[:n])
             at = _offsets(sentence, toks)
-            rest = sentence[at[r + 1]:] if toks[r].text == "," else sentence[at[r]:]
-            return [end_sentence(f"{name} {ctx.data['is']} {join(role)}"),
-                    sentence[:at[n]] + ("" if rest.startswith(":") else " ") + rest]
+            # "NAME, ROLE: text" is what NAME says ("Eva Lang sagt: …")
+            rest = sentence[at[r + 1]:] if toks[r].text == "," else f"{ctx.data['say']}{sentence[at[r]:]}"
+            return [end_sentence(f"{name} {ctx.data['is']} {join(role)}"), sentence[:at[n]] + " " + rest]
         if toks[r].text in (",", ";") or toks[r].tag.startswith(_VERBISH):
             return None
     return None
