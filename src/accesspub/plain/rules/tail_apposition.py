@@ -14,6 +14,10 @@ _VERBS = {"de": ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VV(INF)", "VV(IZU)", "PTKZU",
           "en": ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB",
                  "VVI", "TO0", "CJS", "PNQ", "CJT")}
 _LEAD = {"de": "Das ist", "en": "This is"}
+_NP = {"de": ("NN", "NE", "ART", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "PDAT", "TRUNC"),
+       "en": ("NN1", "NN2", "NN0", "NP0", "AT0", "AJ0", "AJS", "AJC", "CRD", "ORD", "DPS", "DT0")}
+_DETERMINERS = ("ART", "PPOSAT", "PDAT", "AT0", "DPS")
+_PREP = {"de": ("APPR", "APPRART"), "en": ("PRP", "PRF")}
 
 
 def apply(sentence: str, ctx) -> list[str] | None:
@@ -36,6 +40,23 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None
     if any(t.tag in _VERBS[ctx.lang] or t.text in ("„", "“", "”", "\"", ":", ";", "-", "–")
            for t in tail) or not any(t.tag in _NOUNS[ctx.lang] for t in tail[1:3]):
+        return None
+    # the noun phrase before the comma must hang on the verb, not on another noun ("the head teacher at the
+    # school, a former nurse": the school or the teacher?)
+    k = c - 1
+    while k >= 0 and (toks[k].tag in _NP[ctx.lang] or toks[k].text in ("(", ")") or toks[k].text.isupper()):
+        k -= 1
+        if toks[k + 1].tag in _DETERMINERS:
+            break                                   # the phrase starts at its article
+    if k < 0:
+        return None
+    opener = toks[k + 1]
+    own = opener.tag in _DETERMINERS and opener.text.lower() not in ("des", "der", "eines", "einer", "of")
+    if toks[k].tag in _PREP[ctx.lang]:
+        k -= 1
+        own = False
+    if not own and (k < 0 or toks[k].tag in _NOUNS[ctx.lang] or toks[k].tag in _PREP[ctx.lang]
+                    or toks[k].text == ","):
         return None
     head = toks[:c]
     if any(t.text in ("„", "“", "”", "\"") for t in head) or word_count(join(head), ctx.lang) < 4:
