@@ -144,9 +144,16 @@ _FRONT_ADVERBS = {"hier", "dort", "jetzt", "heute", "morgen", "gestern", "damals
                   "hierfür", "hierzu", "deswegen", "somit", "also", "endlich", "erstmals", "nun", "oft", "manchmal"}
 
 
+_FOCUS = {"auch", "nur", "gerade", "sogar", "selbst", "besonders", "vor allem", "schon", "bereits", "erst"}
+
+
 def _vorfeld_end(toks: list[Tok]) -> int:
     """Index after the phrase that can stand before the finite verb: the subject phrase, else a
     prepositional phrase ("mit der Schätzung"), else an adverb from a closed list; 0 when none."""
+    if len(toks) > 2 and toks[0].text.lower() in _FOCUS and toks[1].tag in ("APPR", "APPRART", "ART", "NN", "NE",
+                                                                             "PPOSAT", "PDAT", "ADJ(A)"):
+        end = _vorfeld_end(toks[1:])
+        return end + 1 if end else 0        # "auch die Schulen", "gerade bei großen Projekten"
     end = noun_phrase_end(toks, 0)
     if end:
         return end

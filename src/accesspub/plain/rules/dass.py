@@ -35,8 +35,10 @@ def apply(sentence: str, ctx) -> list[str] | None:
             continue
         if any(x.text in ("„", "“", "”", "\"", ":") for x in head):
             continue
-        if any(x.text.lower() in ctx.data["negation"] or "zweifel" in x.lemma.lower() for x in head):
+        if any(x.text.lower() in ctx.data["negation"] or "zweifel" in x.lemma.lower() for x in head) \
+                and not any(x.lemma in ("überraschen", "wundern", "Wunder", "verwundern") for x in head):
             continue    # "Es ist nicht bekannt, dass X" does not say X: after a colon it would
+            # ("Es überrascht nicht, dass X" does)
         body = toks[d + 1:]
         end = len(body)
         while end and body[end - 1].text in (".", "!", "?"):
