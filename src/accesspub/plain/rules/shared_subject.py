@@ -94,6 +94,89 @@ def _cased(tok: Tok, first: bool) -> Tok:
     return Tok(text, tok.space, tok.tag, tok.lemma)
 
 
+_DE_NONFINITE = ("VV(INF)", "VA(INF)", "VM(INF)", "VV(PP)", "VA(PP)")
+_EN_NONFINITE = ("VVI", "VBI", "VHI", "VDI")
+
+
+def _nominative_phrase(toks: list[Tok], start: int) -> int | None:
+    """Index after a noun phrase at `start` that can be a subject (German): a nominative pronoun, or an
+    article and noun that agree in the nominative."""
+    from ..gate import DETERMINERS
+    first = toks[start]
+    if first.tag == "PPER":
+        return start + 1 if first.text.lower() in _DE_SUBJECT_PRONOUNS else None
+    end = noun_phrase_end(toks, start)
+    if end <= start:
+        return None
+    head = next((t for t in toks[start:end] if t.tag in ("NN", "NE")), None)
+    if head is None or any(t.text in (",", "und", "oder", "sowie") for t in toks[start:end]):
+        return None
+    det = DETERMINERS.get(first.text.lower())
+    if first.tag in ("ART", "PDAT", "PPOSAT") and det is not None:
+        feats = nouns.features(head.text)
+        if feats and not {f for f in det if f[2] == "nom"} & set(feats):
+            return None
+    elif first.tag not in ("NN", "NE"):
+        return None
+    return end
+
+
+def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
+    """One finite modal or auxiliary for two verb phrases: 'Darum muss der Senat handeln und sein Versprechen
+    umsetzen.' → 'Darum muss der Senat handeln.' + 'Der Senat muss sein Versprechen umsetzen.'"""
+    lang = ctx.lang
+    finite = DE_FINITE if lang == "de" else EN_FINITE
+    nonfinite = _DE_NONFINITE if lang == "de" else _EN_NONFINITE
+    body = toks[:-1] if toks[-1].text in (".", "!") else toks
+    verbs = [k for k, t in enumerate(body) if t.tag in finite]
+    if len(verbs) != 1 or not body or lang == "de" and body[-1].tag not in nonfinite:
+        return None
+    v = verbs[0]
+    if lang == "de" and body[v].tag == "VV(FIN)" or lang == "en" and body[v].tag not in ("VM0", "VBZ", "VHZ", "VBD",
+                                                                                          "VHD", "VBB", "VHB"):
+        return None         # a full verb has no infinitive of its own to share
+    clause = tuple(c for c in (_DE_CLAUSE if lang == "de" else _EN_CLAUSE) if c != "KOKOM")   # "als bisher"
+    if any(t.text in _QUOTES + (",",) or t.tag in clause or t.tag == "PTKZU" for t in body[v:]):
+        return None
+    if lang == "de":        # the first verb phrase ends with its infinitive or participle before "und"
+        ands = [k for k in range(v + 2, len(body) - 1) if body[k].text == "und" and body[k - 1].tag in nonfinite]
+    else:                   # "will repair … and build …": the verb right after the modal and after "and"
+        after = next((t for t in body[v + 1:] if t.tag != "AV0"), None)
+        ands = [k for k in range(v + 2, len(body) - 1) if body[k].text == "and" and body[k + 1].tag in nonfinite] \
+            if after is not None and after.tag in nonfinite else []
+    if len(ands) != 1:
+        return None
+    a = ands[0]
+    vorfeld: list[Tok] = []
+    if lang == "de":
+        if v == 0:
+            return None
+        if _german_subject(toks) == v:
+            subject = toks[:v]
+        else:
+            end = _nominative_phrase(toks, v + 1)
+            if end is None or toks[0].tag not in ("ADV", "PAV", "PROAV", "APPR", "APPRART", "ADJ(D)"):
+                return None     # an object before the verb ("Den Antrag will …") belongs to both: unsure
+            subject = toks[v + 1:end]
+            vorfeld = toks[:v]  # said again: "Im Mai will die Stadt …" holds for both verb phrases
+    else:
+        end = _english_subject(toks)
+        if end != v:
+            return None
+        subject = toks[:v]
+    while len(subject) > 1 and subject[-1].tag in ("AV0", "XX0", "ADV"):
+        subject = subject[:-1]
+    if vorfeld:
+        second = vorfeld + [body[v]] + subject + body[a + 1:]
+    else:
+        first = subject[0]
+        lead = Tok(first.text[:1].upper() + first.text[1:], first.space, first.tag, first.lemma)
+        second = [lead] + subject[1:] + [body[v]] + body[a + 1:]
+    if word_count(join(body[:a]), lang) < 4 or word_count(join(second), lang) < 4:
+        return None
+    return [end_sentence(join(body[:a])), end_sentence(join(second))]
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
@@ -101,8 +184,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
     if not toks:
         return None
     end = _german_subject(toks) if ctx.lang == "de" else _english_subject(toks)
-    if end is None:
-        return None
+    if end is None or not _seams(toks, end, ctx.lang):
+        return _shared_verb(toks, ctx)
     seams = _seams(toks, end, ctx.lang)
     if not seams:
         return None
