@@ -36,6 +36,8 @@ def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
     k = c - 2
     while k >= 0 and toks[k].tag in ("ADJ(A)", "ART", "CARD", "PPOSAT", "PIAT", "ADV", "TRUNC"):
         k -= 1
+        if toks[k + 1].tag in ("ART", "PPOSAT"):
+            break           # the phrase starts at its article: "seit 2012 ein Gesetz" hangs on no noun
     if k >= 0 and (toks[k].text in (",", "und", "oder", "sowie", "bzw.") or toks[k].tag == "KON"):
         return True
     if k >= 0 and toks[k].tag in ("APPR", "APPRART"):
