@@ -52,7 +52,9 @@ def apply(sentence: str, ctx) -> list[str] | None:
     if not finite:
         return None
     a = finite[0]
-    if a == 0 or toks[0].tag not in _SUBJECT_START or any(t.tag in _STOP or t.text == "," for t in toks[:a]):
+    # an opening phrase before the subject ("Subject to X, the plan was approved by …") stays in front
+    s0 = max((k + 1 for k in range(a) if toks[k].text == ","), default=0)
+    if a == s0 or toks[s0].tag not in _SUBJECT_START or any(t.tag in _STOP or t.text == "," for t in toks[s0:a]):
         return None
     aux = toks[a].text.lower()
     if aux in ("has", "have") and a + 2 < len(toks) and toks[a + 1].text == "been" and toks[a + 2].tag == "VVN":
@@ -72,15 +74,16 @@ def apply(sentence: str, ctx) -> list[str] | None:
             agent[-1].tag == "NN2" or agent[-1].text[:1].isupper()):
         return None
     plural = any(t.text.lower() == "and" for t in agent) or agent[-1].tag == "NN2"
-    subject = toks[:a]
+    opening, subject = toks[:s0], toks[s0:a]
     first = subject[0]
     if first.tag not in ("NP0",) and not (first.text.isupper() and len(first.text) > 1):
         subject = [Tok(first.text[:1].lower() + first.text[1:], first.space, first.tag, first.lemma)] + subject[1:]
     lead = agent[0]
-    agent = [Tok(lead.text[:1].upper() + lead.text[1:], lead.space, lead.tag, lead.lemma)] + agent[1:]
+    if not opening:
+        agent = [Tok(lead.text[:1].upper() + lead.text[1:], lead.space, lead.tag, lead.lemma)] + agent[1:]
     if p == a + 2:
         verb = [Tok("have" if plural else "has", True), toks[p]]
     else:
         verb = [toks[p]]
     rest = toks[end:]
-    return [end_sentence(join(agent + verb + subject + rest))]
+    return [end_sentence(join(opening + agent + verb + subject + rest))]
