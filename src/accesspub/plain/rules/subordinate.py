@@ -55,7 +55,9 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
         if word == "wo" and toks[c - 1].tag != "NE":
             continue        # "…, wo" becomes "Dort" only after a place's name ("in Fällen, wo" is no place)
         end = c + skip
-        while end < len(toks) and toks[end].text not in _BOUNDARY:
+        last = len(toks) - 1
+        # a point inside a number ("15.5mph" → "15", ".", "5mph") is no boundary: only the final one is
+        while end < len(toks) and not (toks[end].text in _BOUNDARY and (toks[end].text not in ".!?" or end == last)):
             end += 1
         if end < len(toks) and toks[end].text not in (".", "!", "?"):
             continue        # something follows that may belong to the clause (", mitzureden", ", dass …")
