@@ -48,7 +48,10 @@ def apply(sentence: str, ctx) -> list[str] | None:
         while end and toks[end - 1].text in (".", "!"):
             end -= 1
         body = toks[c + 2:end]
-        if not body or any(t.text in _STOP for t in body):
+        # commas only between coordinated words ("leichter, schneller und umfassender"), none before a clause
+        if not body or any(t.text in _STOP and not (t.text == "," and k + 1 < len(body) and body[k + 1].tag in
+                                                    ("ADJ(D)", "ADJ(A)", "ADV", "NN"))
+                           for k, t in enumerate(body)):
             return None
         last = body[-1]
         if not (last.tag == "VV(IZU)" or (len(body) > 1 and body[-2].text == "zu" and last.tag.endswith("(INF)"))):

@@ -147,6 +147,12 @@ def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
     if len(ands) != 1:
         return None
     a = ands[0]
+    # the second verb phrase needs an object of its own: in "den Plan prüfen und ändern" both share it
+    own = ("ART", "PPOSAT", "PDS", "PDAT", "PPER", "PIAT", "PIS", "NN", "NE") if lang == "de" else \
+        ("AT0", "DPS", "PNP", "DT0", "NN1", "NN2", "NP0", "AJ0", "CRD")
+    prep = ("APPR", "APPRART") if lang == "de" else ("PRP", "PRF")
+    if not any(t.tag in own and not (k and body[k - 1].tag in prep) for k, t in enumerate(body[a + 1:], a + 1)):
+        return None
     vorfeld: list[Tok] = []
     if lang == "de":
         if v == 0:
