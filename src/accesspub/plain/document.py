@@ -216,7 +216,8 @@ class Builder:
         return word_count(text, self.ctx.lang) > review_above(self.ctx.level)
 
     def sentence(self, sid: str, inlines, quoted: bool, speech: bool = False) -> list[Line]:
-        """One original sentence → its plain lines. Quotations and sentences holding a link stay as written;
+        """One original sentence → its plain lines. Quotations stay as written, and so does a sentence whose
+        link texts the rules would change;
         a sentence that holds the end of a direct quotation (`speech`) may only have the speaker's role
         after the quotation moved into a sentence of its own (rule "attribution")."""
         text = plain_text_of(inlines, self.ctx.lang)
@@ -227,12 +228,17 @@ class Builder:
         if speech and not quoted and not links and any(c in text for c in "“”»\"") \
                 and "attribution" in chain.names():
             chain = Chain(enabled=["attribution"])
-        elif quoted or speech or links:
+        elif quoted or speech:
             return [self._line(text, sid, links=links, review=self._review(text))]
         done = rewrite(text, self.ctx, chain)
-        return [self._line(end_sentence(s) if len(done.sentences) > 1 else s, sid, fired=done.fired,
-                           rejected=done.rejected, review=done.review)
-                for s in done.sentences if s.strip()]
+        said = [end_sentence(s) if len(done.sentences) > 1 else s for s in done.sentences if s.strip()]
+        # a link stays a link: its text must come out unchanged in one of the sentences, else the sentence
+        # stays as written
+        placed = [[(t, u) for t, u in links if t in s] for s in said]
+        if links and any(sum(1 for p in placed if (t, u) in p) != 1 for t, u in links):
+            return [self._line(text, sid, links=links, review=self._review(text))]
+        return [self._line(s, sid, fired=done.fired, rejected=done.rejected, review=done.review, links=p)
+                for s, p in zip(said, placed)]
 
     def paragraph(self, block, quoted: bool = False) -> list[Line]:
         spans = sentence_spans(block)
