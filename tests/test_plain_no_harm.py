@@ -176,3 +176,19 @@ def test_english_draft_label(tmp_path):
     tree = lxml_html.fromstring(rendition.files[0].read_bytes())
     assert tree.xpath("//p[@class='kicker']")[0].text_content() == \
         "Draft: simplified by machine, not yet checked by readers"
+
+
+def test_a_sentence_with_a_link_is_simplified_and_keeps_its_link(tmp_path):
+    src = tmp_path / "bad.md"
+    src.write_text("---\ntitle: Freibad öffnet\nlang: de\ndate: 2026-05-04\n---\n\n"
+                   "Die Stadt öffnet im Mai am Fluss das neue Freibad, das [seit 2024 gebaut](https://example.org/bau)"
+                   " wurde.\n\nDie Stadt saniert die [alte Halle](https://example.org/halle), die im Winter "
+                   "geschlossen war und deshalb für den Sport im Viertel fehlte.\n", encoding="utf-8")
+    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
+    tree = lxml_html.fromstring(rendition.files[0].read_bytes())
+    lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
+    # split: the link text came out unchanged in the second sentence, which carries the link
+    assert "Das Freibad wurde seit 2024 gebaut." in lines
+    assert tree.xpath("//a[@href='https://example.org/bau']")[0].text_content() == "seit 2024 gebaut"
+    # every link is still a link
+    assert tree.xpath("//a[@href='https://example.org/halle']")

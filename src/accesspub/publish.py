@@ -5,7 +5,9 @@ unless it is a draft (`draft: true`) or under embargo (`embargo:` in the future;
 `site.timezone`). Public releases are put into the output folder file by file (hard links where the file
 system allows, else copies; each an atomic rename), files a release no longer has are removed from its public
 folder, and the folder of a release that is no longer public goes. The site (index, feeds, podcast) lists
-public releases only. Reports are published only with `output.publish_reports`.
+public releases only. Reports are published only with `output.publish_reports`. A rendition whose build data
+says `"publish": false` (an unreviewed machine plain version with `plain.publish_unreviewed = false`) stays in
+the state folder, and so do the renditions only it embeds (its audio).
 """
 
 from __future__ import annotations
@@ -84,9 +86,17 @@ def _published_files(folder: Path, with_reports: bool) -> list[Path]:
             and not p.name.startswith(".")]
 
 
-def sync_folder(src: Path, dst: Path, with_reports: bool = False) -> None:
+def withheld_files(manifest: Manifest) -> set[str]:
+    """Files of the renditions the build marked not to publish (renditions.withheld)."""
+    from .renditions import withheld
+    names = withheld({n: b.data for n, b in manifest.built.items()})
+    return {f for n in names for f in manifest.built[n].files}
+
+
+def sync_folder(src: Path, dst: Path, with_reports: bool = False, withheld: set[str] = frozenset()) -> None:
     """Make the public folder `dst` hold exactly the publishable files of the built folder `src`."""
-    wanted = {p.relative_to(src): p for p in _published_files(src, with_reports)}
+    wanted = {p.relative_to(src): p for p in _published_files(src, with_reports)
+              if str(p.relative_to(src)) not in withheld}
     for rel, path in wanted.items():
         if not _same(path, dst / rel):
             _put(path, dst / rel)
@@ -111,7 +121,7 @@ def run(work: Path, out: Path, manifests: list[Manifest], now: dt.datetime,
     for m in manifests:
         (kept_back if (why := held(m, now)) else public).append((m, why))
     for m, _ in public:
-        sync_folder(work / m.slug, out / m.slug, with_reports)
+        sync_folder(work / m.slug, out / m.slug, with_reports, withheld_files(m))
     sync_folder(work / "_assets", out / "_assets", True)
     if (work / "_docs").is_dir():
         sync_folder(work / "_docs", out / "_docs", True)

@@ -190,6 +190,14 @@ def linked() -> tuple[str, ...]:
     return tuple(n for n in build_order() if renditions()[n].linked)
 
 
+def withheld(data: dict[str, dict]) -> set[str]:
+    """Renditions not to publish, from each built rendition's data: those whose data says `"publish": false`
+    (an unreviewed plain version when `plain.publish_unreviewed` is off) and the renditions they embed."""
+    names = {n for n, d in data.items() if (d or {}).get("publish") is False}
+    specs = renditions()
+    return names | {e for n in names if n in specs for e in specs[n].embeds if e in data}
+
+
 def required() -> tuple[str, ...]:
     return tuple(n for n in build_order() if renditions()[n].required)
 

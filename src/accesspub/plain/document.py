@@ -215,18 +215,30 @@ class Builder:
     def _review(self, text: str) -> bool:
         return word_count(text, self.ctx.lang) > review_above(self.ctx.level)
 
-    def sentence(self, sid: str, inlines, quoted: bool) -> list[Line]:
-        """One original sentence → its plain lines. Quotations and sentences holding a link stay as written."""
+    def sentence(self, sid: str, inlines, quoted: bool, speech: bool = False) -> list[Line]:
+        """One original sentence → its plain lines. Quotations stay as written, and so does a sentence whose
+        link texts the rules would change;
+        a sentence that holds the end of a direct quotation (`speech`) may only have the speaker's role
+        after the quotation moved into a sentence of its own (rule "attribution")."""
         text = plain_text_of(inlines, self.ctx.lang)
         if not text.strip():
             return []
         links = [(t, u) for t, u in _links(inlines) if t]
-        if quoted or links:
+        chain = self.chain
+        if speech and not quoted and not links and any(c in text for c in "“”»\"") \
+                and "attribution" in chain.names():
+            chain = Chain(enabled=["attribution"])
+        elif quoted or speech:
             return [self._line(text, sid, links=links, review=self._review(text))]
-        done = rewrite(text, self.ctx, self.chain)
-        return [self._line(end_sentence(s) if len(done.sentences) > 1 else s, sid, fired=done.fired,
-                           rejected=done.rejected, review=done.review)
-                for s in done.sentences if s.strip()]
+        done = rewrite(text, self.ctx, chain)
+        said = [end_sentence(s) if len(done.sentences) > 1 else s for s in done.sentences if s.strip()]
+        # a link stays a link: its text must come out unchanged in one of the sentences, else the sentence
+        # stays as written
+        placed = [[(t, u) for t, u in links if t in s] for s in said]
+        if links and any(sum(1 for p in placed if (t, u) in p) != 1 for t, u in links):
+            return [self._line(text, sid, links=links, review=self._review(text))]
+        return [self._line(s, sid, fired=done.fired, rejected=done.rejected, review=done.review, links=p)
+                for s, p in zip(said, placed)]
 
     def paragraph(self, block, quoted: bool = False) -> list[Line]:
         spans = sentence_spans(block)
@@ -243,8 +255,8 @@ class Builder:
         carried = self.in_speech
         lines: list[Line] = []
         for (sid, inlines), (a, b) in zip(spans, bounds):
-            inside = quoted or carried or any(s < b and a < e for s, e in speech)
-            lines += self.sentence(sid, inlines, inside)
+            inside = carried or any(s < b and a < e for s, e in speech)
+            lines += self.sentence(sid, inlines, quoted, inside)
             carried = False
         # a link that spans sentences ("[!!! Hier geht es zur Liste !!!](…)") belongs to none of them:
         # it goes with the paragraph's last line, so that every link target stays
@@ -315,6 +327,11 @@ class Builder:
                 quote.intro = f"{quote.speaker} {self.ctx.data['say']}:" if quote.speaker else \
                     end_sentence(text[:1].upper() + text[1:])
                 quote.intro_source = spans[0][0] if spans else None
+        elif isinstance(block, pf.Figure):
+            # a figure that is no quotation (an embedded video, an image with its link): its text, its links
+            # and its caption stay where they are
+            for b in [*block.content, *(block.caption.content if block.caption else [])]:
+                self.block(b, quoted)
         elif isinstance(block, pf.BlockQuote):
             self.quotation(list(block.content))
         elif isinstance(block, (pf.Para, pf.Plain, pf.LineBlock)):

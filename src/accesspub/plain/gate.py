@@ -220,7 +220,9 @@ def check(original: str, produced: list[str], lang: str, split: bool = True) -> 
     after_colon = False
     for s in produced:
         # items after a line that ends with a colon may be phrases ("Das Ziel ist:" / "Den Kommunen helfen.")
-        need = need_finite and not after_colon
+        # a short label before a colon ("Besser für die Demokratie:") needs no verb: the next sentence has it
+        label = s.rstrip().endswith(":") and len(_words(parse(s, lang))) <= 5
+        need = need_finite and not after_colon and not label
         why = judge(s, need)
         if why and _kind(why) == own:
             why = None

@@ -65,6 +65,11 @@ def is_noun(tok: Tok) -> bool:
     return tok.tag in NOUNS or (tok.tag == "PPER" and tok.text.isupper() and len(tok.text) > 1)
 
 
+# determiners that open a genitive attribute after a noun ("ein Verkauf ihres Hauses")
+_GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "dieses", "meines", "deines", "seines", "ihres", "unseres",
+                         "eures", "seiner", "ihrer", "unserer", "keines", "keiner", "jedes"}
+
+
 def noun_phrase_end(toks: list[Tok], start: int) -> int:
     """Index after the noun phrase that starts at `start` (determiner, adjectives, nouns, genitive
     attributes, coordinated phrases); `start` itself when no noun phrase starts there."""
@@ -101,7 +106,7 @@ def noun_phrase_end(toks: list[Tok], start: int) -> int:
         if i < len(toks) and toks[i].text in ("und", "oder", "sowie"):
             i += 1
             continue
-        if i < len(toks) and toks[i].text.lower() in ("des", "der", "eines", "einer") and i > start:
+        if i < len(toks) and toks[i].text.lower() in _GENITIVE_DETERMINERS and i > start:
             continue
         return end
     return end
@@ -131,6 +136,35 @@ def finite_index(toks: list[Tok]) -> int | None:
     return verbs[-1] if verbs else None
 
 
+# adverbs that may open a main clause alone ("dass hier X gilt" → "Hier gilt X"); focus and modal particles
+# ("auch", "nur", "nicht", "schon") may not: "Auch gilt X" says something else
+_FRONT_ADVERBS = {"hier", "dort", "jetzt", "heute", "morgen", "gestern", "damals", "dann", "bald", "bisher", "künftig",
+                  "zukünftig", "inzwischen", "seitdem", "deshalb", "daher", "darum", "trotzdem", "außerdem",
+                  "dadurch", "damit", "dafür", "dabei", "danach", "davon", "darin", "darauf", "dazu", "hierbei",
+                  "hierfür", "hierzu", "deswegen", "somit", "also", "endlich", "erstmals", "nun", "oft", "manchmal"}
+
+
+_FOCUS = {"auch", "nur", "gerade", "sogar", "selbst", "besonders", "vor allem", "schon", "bereits", "erst"}
+
+
+def _vorfeld_end(toks: list[Tok]) -> int:
+    """Index after the phrase that can stand before the finite verb: the subject phrase, else a
+    prepositional phrase ("mit der Schätzung"), else an adverb from a closed list; 0 when none."""
+    if len(toks) > 2 and toks[0].text.lower() in _FOCUS and toks[1].tag in ("APPR", "APPRART", "ART", "NN", "NE",
+                                                                             "PPOSAT", "PDAT", "ADJ(A)"):
+        end = _vorfeld_end(toks[1:])
+        return end + 1 if end else 0        # "auch die Schulen", "gerade bei großen Projekten"
+    end = noun_phrase_end(toks, 0)
+    if end:
+        return end
+    if toks and toks[0].tag in ("APPR", "APPRART") and toks[0].text.lower() not in ("zu", "als", "wie"):
+        end = noun_phrase_end(toks, 1)
+        return end if end > 1 else 0
+    if toks and toks[0].text.lower() in _FRONT_ADVERBS and toks[0].tag in ("ADV", "PAV", "PROAV"):
+        return 1
+    return 0
+
+
 def to_main_clause(toks: list[Tok], vorfeld: list[Tok] | None = None) -> list[Tok] | None:
     """A verb-final clause in main-clause order: Vorfeld (given, or the subject phrase) + finite verb + rest.
 
@@ -154,7 +188,7 @@ def to_main_clause(toks: list[Tok], vorfeld: list[Tok] | None = None) -> list[To
         verb = Tok(verb.text[len(particle):], True, verb.tag, verb.lemma)
         rest = rest + [Tok(particle, True, "PTKVZ", particle)]
     if vorfeld is None:
-        end = noun_phrase_end(rest, 0)
+        end = _vorfeld_end(rest)
         if end == 0 or end > v:
             return None
         return rest[:end] + [verb] + rest[end:]

@@ -19,15 +19,21 @@ Feature = tuple[str, str, str]          # (gender or "pl", number, case)
 
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, frozenset[Feature]], frozenset[str]]:
+    return _tables()[:2]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, frozenset[Feature]], frozenset[str], dict[tuple[str, str], set[str]]]:
     csv.field_size_limit(1 << 20)
     forms: dict[str, set[Feature]] = {}
     lemmas: set[str] = set()
+    nominatives: dict[tuple[str, str], set[str]] = {}      # (form, number) → nominative forms of that number
     try:
         path = resources.files("german_nouns").joinpath("nouns.csv")
     except ModuleNotFoundError:
         # without the lexicon the agreement check has nothing to compare and no compound is split
         # (make setup installs it)
-        return {}, frozenset()
+        return {}, frozenset(), {}
     with path.open(encoding="utf-8", newline="") as f:
         reader = csv.reader(f)
         header = next(reader)
@@ -45,6 +51,8 @@ def _index() -> tuple[dict[str, frozenset[Feature]], frozenset[str]]:
                 continue
             lemmas.add(lemma)
             genders = {row[i] for i in gender_cols if i < len(row) and row[i] in GENDERS} or set(GENDERS)
+            nom = {n: {f.strip() for i, c, nn in form_cols if c == "nom" and nn == n and i < len(row)
+                       for f in row[i].split(",") if f.strip()} for n in ("sg", "pl")}
             for i, case, number in form_cols:
                 if i < len(row) and row[i]:
                     for form in row[i].split(","):
@@ -56,7 +64,15 @@ def _index() -> tuple[dict[str, frozenset[Feature]], frozenset[str]]:
                             bucket.add(("pl", "pl", case))
                         else:
                             bucket.update((g, "sg", case) for g in genders)
-    return {k: frozenset(v) for k, v in forms.items()}, frozenset(lemmas)
+                        nominatives.setdefault((form, number), set()).update(nom[number])
+    return {k: frozenset(v) for k, v in forms.items()}, frozenset(lemmas), nominatives
+
+
+def nominative(word: str, number: str) -> str | None:
+    """The nominative of a noun form in the same number ("Gesetzentwurfes", "sg" → "Gesetzentwurf"), None when
+    the lexicon does not know the form or knows more than one nominative for it."""
+    found = _tables()[2].get((word, number), set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def features(word: str) -> frozenset[Feature]:

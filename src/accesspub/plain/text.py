@@ -77,6 +77,8 @@ def join(toks: list[Tok]) -> str:
             nxt = toks[i + 1].text
             if t.text in _NO_SPACE_AFTER or (nxt[:1] in _NO_SPACE_BEFORE and nxt not in ("–", "—")):
                 continue
+            if not t.space and t.text.endswith(".") and t.text[:-1].isdigit() and nxt[:1].isdigit():
+                continue        # a date as the author wrote it: "3.8." stays "3.8."
             if t.space or nxt == "–" or (t.is_word and toks[i + 1].is_word):
                 out += " "
     return out.strip()

@@ -17,7 +17,7 @@ from ..atomic import write_text
 from ..language.lexicon import lexicon
 from ..language.registry import babel_locale, language_for
 from ..model import Release
-from ..renditions import linked, renditions
+from ..renditions import linked, renditions, withheld
 from . import BuildContext
 
 
@@ -78,9 +78,11 @@ def page_vars(lang: str, ctx: BuildContext, root: str, release: Release | None =
 def rendition_links(release: Release, ctx: BuildContext) -> list[dict]:
     """Links to the other renditions built for this release, with type and size of the file as it is now."""
     links = []
+    built = {n: ctx.earlier(release, n) for n in linked()}
+    held = withheld({n: d.data for n, d in built.items() if d})      # not published: not linked either
     for name in (n for n in renditions() if n in linked()):       # in declaration order: as readers expect them
-        done = ctx.earlier(release, name)
-        if not done or not done.files or not done.files[0].exists():
+        done = built[name]
+        if not done or not done.files or not done.files[0].exists() or name in held:
             continue
         path = done.files[0]
         spec = renditions()[name]

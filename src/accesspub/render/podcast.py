@@ -72,7 +72,9 @@ def item_from_manifest(out: Path, manifest: Manifest | dict, name: str = "audio"
 def items_from_manifest(out: Path, manifest: Manifest | dict) -> list[dict]:
     """Every spoken rendition of a release as an item: the full text and, when built, the plain version."""
     m = manifest if isinstance(manifest, Manifest) else Manifest.from_dict(manifest)
-    return [item_from_manifest(out, m, name) for name in SPOKEN if name in m.built]
+    from ..renditions import withheld
+    held = withheld({n: b.data for n, b in m.built.items()})
+    return [item_from_manifest(out, m, name) for name in SPOKEN if name in m.built and name not in held]
 
 
 def _duration(item: dict) -> float:

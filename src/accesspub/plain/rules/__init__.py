@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from ..lexicon import words
 from ..registry import Registry, level
 
-ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "apposition", "reported_speech",
+ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "active", "apposition", "attribution", "reported_speech",
+         "shared_subject", "purpose", "enumeration", "tail_apposition",
          "semicolon", "colon", "dass", "relative", "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 

@@ -36,6 +36,8 @@ def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
     k = c - 2
     while k >= 0 and toks[k].tag in ("ADJ(A)", "ART", "CARD", "PPOSAT", "PIAT", "ADV", "TRUNC"):
         k -= 1
+        if toks[k + 1].tag in ("ART", "PPOSAT"):
+            break           # the phrase starts at its article: "seit 2012 ein Gesetz" hangs on no noun
     if k >= 0 and (toks[k].text in (",", "und", "oder", "sowie", "bzw.") or toks[k].tag == "KON"):
         return True
     if k >= 0 and toks[k].tag in ("APPR", "APPRART"):
@@ -43,6 +45,37 @@ def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
             if is_noun(toks[j]) and _matches(toks[j], pronoun):
                 return True
     return False
+
+
+# the last word of a main clause before an extraposed relative clause ("… schicken wir dir Listen zu, die …")
+_CLAUSE_END = ("PTKVZ", "VV(PP)", "VA(PP)", "VV(INF)", "VA(INF)", "VM(INF)")
+
+
+def _extraposed(toks: list[Tok], c: int, pronoun: str) -> Tok | None:
+    """The antecedent of a relative clause after the end of the main clause: the one noun of that clause that
+    fits the pronoun (none or two: unsure, None). Not after a subordinate clause or a quotation."""
+    start = max((k + 1 for k in range(c) if toks[k].text in _BOUNDARY + (",", "„")), default=0)
+    clause = toks[start:c]
+    if any(t.tag in ("KOUS", "PRELS", "PWAV", "KOUI", "PTKZU") for t in clause):
+        return None
+    fits = [t for t in clause if is_noun(t) and t.tag != "NE" and t.tag != "PPER" and _matches(t, pronoun)]
+    others = [t for t in clause if t.tag in ("NN", "NE") and t not in fits]
+    if len(fits) != 1 or any(t.tag == "NE" for t in others):
+        return None
+    return fits[0]
+
+
+def _nominative(noun: Tok, pronoun: str) -> str | None:
+    """The antecedent in the nominative for "Dieser/Diese/Das …" ("des Gesetzentwurfes" → "Gesetzentwurf")."""
+    wanted = _PRONOUN[pronoun]
+    feats = nouns.features(noun.text)
+    if any((g, n) in wanted and case == "nom" for g, n, case in feats) or not nouns.known(noun.text):
+        return noun.text
+    for _, number in sorted(wanted):
+        form = nouns.nominative(noun.text, number)
+        if form and any((g, n) in wanted and case == "nom" for g, n, case in nouns.features(form)):
+            return form
+    return None
 
 
 def _german(sentence: str, ctx) -> list[str] | None:
@@ -54,7 +87,11 @@ def _german(sentence: str, ctx) -> list[str] | None:
         if rel.text not in _PRONOUN or rel.tag not in ("PRELS", "ART") or is_verb(toks[c + 2]):
             continue
         antecedent = toks[c - 1]
-        if not is_noun(antecedent) or antecedent.tag == "NE" or not _matches(antecedent, rel.text) \
+        if toks[c - 1].tag in _CLAUSE_END:
+            antecedent = _extraposed(toks, c, rel.text)
+            if antecedent is None:
+                continue
+        elif not is_noun(antecedent) or antecedent.tag == "NE" or not _matches(antecedent, rel.text) \
                 or _ambiguous(toks, c, rel.text):
             continue
         end = _clause_end(toks, c + 2)
@@ -65,7 +102,10 @@ def _german(sentence: str, ctx) -> list[str] | None:
                                                              or toks[end + 1].text.lower() in ("dass", "ob", "zu")):
             continue    # "…, der als Folge haben könnte, dass …": the clause goes on after the comma
         rest = toks[:c] + (toks[end + 1:] if end < len(toks) and toks[end].text == "," else toks[end:])
-        vorfeld = [Tok(ctx.data["relative"][rel.text], True), Tok(antecedent.text, True)]
+        noun = _nominative(antecedent, rel.text)
+        if noun is None:
+            continue
+        vorfeld = [Tok(ctx.data["relative"][rel.text], True), Tok(noun, True)]
         clause = to_main_clause(body, vorfeld)
         if not clause:
             continue

@@ -47,17 +47,27 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
     table = ctx.data["subordinate"]
     for c, t in enumerate(toks[:-1]):
         word = toks[c + 1].text.lower()
+        skip = 2
+        if word == "so" and c + 2 < len(toks) and toks[c + 2].text.lower() == "dass":
+            word, skip = "sodass", 3            # ", so dass" is ", sodass"
         if t.text != "," or word not in table or c == 0:
             continue
-        end = c + 2
-        while end < len(toks) and toks[end].text not in _BOUNDARY:
+        if word == "wo" and toks[c - 1].tag != "NE":
+            continue        # "…, wo" becomes "Dort" only after a place's name ("in Fällen, wo" is no place)
+        end = c + skip
+        last = len(toks) - 1
+        # a point inside a number ("15.5mph" → "15", ".", "5mph") is no boundary: only the final one is
+        while end < len(toks) and not (toks[end].text in _BOUNDARY and (toks[end].text not in ".!?" or end == last)):
             end += 1
         if end < len(toks) and toks[end].text not in (".", "!", "?"):
             continue        # something follows that may belong to the clause (", mitzureden", ", dass …")
-        body = toks[c + 2:end]
+        body = toks[c + skip:end]
         if ctx.lang == "de":
             if not body or not is_verb(body[-1]):
                 continue
+            if word == "wie" and (body[-1].lemma not in {*ctx.data["say_verbs"], *ctx.data["colon_verbs"]}
+                                  or sum(1 for x in body if is_verb(x)) != 1):
+                continue    # ", wie der Senat mitteilte" → "Das teilte der Senat mit."; no comparison
             lead = table[word]
             if lead.lower() in ctx.data["coordination"]:
                 clause = to_main_clause(body)

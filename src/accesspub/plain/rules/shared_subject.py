@@ -1,0 +1,227 @@
+"""Main clauses that share their subject become sentences of their own, the subject said again:
+"Das Gesetz stammt von 1999, sieht hohe Gebühren vor und wird wenig genutzt." → "Das Gesetz stammt von 1999." +
+"Das Gesetz sieht hohe Gebühren vor." + "Das Gesetz wird wenig genutzt."; "The Council will monitor the trial
+and has secured the right to withdraw." → "The Council will monitor the trial." + "The Council has secured …".
+
+Only where the subject opens the sentence and stands right before the first finite verb, and nothing before
+the last seam can open a clause of its own (a subordinate clause's verb is never taken for a main verb)."""
+
+from __future__ import annotations
+
+from .. import nouns
+from ..grammar import noun_phrase_end, parse
+from ..text import Tok, end_sentence, join, word_count
+
+NAME, KIND, LANGS = "shared_subject", "split", ("de", "en")
+
+DE_FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
+EN_FINITE = ("VBZ", "VBD", "VHZ", "VHD", "VDZ", "VDD", "VM0", "VVZ", "VVD")
+_DE_SUBJECT_PRONOUNS = {"ich", "er", "sie", "es", "wir"}
+_DE_NOM_ARTICLES = {"der", "die", "das", "ein", "eine", "dieser", "diese", "dieses", "unser", "unsere", "sein",
+                    "seine", "ihr", "ihre", "jeder", "jede", "jedes", "kein", "keine", "viele", "alle", "beide"}
+# tags that open a clause of its own (its verb must not be read as a main clause's)
+_DE_CLAUSE = ("KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "PWAT", "KOKOM")
+_EN_CLAUSE = ("CJS", "CJT", "PNQ", "DTQ", "AVQ", "TO0")
+_EN_SUBJECT_START = ("AT0", "DPS", "DT0", "NP0", "NN1", "NN2", "PNP", "CRD")
+_EN_PRONOUNS = {"he", "she", "it", "we", "they", "i", "this", "that", "you"}
+_QUOTES = ("„", "“", "”", "\"", "(", ")", ":", ";", "–", "-")
+
+
+def _german_subject(toks: list[Tok]) -> int | None:
+    """Index after the subject when the sentence opens with a nominative noun phrase and the finite verb."""
+    first = toks[0]
+    low = first.text.lower()
+    if first.tag == "PPER":
+        end = 1 if low in _DE_SUBJECT_PRONOUNS else None
+    elif first.tag in ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT"):
+        end = noun_phrase_end(toks, 0) if low in _DE_NOM_ARTICLES else None
+    elif first.tag in ("NN", "NE"):
+        end = noun_phrase_end(toks, 0)
+        # a bare noun: nominative only if the lexicon allows it ("Transparenzgesetze ermöglichen …")
+        if end and first.tag == "NN" and nouns.features(first.text) \
+                and not any(f[2] == "nom" for f in nouns.features(first.text)):
+            end = None
+    else:
+        end = None
+    if not end or end >= len(toks) or toks[end].tag not in DE_FINITE:
+        return None
+    if any(t.text in (",",) + _QUOTES or t.tag in _DE_CLAUSE for t in toks[:end]):
+        return None
+    return end
+
+
+def _english_subject(toks: list[Tok]) -> int | None:
+    first = toks[0]
+    if first.tag not in _EN_SUBJECT_START and first.text.lower() not in _EN_PRONOUNS:
+        return None
+    if first.tag == "PNP" and first.text.lower() not in _EN_PRONOUNS:
+        return None
+    end = next((k for k, t in enumerate(toks) if t.tag in EN_FINITE), None)
+    if end is None or end == 0 or end > 6:
+        return None
+    if any(t.text in (",",) + _QUOTES or t.tag in _EN_CLAUSE or t.tag.startswith(("VVG", "VVN", "PRP", "PRF"))
+           for t in toks[:end]):
+        return None
+    return end
+
+
+def _seams(toks: list[Tok], start: int, lang: str) -> list[tuple[int, int, str]]:
+    """(first token of the seam, index of the finite verb after it, the joining word) for each ',', 'und',
+    ', und' (English 'and'), ', aber' or ', sondern' before a finite verb that starts a new main clause."""
+    finite = DE_FINITE if lang == "de" else EN_FINITE
+    joiners = ("und", "aber", "sondern") if lang == "de" else ("and",)
+    out = []
+    k = start + 1
+    while k < len(toks) - 2:
+        t = toks[k]
+        j = k + 1 if t.text == "," and toks[k + 1].text.lower() in joiners else k
+        word = toks[j].text.lower()
+        if word in ("aber", "sondern") and t.text != ",":
+            k += 1
+            continue
+        if (t.text == "," or word in joiners) and j + 2 < len(toks) and toks[j + 1].tag in finite \
+                and toks[j + 2].is_word:
+            out.append((k, j + 1, word if word in ("aber", "sondern") else ""))
+            k = j + 1
+        k += 1
+    return out
+
+
+def _cased(tok: Tok, first: bool) -> Tok:
+    text = tok.text
+    if not first and tok.tag in ("ART", "PPER", "PDAT", "PPOSAT", "PIAT", "PIDAT") and text != "Sie":
+        text = text[:1].lower() + text[1:]
+    return Tok(text, tok.space, tok.tag, tok.lemma)
+
+
+_DE_NONFINITE = ("VV(INF)", "VA(INF)", "VM(INF)", "VV(PP)", "VA(PP)")
+_EN_NONFINITE = ("VVI", "VBI", "VHI", "VDI")
+
+
+def _nominative_phrase(toks: list[Tok], start: int) -> int | None:
+    """Index after a noun phrase at `start` that can be a subject (German): a nominative pronoun, or an
+    article and noun that agree in the nominative."""
+    from ..gate import DETERMINERS
+    first = toks[start]
+    if first.tag == "PPER":
+        return start + 1 if first.text.lower() in _DE_SUBJECT_PRONOUNS else None
+    end = noun_phrase_end(toks, start)
+    if end <= start:
+        return None
+    head = next((t for t in toks[start:end] if t.tag in ("NN", "NE")), None)
+    if head is None or any(t.text in (",", "und", "oder", "sowie") for t in toks[start:end]):
+        return None
+    det = DETERMINERS.get(first.text.lower())
+    if first.tag in ("ART", "PDAT", "PPOSAT") and det is not None:
+        feats = nouns.features(head.text)
+        if feats and not {f for f in det if f[2] == "nom"} & set(feats):
+            return None
+    elif first.tag not in ("NN", "NE"):
+        return None
+    return end
+
+
+def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
+    """One finite modal or auxiliary for two verb phrases: 'Darum muss der Senat handeln und sein Versprechen
+    umsetzen.' → 'Darum muss der Senat handeln.' + 'Der Senat muss sein Versprechen umsetzen.'"""
+    lang = ctx.lang
+    finite = DE_FINITE if lang == "de" else EN_FINITE
+    nonfinite = _DE_NONFINITE if lang == "de" else _EN_NONFINITE
+    body = toks[:-1] if toks[-1].text in (".", "!") else toks
+    verbs = [k for k, t in enumerate(body) if t.tag in finite]
+    if len(verbs) != 1 or not body or lang == "de" and body[-1].tag not in nonfinite:
+        return None
+    v = verbs[0]
+    if lang == "de" and body[v].tag == "VV(FIN)" or lang == "en" and body[v].tag not in ("VM0", "VBZ", "VHZ", "VBD",
+                                                                                          "VHD", "VBB", "VHB"):
+        return None         # a full verb has no infinitive of its own to share
+    clause = tuple(c for c in (_DE_CLAUSE if lang == "de" else _EN_CLAUSE) if c != "KOKOM")   # "als bisher"
+    if any(t.text in _QUOTES + (",",) or t.tag in clause or t.tag == "PTKZU" for t in body[v:]):
+        return None
+    if lang == "de":        # the first verb phrase ends with its infinitive or participle before "und"
+        ands = [k for k in range(v + 2, len(body) - 1) if body[k].text == "und" and body[k - 1].tag in nonfinite]
+    else:                   # "will repair … and build …": the verb right after the modal and after "and"
+        after = next((t for t in body[v + 1:] if t.tag != "AV0"), None)
+        ands = [k for k in range(v + 2, len(body) - 1) if body[k].text == "and" and body[k + 1].tag in nonfinite] \
+            if after is not None and after.tag in nonfinite else []
+    if len(ands) != 1:
+        return None
+    a = ands[0]
+    # the second verb phrase needs an object of its own: in "den Plan prüfen und ändern" both share it
+    own = ("ART", "PPOSAT", "PDS", "PDAT", "PPER", "PIAT", "PIS", "NN", "NE") if lang == "de" else \
+        ("AT0", "DPS", "PNP", "DT0", "NN1", "NN2", "NP0", "AJ0", "CRD")
+    prep = ("APPR", "APPRART") if lang == "de" else ("PRP", "PRF")
+    if not any(t.tag in own and not (k and body[k - 1].tag in prep) for k, t in enumerate(body[a + 1:], a + 1)):
+        return None
+    vorfeld: list[Tok] = []
+    if lang == "de":
+        if v == 0:
+            return None
+        if _german_subject(toks) == v:
+            subject = toks[:v]
+        else:
+            end = _nominative_phrase(toks, v + 1)
+            if end is None or toks[0].tag not in ("ADV", "PAV", "PROAV", "APPR", "APPRART", "ADJ(D)"):
+                return None     # an object before the verb ("Den Antrag will …") belongs to both: unsure
+            subject = toks[v + 1:end]
+            vorfeld = toks[:v]  # said again: "Im Mai will die Stadt …" holds for both verb phrases
+    else:
+        end = _english_subject(toks)
+        if end != v:
+            return None
+        subject = toks[:v]
+    while len(subject) > 1 and subject[-1].tag in ("AV0", "XX0", "ADV"):
+        subject = subject[:-1]
+    if vorfeld:
+        second = vorfeld + [body[v]] + subject + body[a + 1:]
+    else:
+        first = subject[0]
+        lead = Tok(first.text[:1].upper() + first.text[1:], first.space, first.tag, first.lemma)
+        second = [lead] + subject[1:] + [body[v]] + body[a + 1:]
+    if word_count(join(body[:a]), lang) < 4 or word_count(join(second), lang) < 4:
+        return None
+    return [end_sentence(join(body[:a])), end_sentence(join(second))]
+
+
+def apply(sentence: str, ctx) -> list[str] | None:
+    if word_count(sentence, ctx.lang) <= ctx.split_above:
+        return None
+    toks = parse(sentence, ctx.lang)
+    if not toks:
+        return None
+    end = _german_subject(toks) if ctx.lang == "de" else _english_subject(toks)
+    if end is None or not _seams(toks, end, ctx.lang):
+        return _shared_verb(toks, ctx)
+    seams = _seams(toks, end, ctx.lang)
+    if not seams:
+        return None
+    clause = _DE_CLAUSE if ctx.lang == "de" else _EN_CLAUSE
+    head = toks[end + 1:seams[-1][0]]
+    if any(t.text in _QUOTES or t.tag in clause for t in head):
+        return None
+    if ctx.lang == "de" and any(t.tag == "PTKZU" for t in head):
+        return None
+    if any(w == "sondern" for _, _, w in seams) and any(
+            a.text.lower() == "nicht" and b.text.lower() in ("nur", "bloß", "allein") for a, b in zip(toks, toks[1:])):
+        return None     # "nicht nur …, sondern auch …" adds, it does not replace
+    finite = DE_FINITE if ctx.lang == "de" else EN_FINITE
+    starts = [end] + [v for _, v, _ in seams]
+    stops = [a for a, _, _ in seams]
+    if any(sum(1 for t in toks[a:b] if t.tag in finite) != 1 for a, b in zip(starts, stops)):
+        return None     # "This acknowledges the Council has … and is …": a second verb may own the seam
+    subject = toks[:end]
+    while len(subject) > 1 and subject[-1].tag in ("AV0", "XX0", "ADV"):
+        subject = subject[:-1]         # "The technology unobtrusively monitors": the adverb stays with its verb
+    parts = [toks[:stops[0]]]
+    for n, (_, v, word) in enumerate(seams):
+        part = toks[v:stops[n + 1] if n + 1 < len(stops) else len(toks)]
+        if word == "sondern":
+            part = [Tok(ctx.data["instead"], True), part[0]] + [_cased(t, False) for t in subject] + part[1:]
+        elif word == "aber":
+            part = [Tok("Aber", True)] + [_cased(t, False) for t in subject] + part
+        else:
+            part = subject + part
+        parts.append(part)
+    if any(word_count(join(p), ctx.lang) < len(subject) + 2 for p in parts):
+        return None
+    return [end_sentence(join(p)) for p in parts]

@@ -1,0 +1,68 @@
+"""A noun phrase after a comma at the end of a sentence that explains the noun before it becomes a sentence:
+"The fund comes from the levy, a tax paid by developers." → "The fund comes from the levy." + "This is a tax
+paid by developers."; "Die Stadt kauft das Haus, ein Denkmal aus dem Jahr 1890." → "… das Haus." + "Das ist ein
+Denkmal aus dem Jahr 1890.". Only with an article that is nominative as written, no verb after the comma."""
+
+from __future__ import annotations
+
+from ..text import end_sentence, join, word_count
+
+NAME, KIND, LANGS = "tail_apposition", "split", ("de", "en")
+_ARTICLES = {"de": {"ein", "eine"}, "en": {"a", "an", "the"}}
+_NOUNS = {"de": ("NN", "NE"), "en": ("NN1", "NN2", "NN0", "NP0")}
+_VERBS = {"de": ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VV(INF)", "VV(IZU)", "PTKZU", "KOUS", "PRELS", "PWAV"),
+          "en": ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB",
+                 "VVI", "TO0", "CJS", "PNQ", "CJT")}
+_LEAD = {"de": "Das ist", "en": "This is"}
+_NP = {"de": ("NN", "NE", "ART", "ADJ(A)", "CARD", "PPOSAT", "PIAT", "PDAT", "TRUNC"),
+       "en": ("NN1", "NN2", "NN0", "NP0", "AT0", "AJ0", "AJS", "AJC", "CRD", "ORD", "DPS", "DT0")}
+_DETERMINERS = ("ART", "PPOSAT", "PDAT", "AT0", "DPS")
+_PREP = {"de": ("APPR", "APPRART"), "en": ("PRP", "PRF")}
+
+
+def apply(sentence: str, ctx) -> list[str] | None:
+    if word_count(sentence, ctx.lang) <= ctx.split_above:
+        return None
+    from ..grammar import parse
+    toks = parse(sentence, ctx.lang)
+    end = len(toks)
+    while end and toks[end - 1].text in (".", "!"):
+        end -= 1
+    commas = [k for k in range(end) if toks[k].text == ","]
+    if not commas:
+        return None
+    c = commas[-1]
+    tail = toks[c + 1:end]
+    before = toks[c - 1] if c else None
+    if len(tail) < 3 or tail[0].text.lower() not in _ARTICLES[ctx.lang] or before is None:
+        return None
+    if not (before.tag in _NOUNS[ctx.lang] or before.text == ")"):
+        return None
+    if any(t.tag in _VERBS[ctx.lang] or t.text in ("„", "“", "”", "\"", ":", ";", "-", "–")
+           for t in tail) or not any(t.tag in _NOUNS[ctx.lang] for t in tail[1:3]):
+        return None
+    # the noun phrase before the comma must hang on the verb, not on another noun ("the head teacher at the
+    # school, a former nurse": the school or the teacher?)
+    k = c - 1
+    while k >= 0 and (toks[k].tag in _NP[ctx.lang] or toks[k].text in ("(", ")") or toks[k].text.isupper()):
+        k -= 1
+        if toks[k + 1].tag in _DETERMINERS:
+            break                                   # the phrase starts at its article
+    if k < 0:
+        return None
+    opener = toks[k + 1]
+    own = opener.tag in _DETERMINERS and opener.text.lower() not in ("des", "der", "eines", "einer", "of")
+    if toks[k].tag in _PREP[ctx.lang]:
+        k -= 1
+        own = False
+    if not own and (k < 0 or toks[k].tag in _NOUNS[ctx.lang] or toks[k].tag in _PREP[ctx.lang]
+                    or toks[k].text == ","):
+        return None
+    head = toks[:c]
+    if any(t.text in ("„", "“", "”", "\"") for t in head) or word_count(join(head), ctx.lang) < 4:
+        return None
+    if ctx.lang == "de" and any(t.text.lower() in ("und", "oder", "sowie") for t in toks[max(0, c - 4):c]):
+        return None     # "… Bund und Länder, eine …": which of them is meant is unsure
+    if ctx.lang == "en" and any(t.text.lower() in ("and", "or") for t in toks[max(0, c - 4):c]):
+        return None
+    return [end_sentence(join(head)), end_sentence(f"{_LEAD[ctx.lang]} {join(tail)}")]
