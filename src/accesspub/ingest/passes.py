@@ -142,6 +142,8 @@ def _summary(st: IngestState) -> None:
         return
     for block in st.doc.content:
         if isinstance(block, pf.Div) and "lead" in block.classes:
+            if not block.content or not hasattr(block.content[0], "content"):
+                return                                   # an empty lead (hostile or broken input): no summary
             inlines = [e for e in block.content[0].content
                        if not (isinstance(e, pf.Span) and "lead-location" in e.classes)]
             text = " ".join(text_of(inlines, st.lang).split())

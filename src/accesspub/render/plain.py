@@ -89,8 +89,9 @@ def write_page(path, release: Release, result: PlainResult, ctx: BuildContext, s
     lang = result.doc.lang
     pui = words(lang)["ui"]
     named = labels(release, result)
+    first = " ".join(line.text for line in list(result.doc.lines())[:2])    # the plain page describes itself plainly
     render_page(
-        "plain.html", path, **page_vars(lang, ctx, "../", release), pui=pui, description=release.meta.summary,
+        "plain.html", path, **page_vars(lang, ctx, "../", release), pui=pui, description=first or None,
         title=result.doc.title, level_name=named["level_name"], place=release.meta.place,
         date_text=result.date_text, date_iso=release.meta.date.isoformat() if release.meta.date else "",
         lead_location=release.meta.lead_location, full_href="index.html", notice=named["notice"],
