@@ -34,7 +34,8 @@ def _present(items, found):
     return [(slug, path) for slug, path in items if path.exists()]
 
 
-def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> dict[str, list[Finding]]:
+def _run(items: list[tuple[str, Path]], with_ace: bool) -> dict[str, list[Finding]]:
+    """EPUBCheck (one warm JVM), our lint and, with `with_ace`, Ace running while the JVM checks."""
     found: dict[str, list[Finding]] = {slug: [] for slug, _ in items}
     present = _present(items, found)
     if not present:
@@ -44,26 +45,18 @@ def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> di
         if not absent:
             for _, path in present:
                 epubcheck.submit(path)
-        aced = ace.check_all([path for _, path in present])        # runs while the JVM checks
+        aced = ace.check_all([path for _, path in present]) if with_ace else {}
         checked = {path: [absent] for _, path in present} if absent else epubcheck.collect()
     for slug, path in present:
-        found[slug] += checked[path] + aced[path] + lint(path)
+        found[slug] += checked[path] + aced.get(path, []) + lint(path)
     return found
+
+
+def check(items: list[tuple[str, Path]], settings: Settings | None = None) -> dict[str, list[Finding]]:
+    return _run(items, with_ace=True)
 
 
 def recheck(items: list[tuple[str, Path]], settings: Settings | None = None) -> dict[str, list[Finding]]:
     """After certification: only the package document changed (the conformance claim and its metadata), so
     EPUBCheck and our lint read the EPUB again; Ace, which reads the content documents, is not run twice."""
-    found: dict[str, list[Finding]] = {slug: [] for slug, _ in items}
-    present = _present(items, found)
-    if not present:
-        return found
-    with services.use("epubcheck", EpubCheck) as epubcheck:
-        absent = epubcheck.missing()
-        if not absent:
-            for _, path in present:
-                epubcheck.submit(path)
-        checked = {path: [absent] for _, path in present} if absent else epubcheck.collect()
-    for slug, path in present:
-        found[slug] += checked[path] + lint(path)
-    return found
+    return _run(items, with_ace=False)
