@@ -163,27 +163,13 @@ def naive_chain(sources: list[Path], out: Path, formats: set[str]) -> dict[str, 
     return seconds
 
 
-CORPUS = ROOT / "tests" / "corpus"
 
 
-def long_release(path: Path, size: int, seed: int = 16) -> Path:
-    """A release of about `size` bytes: the sample's head, then prose paragraphs of the sample and the corpus,
-    with a heading every twelve paragraphs."""
-    rng = random.Random(seed)
-    texts = [SAMPLE.read_text(encoding="utf-8")] + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
-    paragraphs = [" ".join(p.split()) for t in texts for p in re.split(r"\n\s*\n", t)]
-    paragraphs = [p for p in paragraphs if len(p) > 200 and p[0].isalpha() and "{" not in p and "<" not in p]
-    parts, n, i = SAMPLE.read_text(encoding="utf-8").split("\n\n")[:4], 0, 0
-    while n < size:
-        i += 1
-        part = rng.choice(paragraphs)
-        if i % 12 == 0:
-            part = f"## Abschnitt {i // 12}\n\n{part}"
-        parts.append(part)
-        n += len(part.encode()) + 2
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-    return path
+def long_release(path: Path, size: int) -> Path:
+    """The generated long release of the size curve: the same generator as tests/test_ingest_speed.py."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from long_release import long_release as generate
+    return generate(path, size, SAMPLE)
 
 
 def _stages(out: Path) -> dict[str, float]:

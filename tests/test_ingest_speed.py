@@ -8,8 +8,6 @@ the assertion is a ratio, not a clock. Before issue 16 the 1 MB ratio was about 
 
 from __future__ import annotations
 
-import random
-import re
 import resource
 import subprocess
 from pathlib import Path
@@ -20,8 +18,8 @@ from accesspub.config import Settings
 from accesspub.ingest import load_release
 
 from conftest import SAMPLE
+from long_release import long_release
 
-CORPUS = Path(__file__).parent / "corpus"
 MULTIPLE = 10          # ingest at most this many times pandoc's own time (measured: about 6–7)
 GROWTH = 14            # ten times the text costs at most this many times as much (linear: 10; quadratic: 100)
 
@@ -29,31 +27,6 @@ GROWTH = 14            # ten times the text costs at most this many times as muc
 def _cpu() -> float:
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def _paragraphs() -> list[str]:
-    texts = [SAMPLE.read_text(encoding="utf-8")]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
-    paragraphs = [" ".join(p.split()) for t in texts for p in re.split(r"\n\s*\n", t)]
-    # prose only: no front matter, headings, lists or markup that would stand alone
-    return [p for p in paragraphs if len(p) > 200 and p[0].isalpha() and "{" not in p and "<" not in p]
-
-
-def long_release(path: Path, size: int) -> Path:
-    """A release of about `size` bytes: the sample's head, then corpus paragraphs with a heading now and then."""
-    rng = random.Random(16)
-    paragraphs = _paragraphs()
-    head = SAMPLE.read_text(encoding="utf-8").split("\n\n")[:4]
-    parts, n, i = list(head), 0, 0
-    while n < size:
-        i += 1
-        part = rng.choice(paragraphs)
-        if i % 12 == 0:
-            part = f"## Abschnitt {i // 12}\n\n{part}"
-        parts.append(part)
-        n += len(part.encode()) + 2
-    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-    return path
 
 
 def _cost(path: Path, settings: Settings) -> tuple[float, float]:
@@ -76,8 +49,8 @@ def size_of(path: Path) -> int:
 def test_ingest_of_a_1mb_release_is_a_small_multiple_of_pandoc_and_linear(tmp_path):
     settings = Settings()
     load_release(SAMPLE, settings)                  # models loaded once, as in any build
-    small = long_release(tmp_path / "small.md", 100_000)
-    large = long_release(tmp_path / "large.md", 1_000_000)
+    small = long_release(tmp_path / "small.md", 100_000, SAMPLE)
+    large = long_release(tmp_path / "large.md", 1_000_000, SAMPLE)
     _, small_ingest = _cost(small, settings)
     pandoc, large_ingest = _cost(large, settings)
     assert large_ingest <= MULTIPLE * pandoc, (
