@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import subprocess
 import threading
 from contextlib import contextmanager
 from typing import Callable, TypeVar
@@ -72,6 +73,16 @@ def use(name: str, start: Callable[[], T]):
         finally:
             if not _warm and _sessions == 0:
                 drop(name)
+
+
+def stop(proc: subprocess.Popen, timeout: float) -> None:
+    """End a tool that reads its work from stdin: close stdin (it finishes and exits), kill it after `timeout`."""
+    try:
+        proc.stdin.close()
+        proc.wait(timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired):
+        proc.kill()
+        proc.wait()
 
 
 def drop(name: str) -> None:

@@ -80,12 +80,7 @@ class NuChecker:
             return json.loads(answer.read().decode("utf-8"))["messages"]
 
     def close(self) -> None:
-        self.proc.stdin.close()                  # the watching shell stops the server
-        try:
-            self.proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+        services.stop(self.proc, timeout=15)     # the watching shell stops the server when stdin closes
         self.log.close()
 
 

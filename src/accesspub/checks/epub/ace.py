@@ -100,12 +100,7 @@ class Ace:
 
     def close(self) -> None:
         if self.proc.poll() is None:
-            try:
-                self.proc.stdin.close()
-                self.proc.wait(timeout=30)
-            except (OSError, subprocess.TimeoutExpired):
-                self.proc.kill()
-                self.proc.wait()
+            services.stop(self.proc, timeout=30)
         self.stderr.close()
         shutil.rmtree(self.folder, ignore_errors=True)
 

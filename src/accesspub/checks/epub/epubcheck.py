@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ...findings import Finding, tool_missing
 from ...paths import java
+from .. import services
 
 SOURCE = Path(__file__).with_name("EpubCheckBatch.java")
 JVM_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss16m"]
@@ -172,12 +173,7 @@ class EpubCheck:
 
     def close(self) -> None:
         if self.proc is not None:
-            self.proc.stdin.close()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            services.stop(self.proc, timeout=30)
             self.stderr.close()
             self.proc = None
         shutil.rmtree(self.reports, ignore_errors=True)
