@@ -35,26 +35,57 @@ def _phrases(term: Term) -> list[re.Pattern]:
     return [re.compile(rf"(?<![\w-]){re.escape(s)}(?![\w-])", re.I) for s in term.spellings() if " " in s]
 
 
+class TermFinder:
+    """The terms of a list, indexed once: a word is looked up by its spelling and its stems (word minus an
+    inflection ending), not compared with every term; phrases are searched as patterns."""
+
+    def __init__(self, terms: list[Term]):
+        self.terms = list(terms)
+        self._rank = {id(t): i for i, t in enumerate(self.terms)}
+        self._words: dict[str, list[Term]] = {}
+        self._phrases = [(t, p) for t in self.terms if (p := _phrases(t))]
+        for t in self.terms:
+            for s in t.spellings():
+                if " " not in s:
+                    self._words.setdefault(_norm(s), []).append(t)
+
+    def of_word(self, word: str) -> list[Term]:
+        """The terms this word is a spelling of (see _matches), in list order."""
+        w = _norm(word)
+        hits = list(self._words.get(w, ()))
+        for ending in _ENDINGS[1:]:
+            if w.endswith(ending) and len(w) - len(ending) >= 4:
+                hits += self._words.get(w[:-len(ending)], ())
+        return sorted({id(t): t for t in hits}.values(), key=lambda t: self._rank[id(t)])
+
+    def uses_in(self, text: str, skip: set[str] = frozenset()) -> list[Term]:
+        """The terms a text uses (except those keyed in `skip`), in order of first appearance."""
+        found: dict[str, tuple[int, Term]] = {}
+        for t, patterns in self._phrases:
+            if t.key in skip:
+                continue
+            for p in patterns:
+                m = p.search(text)
+                if m and (t.key not in found or m.start() < found[t.key][0]):
+                    found[t.key] = (m.start(), t)
+        for m in _WORD.finditer(text):
+            for t in self.of_word(m.group(0)):
+                if t.key not in found and t.key not in skip:
+                    found[t.key] = (m.start(), t)
+        return [t for _, t in sorted(found.values(), key=lambda x: x[0])]
+
+
 def uses_in(text: str, terms: list[Term]) -> list[Term]:
     """The terms a text uses, in order of first appearance."""
-    found: dict[str, tuple[int, Term]] = {}
-    for t in terms:
-        for p in _phrases(t):
-            m = p.search(text)
-            if m and (t.key not in found or m.start() < found[t.key][0]):
-                found[t.key] = (m.start(), t)
-    for m in _WORD.finditer(text):
-        for t in terms:
-            if t.key not in found and _matches(m.group(0), t):
-                found[t.key] = (m.start(), t)
-    return [t for _, t in sorted(found.values(), key=lambda x: x[0])]
+    return TermFinder(terms).uses_in(text)
 
 
 def first_uses(doc: PlainDoc, terms: list[Term]) -> list[tuple[Term, str]]:
     """(term, id of the line that first uses it), in reading order."""
+    finder = TermFinder(terms)
     seen: dict[str, tuple[Term, str]] = {}
     for line in doc.lines():
-        for t in uses_in(line.text, [t for t in terms if t.key not in seen]):
+        for t in finder.uses_in(line.text, skip=set(seen)):
             seen[t.key] = (t, line.id)
     return list(seen.values())
 

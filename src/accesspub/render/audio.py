@@ -81,7 +81,9 @@ def speak(release: Release, ctx: BuildContext, script, base: Path, name: str, ti
         return rendition
 
     mastered = master(speech.samples, speech.rate, TARGET_LUFS, CEILING_DBTP, margin=CODEC_MARGIN_DB)
-    data = mp3.encode(resample(mastered.samples, speech.rate, mp3.RATE), ctx.settings.audio.bitrate)
+    bitrate = ctx.settings.audio.bitrate
+    rate = mp3.rate_for(speech.rate, bitrate)
+    data = mp3.encode(resample(mastered.samples, speech.rate, rate), bitrate, rate)
     with atomic.replacing(mp3_path) as tmp:
         tmp.write_bytes(data)
         problems = mp3.write_tags(tmp, _tags(release, ctx, title), speech.chapters, ui(release.lang, "chapters"))

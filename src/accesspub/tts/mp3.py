@@ -14,13 +14,23 @@ from .timeline import Chapter
 
 RATE = 44100
 QUALITY = 7          # LAME "fast" algorithm: ~400× real time on one core; speech at 64 kbps CBR stays clean
+HALF_RATES = (16000, 22050, 24000)      # MPEG-2 sample rates: up to 160 kbps
+FULL_RATES = (32000, 44100, 48000)      # MPEG-1
 
 
-def _encoder(bitrate: int):
+def rate_for(engine_rate: int, bitrate: int) -> int:
+    """The MP3's sample rate: the engine's own where MP3 has it — a 22.05 kHz voice holds nothing above 11 kHz,
+    so resampling it to 44.1 kHz would only double the work of encoding, decoding and measuring — else 44.1 kHz."""
+    if engine_rate in FULL_RATES or (engine_rate in HALF_RATES and bitrate <= 160):
+        return engine_rate
+    return RATE
+
+
+def _encoder(bitrate: int, rate: int):
     import lameenc
     enc = lameenc.Encoder()
     enc.set_bit_rate(bitrate)
-    enc.set_in_sample_rate(RATE)
+    enc.set_in_sample_rate(rate)
     enc.set_channels(1)
     enc.set_quality(QUALITY)
     return enc
@@ -31,22 +41,23 @@ def _pcm(samples: np.ndarray) -> bytes:
 
 
 @lru_cache(maxsize=8)
-def codec_gain(bitrate: int) -> float:
-    """How much LAME scales the level at this bit rate (0.95 at 64 kbps), measured once on a tone."""
+def codec_gain(bitrate: int, rate: int = RATE) -> float:
+    """How much LAME scales the level at this bit rate and sample rate (0.95 at 64 kbps), measured once on a tone."""
     import soundfile as sf
-    t = np.arange(RATE) / RATE
+    t = np.arange(rate) / rate
     tone = (0.5 * np.sin(2 * np.pi * 440 * t)).astype(np.float32)
-    enc = _encoder(bitrate)
+    enc = _encoder(bitrate, rate)
     data = enc.encode(_pcm(tone)) + enc.flush()
     decoded, _ = sf.read(io.BytesIO(data), dtype="float32")
-    middle = slice(RATE // 4, 3 * RATE // 4)
+    middle = slice(rate // 4, 3 * rate // 4)
     return float(np.sqrt(np.mean(decoded[middle] ** 2)) / np.sqrt(np.mean(tone[middle] ** 2)))
 
 
-def encode(samples: np.ndarray, bitrate: int) -> bytes:
-    """Mono 44.1 kHz samples → CBR MP3 bytes; LAME's own scaling is undone so the level stays as mastered."""
-    enc = _encoder(bitrate)
-    return bytes(enc.encode(_pcm(samples / codec_gain(bitrate))) + enc.flush())
+def encode(samples: np.ndarray, bitrate: int, rate: int = RATE) -> bytes:
+    """Mono samples at `rate` (one of rate_for's) → CBR MP3 bytes; LAME's own scaling is undone so the level
+    stays as mastered."""
+    enc = _encoder(bitrate, rate)
+    return bytes(enc.encode(_pcm(samples / codec_gain(bitrate, rate))) + enc.flush())
 
 
 @dataclass
