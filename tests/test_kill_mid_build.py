@@ -64,11 +64,21 @@ def test_kill_mid_build_keeps_good_files(tmp_path):
     assert len(pages) == 3 and all("deutlich erweitert" in p.read_text(encoding="utf-8") for p in pages)
 
 
+def _until_locked(folder: Path, pid: int, patience: float = 120) -> None:
+    """Wait until the build `pid` holds the output lock (it writes its pid into the lock file once it has it)."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        if any(p.read_text() == str(pid) for p in folder.rglob(".accesspub.lock")):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the first build did not take the lock within {patience} s")
+
+
 def test_second_build_on_same_output_is_refused(tmp_path):
     src, out = tmp_path / "content", tmp_path / "out"
     _sources(src, 2, "massiv")
     first = _build(src, out)
-    time.sleep(1.0)
+    _until_locked(tmp_path, first.pid)
     second = subprocess.run([sys.executable, "-m", "accesspub.cli", "build", str(src), "--out", str(out), "-f", "html"],
                             capture_output=True, text=True, timeout=300)
     first.wait(timeout=600)

@@ -36,7 +36,7 @@ from .checks.audio import check_podcast
 from .render import BuildContext, docs, podcast, search, site, statement
 from .render.frame import page_vars, render_page
 from .report import build_report, release_report
-from .worker import build_release
+from .worker import build_release, up_to_date
 
 @dataclass
 class BuildResult:
@@ -123,15 +123,16 @@ def _unusable(result: BuildResult, exc: SourceError) -> None:
                                          exc.message + (f" — fix: {exc.fix}" if exc.fix else ""), where))
 
 
-def _run_releases(paths, out, formats, settings, previous, jobs, scheduler):
-    """Build every source; yields outcomes as they finish."""
+def _run_releases(paths, out, formats, settings, previous, jobs, scheduler, changed):
+    """Build every source; yields outcomes as they finish. With at most one changed source everything runs in this
+    process (already warm in `accesspub serve` and the desk), the changed release's renditions side by side."""
     args = [(p, out, formats, settings, previous.get(str(p))) for p in paths]
     if scheduler:
         from .scaleout import run_on_dask
         yield from run_on_dask(scheduler, args)
-    elif jobs <= 1 or len(args) <= 1:
+    elif jobs <= 1 or len(args) <= 1 or changed <= 1:
         for a in args:
-            yield build_release(*a)
+            yield build_release(*a, threads=max(1, jobs))
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, len(args))) as pool:
             futures = [pool.submit(build_release, *a) for a in args]
@@ -144,18 +145,19 @@ EARLY_WARM_UP = 4
 releases wait for their checks, many would only keep idle JVMs and browsers in memory while they render."""
 
 
-def _few_changed(paths: list[Path], previous: dict[str, Manifest], settings: Settings, limit: int) -> bool:
-    """Whether some source, but no more than `limit`, is new or changed since the last build."""
+def _changed(paths: list[Path], out: Path, formats: tuple[str, ...], previous: dict[str, Manifest],
+             settings: Settings, limit: int) -> int:
+    """How many sources have something to build (new, changed, or a rendition out of date), counted up to
+    `limit` + 1."""
     changed = 0
     for p in paths:
-        m = previous.get(str(p))
         try:
-            changed += m is None or m.source_key != cache.source_key(p, settings)
+            changed += not up_to_date(cache.source_key(p, settings), out, formats, settings, previous.get(str(p)))
         except OSError:
             changed += 1
         if changed > limit:
-            return False
-    return changed > 0
+            break
+    return changed
 
 
 def _site(ctx: BuildContext, manifests: list[Manifest]) -> tuple[bool, list[Finding]]:
@@ -316,9 +318,11 @@ def build(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         slugs.reset(work, {m.slug: m.source for m in built if m.source})
         reporter.stage("building", len(paths))
         manifests = []
-        if _few_changed(paths, previous, settings, EARLY_WARM_UP * max(1, jobs)):
+        limit = EARLY_WARM_UP * max(1, jobs)
+        changed = _changed(paths, work, formats, previous, settings, limit)
+        if 0 < changed <= limit:
             checks.warm_up(formats)                     # their checks' tools start while the releases are built
-        for outcome in _run_releases(paths, work, formats, settings, previous, jobs, scheduler):
+        for outcome in _run_releases(paths, work, formats, settings, previous, jobs, scheduler, changed):
             if error := outcome["error"]:
                 _unusable(result, SourceError(error["message"], file=error["file"], place=error["place"],
                                               fix=error["fix"]))

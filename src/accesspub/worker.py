@@ -13,6 +13,8 @@ import os
 import shutil
 import time
 import traceback
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from contextlib import nullcontext
 from pathlib import Path
 
 from . import cache, images, renditions, slugs
@@ -72,24 +74,30 @@ def _error(exc: AccesspubError) -> dict:
     return {"message": exc.message, "file": exc.file, "place": exc.place, "fix": exc.fix}
 
 
+def up_to_date(skey: str, out: Path, formats: tuple[str, ...], settings: Settings, previous: Manifest | None) -> bool:
+    """Whether everything built before from this source (with source key `skey`) can be kept as it is."""
+    if not previous or previous.source_key != skey or not cache.resources_unchanged(previous.resources):
+        return False
+    folder, built = out / previous.slug, previous.built
+    keys = cache.rendition_keys(skey, formats, settings, state=lambda d: cache.files_state(
+        [folder / f for f in built[d].files] if d in built else []))
+    return all(_reusable(built.get(n), k, folder) for n, k in keys.items())
+
+
 def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Settings,
-                  previous: Manifest | None) -> dict:
-    """Build one source. Returns {"manifest": Manifest, "rebuilt", "seconds", "error"} — all picklable."""
+                  previous: Manifest | None, threads: int = 1) -> dict:
+    """Build one source, up to `threads` renditions at once. Returns {"manifest": Manifest, "rebuilt", "seconds",
+    "error"} — all picklable."""
     seconds: dict[str, float] = {}
     t = time.perf_counter()
     skey = cache.source_key(path, settings)
     data = settings.model_dump(mode="json")
-    if previous and previous.source_key == skey and cache.resources_unchanged(previous.resources):
-        folder = out / previous.slug
-        built = previous.built
-        keys = cache.rendition_keys(skey, formats, settings, state=lambda d: cache.files_state(
-            [folder / f for f in built[d].files] if d in built else []))
-        if all(_reusable(built.get(n), k, folder) for n, k in keys.items()):
-            try:
-                slugs.claim(out, previous.slug, path)
-            except SourceError as exc:
-                return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
-            return {"manifest": previous, "rebuilt": [], "seconds": {}, "error": None}
+    if up_to_date(skey, out, formats, settings, previous):
+        try:
+            slugs.claim(out, previous.slug, path)
+        except SourceError as exc:
+            return {"manifest": None, "rebuilt": [], "seconds": {}, "error": _error(exc)}
+        return {"manifest": previous, "rebuilt": [], "seconds": {}, "error": None}
     try:
         release = load_release(path, settings)
     except SourceError as exc:
@@ -114,20 +122,48 @@ def build_release(path: Path, out: Path, formats: tuple[str, ...], settings: Set
     folder = ctx.release_dir(release)
     _copy_resources(release, folder)
     old = previous.built if previous and previous.slug == release.slug else {}
+    keys, rebuilt, timings = _render_all(release, ctx, skey, data, old, folder, threads)
+    seconds.update(timings)
+    return {"manifest": manifest(release, skey, keys, ctx.done[release.slug], settings), "rebuilt": rebuilt,
+            "seconds": seconds, "error": None}
+
+
+def _render_all(release: Release, ctx: BuildContext, skey: str, data: dict, old: dict[str, Built], folder: Path,
+                threads: int) -> tuple[dict[str, str], list[str], dict[str, float]]:
+    """Every rendition not reusable from `old`, each as soon as what it embeds is done, up to `threads` at once
+    (speech, LAME, NumPy and Pango run outside the GIL, so two threads keep two cores busy for much of the work).
+    Returns (cache keys, rebuilt names in build order, seconds per rebuilt rendition)."""
     done = ctx.done.setdefault(release.slug, {})
+    order = renditions.build_order(ctx.formats)
+    needs = {n: [d for d in renditions.embeds(n) if d in order] for n in order}
     keys: dict[str, str] = {}
-    rebuilt = []
-    for name in renditions.build_order(formats):
-        keys[name] = cache.rendition_key(name, skey, data, {d: keys[d] for d in renditions.embeds(name) if d in keys},
-                                         state=lambda d: cache.files_state(done[d].files))
-        if _reusable(old.get(name), keys[name], folder):
-            done[name] = _restore(folder, name, old[name])
-            continue
+    seconds: dict[str, float] = {}
+    waiting, running = list(order), {}
+
+    def timed(name: str) -> tuple[Rendition, float]:
         t = time.perf_counter()
-        done[name] = _render(release, name, ctx)
-        seconds[name] = time.perf_counter() - t
-        rebuilt.append(name)
-    return {"manifest": manifest(release, skey, keys, done, settings), "rebuilt": rebuilt, "seconds": seconds, "error": None}
+        return _render(release, name, ctx), time.perf_counter() - t
+
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="render") if threads > 1 else nullcontext() \
+            as pool:
+        while waiting or running:
+            name = next((n for n in waiting if all(d in done for d in needs[n])), None)
+            if name is None:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    finished_name = running.pop(future)
+                    done[finished_name], seconds[finished_name] = future.result()
+                continue
+            waiting.remove(name)
+            keys[name] = cache.rendition_key(name, skey, data, {d: keys[d] for d in needs[name]},
+                                             state=lambda d: cache.files_state(done[d].files))
+            if _reusable(old.get(name), keys[name], folder):
+                done[name] = _restore(folder, name, old[name])
+            elif pool is None:
+                done[name], seconds[name] = timed(name)
+            else:
+                running[pool.submit(timed, name)] = name
+    return keys, [n for n in order if n in seconds], seconds
 
 
 def _modified(source: Path) -> str | None:

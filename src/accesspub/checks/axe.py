@@ -24,10 +24,35 @@ SEVERITY = {"critical": "error", "serious": "error", "moderate": "error", "minor
 RUN = "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
 
 
+class _Tab:
+    """A page kept open between checks (a warm service checks the next edit without opening one), in a fresh
+    context now and then: a page's memory grows per visit."""
+
+    def __init__(self):
+        self.context = self._page = None
+        self.visits = 0
+
+    async def page(self, browser, axe_js: Path):
+        if self.context is None or self.visits >= PAGES_PER_CONTEXT:
+            await self.close()
+            self.context = await browser.new_context(bypass_csp=True)  # the pages' CSP forbids axe
+            await self.context.add_init_script(path=str(axe_js))
+            self._page = await self.context.new_page()
+            self.visits = 0
+        self.visits += 1
+        return self._page
+
+    async def close(self) -> None:
+        if self.context is not None:
+            context, self.context = self.context, None
+            await context.close()
+
+
 class Browser:
     """One Chromium under Playwright, in its own thread and event loop."""
 
     def __init__(self):
+        self._tabs: list[_Tab] = []
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True, name="axe-browser")
         self.thread.start()
@@ -57,25 +82,18 @@ class Browser:
         for item in items:
             queue.put_nowait(item)
 
-        async def tab() -> None:
-            context = page = None
-            visits = 0
-            try:
-                while not queue.empty():
-                    slug, path = queue.get_nowait()
-                    if visits % PAGES_PER_CONTEXT == 0:
-                        if context:
-                            await context.close()
-                        context = await self.browser.new_context(bypass_csp=True)  # the pages' CSP forbids axe
-                        await context.add_init_script(path=str(axe_js))
-                        page = await context.new_page()
-                    visits += 1
-                    found[slug] += await self._page(page, slug, path)
-            finally:
-                if context:
-                    await context.close()
+        async def work(tab: _Tab) -> None:
+            while not queue.empty():
+                slug, path = queue.get_nowait()
+                page = await tab.page(self.browser, axe_js)
+                result = await self._page(page, slug, path)
+                if any(f.rule == "page-error" for f in result):
+                    tab.visits = PAGES_PER_CONTEXT          # the next page gets a fresh context
+                found[slug] += result
 
-        await asyncio.gather(*(tab() for _ in range(min(TABS, len(items)))))
+        while len(self._tabs) < min(TABS, len(items)):
+            self._tabs.append(_Tab())
+        await asyncio.gather(*(work(tab) for tab in self._tabs[:min(TABS, len(items))]))
         return found
 
     @staticmethod
@@ -93,6 +111,8 @@ class Browser:
 
     async def _stop(self) -> None:
         try:
+            for tab in self._tabs:
+                await tab.close()
             await self.browser.close()
         finally:
             await self.pw.stop()

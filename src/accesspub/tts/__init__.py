@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from ..config import Settings
 from .base import Engine, EngineUnavailable, SynthesisFailed
 
 __all__ = ["Engine", "EngineUnavailable", "SynthesisFailed", "create", "engine_for"]
+
+_creating = threading.Lock()       # two renditions rendered side by side share one engine, made once
 
 
 def create(settings: Settings, lang: str) -> Engine:
@@ -33,6 +36,7 @@ def create(settings: Settings, lang: str) -> Engine:
 def engine_for(settings: Settings, lang: str, services: dict) -> Engine:
     """The build's engine for a language: created on first use, then reused (cached in `services`)."""
     key = f"tts:{settings.audio.engine}:{lang}"
-    if key not in services:
-        services[key] = create(settings, lang)
-    return services[key]
+    with _creating:
+        if key not in services:
+            services[key] = create(settings, lang)
+        return services[key]
