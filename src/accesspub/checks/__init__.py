@@ -19,6 +19,9 @@ from ..findings import Finding
 from ..renditions import check_specs, lanes, reads
 
 CRASHED = "check-crashed"
+FEW = 2
+"""Checks of at most this many releases (the site counting as one) run all at once, each family in its own
+thread; more run in the two lanes of `renditions.lanes` (at most one browser at a time, bounded memory)."""
 
 
 def page_rendition(slug: str, path: Path) -> str:
@@ -104,7 +107,11 @@ def run_all(targets: dict[str, list[tuple[str, Path]]], settings, progress=None,
                 for slug, findings in result.items():
                     found.setdefault(slug, []).extend(findings)
 
-    busy = [names for names in lanes() if any(n in work for n in names)]
+    slugs = {slug for items in work.values() for _, slug, _ in items}
+    if len(slugs) <= FEW:      # one release (and the site): every family at once, none waits behind another
+        busy = [(name,) for name in work]
+    else:                      # many: two lanes, so that no more than one browser-holding check runs at a time
+        busy = [names for names in lanes() if any(n in work for n in names)]
     with ThreadPoolExecutor(max_workers=max(1, len(busy))) as pool:
         for future in [pool.submit(lane, names) for names in busy]:
             future.result()
