@@ -140,15 +140,19 @@ def warm_changes(content: Path, out: Path, target: Path, formats: str, jobs: int
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stderr], daemon=True).start()
 
-    def built(timeout: float = 900) -> None:
+    def until(start: str, timeout: float = 900) -> None:
         deadline = time.monotonic() + timeout
-        while (line := lines.get(timeout=max(1.0, deadline - time.monotonic()))) and not line.startswith("built:"):
+        while (line := lines.get(timeout=max(1.0, deadline - time.monotonic()))) and not line.startswith(start):
             if line.startswith("error:"):
                 raise RuntimeError(line)
 
+    def built() -> None:
+        until("built:")
+
     times = []
     try:
-        built()                                        # the first build (nothing changed: all up to date)
+        until("serving")                               # the first build (nothing changed: all up to date) is done
+        time.sleep(2)                                  # and the watcher is watching
         for i in range(edits):
             text = target.read_text(encoding="utf-8")
             t = time.perf_counter()

@@ -47,10 +47,19 @@ def claim(work: Path, slug: str, source: Path) -> None:
     finally:
         os.unlink(tmp)
     other = target.read_text(encoding="utf-8")
-    if other != str(source):
+    if other != str(source) and not _same_file(other, source):
         raise SourceError(f"its title and date give the slug '{slug}', which is already the release of {other}; "
                           "neither is overwritten", file=source,
                           fix="give one of the two a different title (or date), or remove the one you do not want")
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    """One file by two spellings (a relative and an absolute path, a symlink): built from `content`, then from
+    `/home/…/content`, it is still the same release."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def release(work: Path, slug: str, source: Path) -> None:

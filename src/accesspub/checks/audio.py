@@ -56,13 +56,9 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float:
 
 
 def true_peak(samples: np.ndarray) -> float:
-    """dBTP: the largest absolute value of the 4× oversampled signal (BS.1770-4 Annex 2), in 10 s pieces."""
-    from scipy.signal import resample_poly
-    piece, pad, peak = 441_000, 32, 0.0
-    for start in range(0, len(samples), piece):
-        chunk = samples[max(0, start - pad):start + piece + pad]
-        peak = max(peak, float(np.abs(resample_poly(chunk, 4, 1)).max(initial=0.0)))
-    return 20 * np.log10(peak) if peak > 0 else float("-inf")
+    """dBTP: the largest absolute value of the 4× oversampled signal (BS.1770-4 Annex 2, its own filter)."""
+    from ..tts.signal import true_peak_db
+    return true_peak_db(samples)
 
 
 def _seconds(clock: str) -> float:
