@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from conftest import run_build
 
 TEXT = "---\ntitle: {title}\ndate: 2025-03-01\nlang: de\n---\n\n**Berlin.** {body}\n"
@@ -34,3 +37,20 @@ def test_same_title_and_date_is_an_error_naming_both(tmp_path):
     result = run_build([src], out)
     assert not result.input_errors
     assert "Datei B" in (out / "2025-03-01-neue-radwege" / "index.html").read_text(encoding="utf-8")
+
+
+def test_one_file_by_two_spellings_is_one_release(tmp_path, monkeypatch):
+    """Built from `content/…` and then from `/abs/…/content/…`: the same source keeps its slug, no conflict."""
+    from accesspub import slugs
+    from accesspub.errors import SourceError
+    (tmp_path / "content").mkdir()
+    source = tmp_path / "content" / "a.md"
+    source.write_text("x", encoding="utf-8")
+    other = tmp_path / "content" / "b.md"
+    other.write_text("y", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    work = tmp_path / "work"
+    slugs.claim(work, "2025-01-01-a", Path("content/a.md"))
+    slugs.claim(work, "2025-01-01-a", source.resolve())
+    with pytest.raises(SourceError):
+        slugs.claim(work, "2025-01-01-a", other)
