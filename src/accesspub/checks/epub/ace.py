@@ -116,4 +116,6 @@ def check_all(epubs: list[Path]) -> dict[Path, list[Finding]]:
             report = ace.report(epub)
             results[epub] = findings_of(report, epub) if isinstance(report, dict) else [
                 Finding("ace", "epub", "ace-failed", "error", f"DAISY Ace gave no report: {report}", epub.name)]
+    if not services.is_warm():
+        services.drop("ace")       # a build runs Ace once; its Chromium need not share memory with axe's
     return results
