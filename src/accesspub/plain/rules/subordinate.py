@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..grammar import analyze, is_verb, parse, to_main_clause
+from ..grammar import analyze, as_clause, is_verb, parse, to_main_clause
 from ..text import Tok, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "subordinate", "split", ("de", "en")
@@ -63,6 +63,7 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
             continue        # something follows that may belong to the clause (", mitzureden", ", dass …")
         body = toks[c + skip:end]
         if ctx.lang == "de":
+            body = as_clause(body)
             if not body or not is_verb(body[-1]):
                 continue
             if word == "wie" and (body[-1].lemma not in {*ctx.data["say_verbs"], *ctx.data["colon_verbs"]}
@@ -91,7 +92,7 @@ def _leading(toks: list[Tok], ctx) -> list[str] | None:
     c = next((k for k, t in enumerate(toks) if t.text == ","), None)
     if c is None or c < 3 or c + 2 >= len(toks) or toks[c + 1].tag not in ("VV(FIN)", "VA(FIN)", "VM(FIN)"):
         return None
-    body = toks[1:c]
+    body = as_clause(toks[1:c])
     if not is_verb(body[-1]) or any(t.text in ("„", "“", "”", "\"") for t in body):
         return None
     clause = to_main_clause(body)
