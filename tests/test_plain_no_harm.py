@@ -192,3 +192,16 @@ def test_a_sentence_with_a_link_is_simplified_and_keeps_its_link(tmp_path):
     assert tree.xpath("//a[@href='https://example.org/bau']")[0].text_content() == "seit 2024 gebaut"
     # every link is still a link
     assert tree.xpath("//a[@href='https://example.org/halle']")
+
+
+def test_a_link_whose_words_a_word_rule_would_change_still_lets_the_sentence_split(tmp_path):
+    """The compound rule would write "Wohnungs-Konzerne" inside the link text; the splits alone keep it whole."""
+    src = tmp_path / "link.md"
+    src.write_text("---\ntitle: Mieter wehren sich\nlang: de\ndate: 2026-05-04\n---\n\n"
+                   "Im Viertel protestieren viele Mieterinnen und Mieter, weil [große Wohnungskonzerne]"
+                   "(https://example.org/k) dort seit dem letzten Jahr ganze Häuser kaufen.\n", encoding="utf-8")
+    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
+    tree = lxml_html.fromstring(rendition.files[0].read_bytes())
+    lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
+    assert "Im Viertel protestieren viele Mieterinnen und Mieter." in lines
+    assert tree.xpath("//a[@href='https://example.org/k']")[0].text_content() == "große Wohnungskonzerne"

@@ -56,6 +56,10 @@ class Chain(Registry):
     def _of(self, kind: str, ctx: RuleContext):
         return [r for r in self.for_language(ctx.lang) if r.KIND == kind]
 
+    def splits_only(self) -> "Chain":
+        """The same chain without the rules that change words (only those that split sentences)."""
+        return Chain(enabled=[r.NAME for r in self.members if r.KIND == "split"])
+
     def run(self, sentence: str, ctx: RuleContext) -> list[str]:
         """One sentence of the original → the plain sentences that say the same (every step through the
         grammar gate: plain/rewrite.py)."""
