@@ -1,5 +1,6 @@
 """Subordinate clauses after the main clause become main clauses: ", damit Menschen teilhaben können" →
-"Damit können Menschen teilhaben."; a leading "Um … zu …" purpose clause becomes "Das Ziel ist: …"."""
+"Damit können Menschen teilhaben."; a leading "Um … zu …" purpose clause becomes "Das Ziel ist: …"; a leading
+condition ("Wenn es regnet, fällt das Fest aus.") becomes "Vielleicht regnet es." + "Dann fällt das Fest aus."."""
 
 from __future__ import annotations
 
@@ -102,10 +103,43 @@ def _leading(toks: list[Tok], ctx) -> list[str] | None:
     return [end_sentence(capitalize(join(clause))), end_sentence(join(main))]
 
 
+def _condition(toks: list[Tok], ctx) -> list[str] | None:
+    """'Wenn X gilt, (dann) tun wir Y.' → 'Vielleicht gilt X.' + 'Dann tun wir Y.'; 'Sollte X Y tun, …' →
+    'Vielleicht wird X Y tun.' + 'Dann …'. The main clause after the comma opens with its finite verb."""
+    data = ctx.data["condition"]
+    if len(toks) < 6:
+        return None
+    first = toks[0].text.lower()
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 4 or c + 3 >= len(toks):
+        return None
+    m = c + 1 + (toks[c + 1].text.lower() in ("dann", "so"))
+    if toks[m].tag not in ("VV(FIN)", "VA(FIN)", "VM(FIN)") or any(
+            t.text in ("„", "“", "”", "\"", "(", ")", ":", ";") or t.tag in ("KOUS", "PRELS", "PWAV", "KOKOM")
+            for t in toks[1:c]) or any(t.text in ("„", "“", "”", "\"") for t in toks[m:]):
+        return None
+    lead = Tok(data["lead"], True)
+    if first in data["conjunctions"] and toks[0].tag == "KOUS":
+        body = as_clause(toks[1:c])
+        if not is_verb(body[-1]):
+            return None
+        clause = to_main_clause(body, [lead])
+    elif first in data["future"] and toks[0].tag == "VM(FIN)" and toks[c - 1].tag in ("VV(INF)", "VA(INF)"):
+        if any(t.tag.endswith("(FIN)") for t in toks[1:c]):
+            return None
+        clause = [lead, Tok(data["future"][first], True)] + toks[1:c]
+    else:
+        return None
+    if not clause:
+        return None
+    main = [Tok(data["main"], True)] + toks[m:]
+    return [end_sentence(join(clause)), end_sentence(join(main))]
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
     toks = parse(sentence, ctx.lang)
     if ctx.lang == "de":
-        return _purpose(toks, ctx) or _leading(toks, ctx) or _trailing(toks, ctx)
+        return _purpose(toks, ctx) or _leading(toks, ctx) or _condition(toks, ctx) or _trailing(toks, ctx)
     return _trailing(toks, ctx)
