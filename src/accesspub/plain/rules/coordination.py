@@ -84,6 +84,26 @@ def _german_and(toks) -> list[str] | None:
     return None
 
 
+def _german_splice(toks) -> list[str] | None:
+    """'A gilt bisher, das will B ändern.' → 'A gilt bisher.' + 'Das will B ändern.': after the comma "das" or
+    "dies", an auxiliary or modal right after it and the verb bracket closed at the end (a relative clause
+    would put its finite verb last)."""
+    end = len(toks)
+    while end and toks[end - 1].text in (".", "!"):
+        end -= 1
+    for c in range(3, end - 4):
+        if toks[c].text != "," or toks[c + 1].text.lower() not in ("das", "dies") \
+                or toks[c + 2].tag not in ("VA(FIN)", "VM(FIN)") \
+                or toks[end - 1].tag not in ("VV(INF)", "VV(PP)", "VA(INF)", "VA(PP)", "VM(INF)"):
+            continue
+        head, tail = toks[:c], toks[c + 1:]
+        if not any(is_finite(x) for x in head) or any(x.text in _DE_STOP or x.tag in _DE_CLAUSE for x in head) \
+                or any(x.text in _DE_STOP or x.tag in _DE_CLAUSE for x in toks[c + 3:end]):
+            return None
+        return [end_sentence(join(head)), end_sentence(capitalize(join(tail)))]
+    return None
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
@@ -93,7 +113,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         if found:
             return found
     if ctx.lang == "de":
-        found = _german_and(toks)
+        found = _german_and(toks) or _german_splice(toks)
         if found:
             return found
     for c, t in enumerate(toks[:-1]):
