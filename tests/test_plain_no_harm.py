@@ -205,3 +205,23 @@ def test_a_link_whose_words_a_word_rule_would_change_still_lets_the_sentence_spl
     lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
     assert "Im Viertel protestieren viele Mieterinnen und Mieter." in lines
     assert tree.xpath("//a[@href='https://example.org/k']")[0].text_content() == "große Wohnungskonzerne"
+
+
+def test_a_figure_without_an_image_keeps_its_blocks_and_caption():
+    """A figure that holds no image (an embed, a text box) is no quotation: its paragraphs and its caption are
+    plain lines where the figure stood, nothing is dropped."""
+    import panflute as pf
+
+    from accesspub.plain.document import Builder
+    from accesspub.plain.rules import Chain, RuleContext
+
+    def para(text, cls=pf.Para):
+        words = text.split()
+        return cls(*[x for w in words for x in (pf.Str(w), pf.Space())][:-1])
+    figure = pf.Figure(para("The film shows the new park by the river."),
+                       caption=pf.Caption(para("A film about the park.", pf.Plain)))
+    doc = pf.Doc(para("The park opens in May."), figure, para("Entry is free."))
+    built = Builder(RuleContext(lang="en"), Chain()).build(doc, "Park", "plain")
+    lines = [line.text for s in built.sections for b in s.blocks for line in b.all_lines()]
+    assert lines == ["The park opens in May.", "The film shows the new park by the river.",
+                     "A film about the park.", "Entry is free."]
