@@ -42,6 +42,8 @@ def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
         return True
     if k >= 0 and toks[k].tag in ("APPR", "APPRART"):
         for j in range(k - 1, max(-1, k - 5), -1):
+            if toks[j].tag.startswith(("VV", "VA", "VM")) or toks[j].text == ",":
+                break       # "die Käuferin verpflichtet sich zu Maßnahmen, die …": the phrase hangs on the verb
             if is_noun(toks[j]) and _matches(toks[j], pronoun):
                 return True
     return False
