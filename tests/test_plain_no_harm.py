@@ -192,3 +192,36 @@ def test_a_sentence_with_a_link_is_simplified_and_keeps_its_link(tmp_path):
     assert tree.xpath("//a[@href='https://example.org/bau']")[0].text_content() == "seit 2024 gebaut"
     # every link is still a link
     assert tree.xpath("//a[@href='https://example.org/halle']")
+
+
+def test_a_link_whose_words_a_word_rule_would_change_still_lets_the_sentence_split(tmp_path):
+    """The compound rule would write "Wohnungs-Konzerne" inside the link text; the splits alone keep it whole."""
+    src = tmp_path / "link.md"
+    src.write_text("---\ntitle: Mieter wehren sich\nlang: de\ndate: 2026-05-04\n---\n\n"
+                   "Im Viertel protestieren viele Mieterinnen und Mieter, weil [große Wohnungskonzerne]"
+                   "(https://example.org/k) dort seit dem letzten Jahr ganze Häuser kaufen.\n", encoding="utf-8")
+    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
+    tree = lxml_html.fromstring(rendition.files[0].read_bytes())
+    lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
+    assert "Im Viertel protestieren viele Mieterinnen und Mieter." in lines
+    assert tree.xpath("//a[@href='https://example.org/k']")[0].text_content() == "große Wohnungskonzerne"
+
+
+def test_a_figure_without_an_image_keeps_its_blocks_and_caption():
+    """A figure that holds no image (an embed, a text box) is no quotation: its paragraphs and its caption are
+    plain lines where the figure stood, nothing is dropped."""
+    import panflute as pf
+
+    from accesspub.plain.document import Builder
+    from accesspub.plain.rules import Chain, RuleContext
+
+    def para(text, cls=pf.Para):
+        words = text.split()
+        return cls(*[x for w in words for x in (pf.Str(w), pf.Space())][:-1])
+    figure = pf.Figure(para("The film shows the new park by the river."),
+                       caption=pf.Caption(para("A film about the park.", pf.Plain)))
+    doc = pf.Doc(para("The park opens in May."), figure, para("Entry is free."))
+    built = Builder(RuleContext(lang="en"), Chain()).build(doc, "Park", "plain")
+    lines = [line.text for s in built.sections for b in s.blocks for line in b.all_lines()]
+    assert lines == ["The park opens in May.", "The film shows the new park by the river.",
+                     "A film about the park.", "Entry is free."]

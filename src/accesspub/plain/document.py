@@ -230,15 +230,18 @@ class Builder:
             chain = Chain(enabled=["attribution"])
         elif quoted or speech:
             return [self._line(text, sid, links=links, review=self._review(text))]
-        done = rewrite(text, self.ctx, chain)
-        said = [end_sentence(s) if len(done.sentences) > 1 else s for s in done.sentences if s.strip()]
-        # a link stays a link: its text must come out unchanged in one of the sentences, else the sentence
-        # stays as written
-        placed = [[(t, u) for t, u in links if t in s] for s in said]
-        if links and any(sum(1 for p in placed if (t, u) in p) != 1 for t, u in links):
-            return [self._line(text, sid, links=links, review=self._review(text))]
-        return [self._line(s, sid, fired=done.fired, rejected=done.rejected, review=done.review, links=p)
-                for s, p in zip(said, placed)]
+        # a link stays a link: its text must come out unchanged in one of the sentences; when a word rule
+        # changed it ("Wohnungskonzerne" → "Wohnungs-Konzerne"), the splits alone may still keep it; else the
+        # sentence stays as written
+        tries = [chain] + ([chain.splits_only()] if links else [])
+        for attempt in tries:
+            done = rewrite(text, self.ctx, attempt)
+            said = [end_sentence(s) if len(done.sentences) > 1 else s for s in done.sentences if s.strip()]
+            placed = [[(t, u) for t, u in links if t in s] for s in said]
+            if not any(sum(1 for p in placed if (t, u) in p) != 1 for t, u in links):
+                return [self._line(s, sid, fired=done.fired, rejected=done.rejected, review=done.review, links=p)
+                        for s, p in zip(said, placed)]
+        return [self._line(text, sid, links=links, review=self._review(text))]
 
     def paragraph(self, block, quoted: bool = False) -> list[Line]:
         spans = sentence_spans(block)

@@ -126,6 +126,20 @@ def separable_prefix(tok: Tok) -> str | None:
     return None
 
 
+def as_clause(toks: list[Tok]) -> list[Tok]:
+    """The tokens of a verb-final clause with its finite verb tagged as one: HanTa tags a clause-final
+    "verzögert" or "erhöht" as a participle; with no other verb in the clause it is the finite verb
+    ("da sich die Schätzung verzögert")."""
+    verbs = [k for k, t in enumerate(toks) if t.tag.startswith(("VV", "VA", "VM"))]
+    last = len(toks) - 1
+    while last >= 0 and not toks[last].is_word:
+        last -= 1
+    if verbs != [last] or toks[last].tag != "VV(PP)" or not toks[last].text.endswith("t"):
+        return toks
+    t = toks[last]
+    return toks[:last] + [Tok(t.text, t.space, "VV(FIN)", t.lemma)] + toks[last + 1:]
+
+
 def finite_index(toks: list[Tok]) -> int | None:
     """The finite verb of a verb-final clause: the last verb, or the first of two coordinated clauses
     ("… akzeptiert wird und nicht ausgrenzt" → "wird")."""
@@ -188,8 +202,12 @@ def to_main_clause(toks: list[Tok], vorfeld: list[Tok] | None = None) -> list[To
         verb = Tok(verb.text[len(particle):], True, verb.tag, verb.lemma)
         rest = rest + [Tok(particle, True, "PTKVZ", particle)]
     if vorfeld is None:
-        end = _vorfeld_end(rest)
-        if end == 0 or end > v:
+        # a reflexive pronoun before the subject ("dass sich die Schätzung verzögert") goes after the verb:
+        # "Die Schätzung verzögert sich"
+        reflexive = rest[:1] if rest and rest[0].tag == "PRF" else []
+        end = _vorfeld_end(rest[len(reflexive):])
+        if end == 0 or end + len(reflexive) > v:
             return None
-        return rest[:end] + [verb] + rest[end:]
+        end += len(reflexive)
+        return rest[len(reflexive):end] + [verb] + reflexive + rest[end:]
     return vorfeld + [verb] + rest

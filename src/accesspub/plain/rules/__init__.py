@@ -16,7 +16,7 @@ from ..lexicon import words
 from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "active", "apposition", "attribution", "reported_speech",
-         "shared_subject", "purpose", "enumeration", "tail_apposition",
+         "shared_subject", "insertion", "purpose", "infinitive", "enumeration", "tail_apposition",
          "semicolon", "colon", "dass", "relative", "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 
@@ -55,6 +55,10 @@ class Chain(Registry):
 
     def _of(self, kind: str, ctx: RuleContext):
         return [r for r in self.for_language(ctx.lang) if r.KIND == kind]
+
+    def splits_only(self) -> "Chain":
+        """The same chain without the rules that change words (only those that split sentences)."""
+        return Chain(enabled=[r.NAME for r in self.members if r.KIND == "split"])
 
     def run(self, sentence: str, ctx: RuleContext) -> list[str]:
         """One sentence of the original → the plain sentences that say the same (every step through the

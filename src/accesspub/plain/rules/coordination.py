@@ -1,8 +1,11 @@
-"""Main clauses joined by a comma and a conjunction become two sentences: "…, aber wir …" → "… . Aber wir …"."""
+"""Main clauses joined by a comma and a conjunction become two sentences: "…, aber wir …" → "… . Aber wir …";
+German main clauses joined by "und" without a comma too, where the second has its own subject and the verb
+second: "Der Senat beschließt den Plan und die Bezirke setzen ihn um." → "Der Senat beschließt den Plan." +
+"Die Bezirke setzen ihn um."."""
 
 from __future__ import annotations
 
-from ..grammar import is_finite, parse
+from ..grammar import is_finite, noun_phrase_end, parse
 from ..text import capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "coordination", "split", ("de", "en")
@@ -49,12 +52,68 @@ def _and_clause(toks, ctx) -> list[str] | None:
     return None
 
 
+# tags that open a clause of their own: before such a word an "und" may join verb-final clauses
+_DE_CLAUSE = ("KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "PWAT")
+_DE_STOP = (",", ";", ":", "„", "“", "”", "\"", "(", ")", "–", "-")
+
+
+def _german_and(toks) -> list[str] | None:
+    """'A tut X und B tut Y.' → 'A tut X.' + 'B tut Y.': the part before "und" is one main clause (a finite
+    verb, no comma, no word that opens another clause); after "und" a noun phrase, its finite verb, and
+    more words after the verb (so the clause is no verb-final one)."""
+    for k, t in enumerate(toks):
+        if t.text != "und" or k < 3:
+            continue
+        head, tail = toks[:k], toks[k + 1:]
+        if not any(is_finite(x) for x in head) or any(x.text in _DE_STOP or x.tag in _DE_CLAUSE for x in head):
+            return None
+        if head[0].tag in _DE_CLAUSE or not tail or tail[0].tag not in ("ART", "PDAT", "PPOSAT", "PPER", "NN", "NE"):
+            continue
+        if tail[0].tag == "PPER" and tail[0].text.lower() not in ("ich", "er", "sie", "es", "wir"):
+            continue
+        end = noun_phrase_end(tail, 0)
+        while end and end + 1 < len(tail) and tail[end].tag in ("APPR", "APPRART") \
+                and noun_phrase_end(tail, end + 1) > end + 1:
+            end = noun_phrase_end(tail, end + 1)      # "die Frist für Behörden ist …"
+        if not end or end + 1 >= len(tail) or not is_finite(tail[end]) \
+                or not any(x.is_word for x in tail[end + 1:]):
+            continue
+        if word_count(join(head), "de") < 4 or word_count(join(tail), "de") < 4:
+            continue
+        return [end_sentence(join(head)), end_sentence(capitalize(join(tail)))]
+    return None
+
+
+def _german_splice(toks) -> list[str] | None:
+    """'A gilt bisher, das will B ändern.' → 'A gilt bisher.' + 'Das will B ändern.': after the comma "das" or
+    "dies", an auxiliary or modal right after it and the verb bracket closed at the end (a relative clause
+    would put its finite verb last)."""
+    end = len(toks)
+    while end and toks[end - 1].text in (".", "!"):
+        end -= 1
+    for c in range(3, end - 4):
+        if toks[c].text != "," or toks[c + 1].text.lower() not in ("das", "dies") \
+                or toks[c + 2].tag not in ("VA(FIN)", "VM(FIN)") \
+                or toks[end - 1].tag not in ("VV(INF)", "VV(PP)", "VA(INF)", "VA(PP)", "VM(INF)"):
+            continue
+        head, tail = toks[:c], toks[c + 1:]
+        if not any(is_finite(x) for x in head) or any(x.text in _DE_STOP or x.tag in _DE_CLAUSE for x in head) \
+                or any(x.text in _DE_STOP or x.tag in _DE_CLAUSE for x in toks[c + 3:end]):
+            return None
+        return [end_sentence(join(head)), end_sentence(capitalize(join(tail)))]
+    return None
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
     toks = parse(sentence, ctx.lang)
     if ctx.lang == "en":
         found = _participle(toks, ctx) or _and_clause(toks, ctx)
+        if found:
+            return found
+    if ctx.lang == "de":
+        found = _german_and(toks) or _german_splice(toks)
         if found:
             return found
     for c, t in enumerate(toks[:-1]):

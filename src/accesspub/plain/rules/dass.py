@@ -5,7 +5,9 @@ Information, dass …") or after a short "Es ist klar, dass …" becomes a main 
 
 from __future__ import annotations
 
-from ..grammar import parse, to_main_clause
+from .. import nouns
+from ..gate import DETERMINERS
+from ..grammar import is_verb, noun_phrase_end, parse, to_main_clause
 from ..text import capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "dass", "split", ("de",)
@@ -17,6 +19,56 @@ def _expletive(head) -> bool:
     words = [t for t in head if t.is_word]
     return bool(words) and words[0].text == "Es" and len(words) <= 6 and \
         any(t.tag in ("VV(FIN)", "VA(FIN)", "VM(FIN)") for t in head)
+
+
+_PLURAL = {"sind", "haben", "werden", "können", "müssen", "sollen", "dürfen", "wollen", "waren", "hatten", "wurden"}
+_NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "man"}
+
+
+def _could_be_subject(tail, plural: bool) -> bool:
+    """Some noun phrase in `tail` could be the subject of its verb: a nominative pronoun, or an article or bare
+    noun (not after a preposition) with a nominative reading in the verb's number."""
+    number = "pl" if plural else "sg"
+    for k, t in enumerate(tail):
+        if k and tail[k - 1].tag in ("APPR", "APPRART"):
+            continue
+        low = t.text.lower()
+        if t.tag == "PPER" and low in _NOMINATIVE_PRONOUNS:
+            return True
+        if t.tag in ("ART", "PDAT", "PPOSAT", "PIAT"):
+            det = {f for f in DETERMINERS.get(low, set()) if f[2] == "nom"} if low in DETERMINERS else None
+            if det is not None and not det:
+                continue            # "den", "dem", "des": never a subject
+            head = next((x for x in tail[k + 1:k + 4] if x.tag in ("NN", "NE")), None)
+            feats = {f for f in nouns.features(head.text) if f[2] == "nom"} if head is not None else set()
+            if det is None or not feats or any(f[1] == number for f in det & feats):
+                return True
+        elif t.tag in ("NN", "NE") and not (k and tail[k - 1].tag in ("ART", "PDAT", "PPOSAT", "PIAT", "ADJ(A)")):
+            feats = nouns.features(t.text)
+            if not feats or any(f[2] == "nom" and f[1] == number for f in feats):
+                return True
+    return False
+
+
+def _shared_subject(body) -> list[list] | None:
+    """'Politik und Verwaltung transparenter werden und eine Pflicht haben' → 'Politik und Verwaltung werden
+    transparenter.' + 'Politik und Verwaltung haben eine Pflicht.': two verb-final clauses joined by "und",
+    the second without a subject of its own (no noun phrase in it could be one)."""
+    ands = [k for k in range(2, len(body) - 2) if body[k].text == "und" and is_verb(body[k - 1])]
+    if len(ands) != 1 or not is_verb(body[-1]):
+        return None
+    k = ands[0]
+    end = noun_phrase_end(body, 0)
+    if not end or end >= k or body[0].tag not in ("NN", "NE", "ART", "PDAT", "PPOSAT", "PIAT"):
+        return None
+    verb = body[-1].text.lower()
+    plural = verb in _PLURAL or verb.endswith("en")
+    subject_plural = any(t.text in ("und", "sowie") for t in body[:end]) or any(
+        f[1] == "pl" for t in body[:end] if t.tag == "NN" for f in nouns.features(t.text))
+    if plural != subject_plural or _could_be_subject(body[k + 1:], plural):
+        return None
+    first, second = to_main_clause(body[:k]), to_main_clause(body[:end] + body[k + 1:])
+    return [first, second] if first and second else None
 
 
 def apply(sentence: str, ctx) -> list[str] | None:
@@ -47,9 +99,11 @@ def apply(sentence: str, ctx) -> list[str] | None:
         body = body[:end]
         if not body or any(x.text in (",", ";", ":", "„", "“", "”", "\"", "(", ")", "–") for x in body):
             continue
-        clause = to_main_clause(body)
-        if not clause:
+        clauses = [to_main_clause(body)]
+        if not clauses[0]:
+            clauses = _shared_subject(body)
+        if not clauses:
             continue
-        return [join(head) + ":", end_sentence(capitalize(join(clause)) + (mark[0].text if mark and
-                                                                          mark[0].text in "!?" else ""))]
+        end_mark = mark[0].text if mark and mark[0].text in "!?" else ""
+        return [join(head) + ":"] + [end_sentence(capitalize(join(c)) + end_mark) for c in clauses]
     return None

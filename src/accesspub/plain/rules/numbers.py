@@ -81,7 +81,15 @@ def apply(sentence: str, ctx) -> list[str] | None:
     if ctx.lang == "de":
         out = re.sub(r"(?<![\d,])\b1 (Million|Milliarde)en\b", r"1 \1", out)
         out = re.sub(r"(?<![\d,])\b1 Milliarden\b", "1 Milliarde", out)
+    if ctx.lang == "en":
+        out = _ATTRIBUTIVE.sub(lambda m: f"{m[1]}{m[2].replace(' ', '-')}-{m[3][:-1]} ", out)
     return [out] if out != sentence else None
+
+
+# "a new 500,000 pounds pilot scheme" → "a new 500,000-pound pilot scheme": after "a", an amount before a noun
+# describes it (not before a preposition: "a further 500 pounds in funding")
+_ATTRIBUTIVE = re.compile(r"(\ban? (?:[a-z]+ ){0,2}?)(\d[\d,.]*(?: million| billion)?) (pounds|dollars|euros) "
+                          r"(?!(?:of|in|for|to|from|on|at|by|with|per|each|and|or|a|an|the)\b)(?=[a-z])")
 
 
 def _case(word: str, original: str) -> str:

@@ -42,6 +42,8 @@ def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
         return True
     if k >= 0 and toks[k].tag in ("APPR", "APPRART"):
         for j in range(k - 1, max(-1, k - 5), -1):
+            if toks[j].tag.startswith(("VV", "VA", "VM")) or toks[j].text == ",":
+                break       # "die Käuferin verpflichtet sich zu Maßnahmen, die …": the phrase hangs on the verb
             if is_noun(toks[j]) and _matches(toks[j], pronoun):
                 return True
     return False
@@ -78,10 +80,53 @@ def _nominative(noun: Tok, pronoun: str) -> str | None:
     return None
 
 
+# a relative pronoun after a preposition → (the readings it allows, the demonstrative that replaces it):
+# "…, durch das die Verwaltung …" → "Durch dieses Gesetz …"
+_AFTER_PREPOSITION = {"dem": ({("m", "sg", "dat"), ("n", "sg", "dat")}, "diesem"),
+                      "der": ({("f", "sg", "dat")}, "dieser"),
+                      "den": ({("m", "sg", "acc")}, "diesen"),
+                      "das": ({("n", "sg", "acc")}, "dieses"),
+                      "die": ({("f", "sg", "acc"), ("pl", "pl", "acc")}, "diese"),
+                      "denen": ({("pl", "pl", "dat")}, "diesen")}
+_PREPOSITIONS = {"in", "an", "auf", "bei", "mit", "durch", "für", "über", "unter", "von", "zu", "nach", "aus",
+                 "vor", "neben", "gegen", "um", "ohne", "hinter", "zwischen"}
+
+
+def _prepositional(toks: list[Tok], c: int) -> list[str] | None:
+    """'…, ein Portal, in dem die Stadt X zeigt.' → '… ein Portal.' + 'In diesem Portal zeigt die Stadt X.':
+    the noun right before the comma is the antecedent (its form fits the pronoun's case, gender and number,
+    nothing before it could take the clause), the clause runs to the end of the sentence."""
+    prep, rel, antecedent = toks[c + 1], toks[c + 2], toks[c - 1]
+    if prep.text not in _PREPOSITIONS or rel.text not in _AFTER_PREPOSITION or rel.tag not in ("PRELS", "ART", "PDS"):
+        return None
+    readings, demonstrative = _AFTER_PREPOSITION[rel.text]
+    if antecedent.tag != "NN" or not (nouns.features(antecedent.text) & readings):
+        return None
+    pronoun = {"dem": "der", "der": "die", "den": "der", "das": "das", "die": "die", "denen": "die"}[rel.text]
+    if _ambiguous(toks, c, pronoun):
+        return None
+    end = len(toks)
+    while end and toks[end - 1].text in (".", "!"):
+        end -= 1
+    body = toks[c + 3:end]
+    if len(body) < 3 or any(t.text in _BOUNDARY + ("(", ")", "–", "-") for t in body) or not is_verb(body[-1]):
+        return None
+    vorfeld = [Tok(prep.text.capitalize(), True), Tok(demonstrative, True), Tok(antecedent.text, True)]
+    clause = to_main_clause(body, vorfeld)
+    if not clause:
+        return None
+    return [end_sentence(join(toks[:c])), end_sentence(join(clause))]
+
+
 def _german(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, "de")
     for c, t in enumerate(toks):
         if t.text != "," or c == 0 or c + 2 >= len(toks):
+            continue
+        if c + 3 < len(toks) and toks[c + 1].tag == "APPR":
+            found = _prepositional(toks, c)
+            if found:
+                return found
             continue
         rel = toks[c + 1]
         if rel.text not in _PRONOUN or rel.tag not in ("PRELS", "ART") or is_verb(toks[c + 2]):

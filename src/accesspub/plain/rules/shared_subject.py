@@ -183,12 +183,31 @@ def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
     return [end_sentence(join(body[:a])), end_sentence(join(second))]
 
 
+def _not_only(toks: list[Tok]) -> list[Tok] | None:
+    """'… nicht nur A tun, sondern auch B tun' → '… A tun und auch B tun' (German): "nicht nur … sondern auch"
+    adds B to A, so the two verb phrases split like any others and "auch" stays with the second. None when the
+    sentence has no such pair (or more than one)."""
+    pairs = [k for k in range(len(toks) - 1) if toks[k].text.lower() == "nicht"
+             and toks[k + 1].text.lower() in ("nur", "bloß", "allein")]
+    seams = [k for k in range(len(toks) - 2) if toks[k].text == "," and toks[k + 1].text.lower() == "sondern"
+             and toks[k + 2].text.lower() == "auch" or toks[k].text == "," and toks[k + 1].text.lower() == "sondern"
+             and toks[k + 2].tag in DE_FINITE and k + 3 < len(toks) and toks[k + 3].text.lower() == "auch"]
+    if len(pairs) != 1 or len(seams) != 1 or not pairs[0] < seams[0]:
+        return None
+    n, c = pairs[0], seams[0]
+    if not (toks[c - 1].tag in _DE_NONFINITE or toks[c + 2].tag in DE_FINITE):
+        return None         # "nicht nur für A, sondern auch für B": two phrases of one clause
+    return toks[:n] + toks[n + 2:c] + [Tok("und", True, "KON", "und")] + toks[c + 2:]
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
     toks = parse(sentence, ctx.lang)
     if not toks:
         return None
+    if ctx.lang == "de":
+        toks = _not_only(toks) or toks
     end = _german_subject(toks) if ctx.lang == "de" else _english_subject(toks)
     if end is None or not _seams(toks, end, ctx.lang):
         return _shared_verb(toks, ctx)
@@ -203,7 +222,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None
     if any(w == "sondern" for _, _, w in seams) and any(
             a.text.lower() == "nicht" and b.text.lower() in ("nur", "bloß", "allein") for a, b in zip(toks, toks[1:])):
-        return None     # "nicht nur …, sondern auch …" adds, it does not replace
+        return None     # "nicht nur …, sondern auch …" adds, it does not replace (_not_only made it "und auch")
     finite = DE_FINITE if ctx.lang == "de" else EN_FINITE
     starts = [end] + [v for _, v, _ in seams]
     stops = [a for a, _, _ in seams]

@@ -1,9 +1,10 @@
 """Subordinate clauses after the main clause become main clauses: ", damit Menschen teilhaben können" →
-"Damit können Menschen teilhaben."; a leading "Um … zu …" purpose clause becomes "Das Ziel ist: …"."""
+"Damit können Menschen teilhaben."; a leading "Um … zu …" purpose clause becomes "Das Ziel ist: …"; a leading
+condition ("Wenn es regnet, fällt das Fest aus.") becomes "Vielleicht regnet es." + "Dann fällt das Fest aus."."""
 
 from __future__ import annotations
 
-from ..grammar import analyze, is_verb, parse, to_main_clause
+from ..grammar import analyze, as_clause, is_verb, parse, to_main_clause
 from ..text import Tok, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "subordinate", "split", ("de", "en")
@@ -42,6 +43,24 @@ def _purpose(toks: list[Tok], ctx) -> list[str] | None:
     return head + [end_sentence(join(main))]
 
 
+def _zu_tail(toks: list[Tok], start: int) -> int | None:
+    """Index of the end mark when ', … zu tun' runs from the comma at `start` to the end of the sentence
+    (an infinitive phrase that belongs to the clause before it: "…, sodass sie eine Chance hat, mitzureden.")."""
+    if start >= len(toks) or toks[start].text != ",":
+        return None
+    end = len(toks)
+    while end and toks[end - 1].text in (".", "!", "?"):
+        end -= 1
+    phrase = toks[start + 1:end]
+    if not phrase or end == len(toks) or any(t.text in _BOUNDARY or t.tag.endswith("(FIN)") or t.tag in (
+            "KOUS", "PRELS", "PWAV") for t in phrase):
+        return None
+    last = phrase[-1]
+    if last.tag == "VV(IZU)" or len(phrase) > 1 and phrase[-2].tag == "PTKZU" and last.tag.endswith("(INF)"):
+        return end
+    return None
+
+
 def _trailing(toks: list[Tok], ctx) -> list[str] | None:
     """'A, damit B können.' → 'A.' + 'Damit können B.'."""
     table = ctx.data["subordinate"]
@@ -59,10 +78,15 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
         # a point inside a number ("15.5mph" → "15", ".", "5mph") is no boundary: only the final one is
         while end < len(toks) and not (toks[end].text in _BOUNDARY and (toks[end].text not in ".!?" or end == last)):
             end += 1
+        infinitive: list[Tok] = []
         if end < len(toks) and toks[end].text not in (".", "!", "?"):
-            continue        # something follows that may belong to the clause (", mitzureden", ", dass …")
-        body = toks[c + skip:end]
+            stop = _zu_tail(toks, end) if ctx.lang == "de" else None
+            if stop is None:
+                continue    # something follows that may belong to the clause (", dass …")
+            infinitive, end = toks[end:stop], stop      # ", mitzureden" stays with its clause
+        body = toks[c + skip:end - len(infinitive)] if infinitive else toks[c + skip:end]
         if ctx.lang == "de":
+            body = as_clause(body)
             if not body or not is_verb(body[-1]):
                 continue
             if word == "wie" and (body[-1].lemma not in {*ctx.data["say_verbs"], *ctx.data["colon_verbs"]}
@@ -79,7 +103,7 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
         if not clause:
             continue
         rest = toks[:c] + toks[end:]
-        return [end_sentence(join(rest)), end_sentence(join(clause))]
+        return [end_sentence(join(rest)), end_sentence(join(clause + infinitive))]
     return None
 
 
@@ -91,7 +115,7 @@ def _leading(toks: list[Tok], ctx) -> list[str] | None:
     c = next((k for k, t in enumerate(toks) if t.text == ","), None)
     if c is None or c < 3 or c + 2 >= len(toks) or toks[c + 1].tag not in ("VV(FIN)", "VA(FIN)", "VM(FIN)"):
         return None
-    body = toks[1:c]
+    body = as_clause(toks[1:c])
     if not is_verb(body[-1]) or any(t.text in ("„", "“", "”", "\"") for t in body):
         return None
     clause = to_main_clause(body)
@@ -101,10 +125,73 @@ def _leading(toks: list[Tok], ctx) -> list[str] | None:
     return [end_sentence(capitalize(join(clause))), end_sentence(join(main))]
 
 
+def _condition(toks: list[Tok], ctx) -> list[str] | None:
+    """'Wenn X gilt, (dann) tun wir Y.' → 'Vielleicht gilt X.' + 'Dann tun wir Y.'; 'Sollte X Y tun, …' →
+    'Vielleicht wird X Y tun.' + 'Dann …'. The main clause after the comma opens with its finite verb."""
+    data = dict(ctx.data["condition"])
+    if len(toks) < 6:
+        return None
+    if toks[0].text.lower() in ctx.data["concession"]["openers"] and toks[1].text.lower() == "wenn":
+        data["main"] = ctx.data["concession"]["main"]       # "Selbst wenn X, Y" → "Vielleicht X." + "Auch dann Y."
+        toks = toks[1:]
+    first = toks[0].text.lower()
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 4 or c + 3 >= len(toks):
+        return None
+    m = c + 1 + (toks[c + 1].text.lower() in ("dann", "so"))
+    if toks[m].tag not in ("VV(FIN)", "VA(FIN)", "VM(FIN)") or any(
+            t.text in ("„", "“", "”", "\"", "(", ")", ":", ";") or t.tag in ("KOUS", "PRELS", "PWAV", "KOKOM")
+            for t in toks[1:c]) or any(t.text in ("„", "“", "”", "\"") for t in toks[m:]):
+        return None
+    lead = Tok(data["lead"], True)
+    if first in data["conjunctions"] and toks[0].tag == "KOUS":
+        body = as_clause(toks[1:c])
+        if not is_verb(body[-1]):
+            return None
+        clause = to_main_clause(body, [lead])
+    elif first in data["future"] and toks[0].tag == "VM(FIN)" and toks[c - 1].tag in ("VV(INF)", "VA(INF)"):
+        if any(t.tag.endswith("(FIN)") for t in toks[1:c]):
+            return None
+        clause = [lead, Tok(data["future"][first], True)] + toks[1:c]
+    else:
+        return None
+    if not clause:
+        return None
+    main = [Tok(data["main"], True)] + toks[m:]
+    return [end_sentence(join(clause)), end_sentence(join(main))]
+
+
+def _subject_clause(toks: list[Tok], ctx) -> list[str] | None:
+    """'Dass X gilt, zeigt Y.' → 'X gilt.' + 'Das zeigt Y.': a leading dass-clause that is the subject or object
+    of the main clause after it (the main clause opens with its finite verb); a ', … zu tun' inside the
+    dass-clause stays with it."""
+    if len(toks) < 6 or toks[0].text.lower() != "dass":
+        return None
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 3:
+        return None
+    m = c
+    if not toks[c + 1].tag.endswith("(FIN)"):      # ", dies umzusetzen," before the main clause
+        m = next((k for k in range(c + 1, len(toks) - 2) if toks[k].text == ","), None)
+        if m is None or not toks[m + 1].tag.endswith("(FIN)") or _zu_tail(toks[:m] + [Tok(".")], c) is None:
+            return None
+    if not toks[m + 1].tag.endswith("(FIN)") or any(t.text in ("„", "“", "”", "\"") for t in toks):
+        return None
+    body = as_clause(toks[1:c])
+    if not is_verb(body[-1]):
+        return None
+    clause = to_main_clause(body)
+    if not clause:
+        return None
+    main = [Tok(ctx.data["subject_clause"], True)] + toks[m + 1:]
+    return [end_sentence(capitalize(join(clause + toks[c:m]))), end_sentence(join(main))]
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
     toks = parse(sentence, ctx.lang)
     if ctx.lang == "de":
-        return _purpose(toks, ctx) or _leading(toks, ctx) or _trailing(toks, ctx)
+        return _purpose(toks, ctx) or _leading(toks, ctx) or _condition(toks, ctx) or _subject_clause(toks, ctx) \
+            or _trailing(toks, ctx)
     return _trailing(toks, ctx)
