@@ -68,6 +68,14 @@ _NO_SPACE_BEFORE = set(",.;:!?)]}“”’%…")
 _NO_SPACE_AFTER = set("([{„‚")
 
 
+def body_end(toks: list[Tok], marks: tuple[str, ...] = (".", "!")) -> int:
+    """The index after a sentence's last token that is not its closing mark (`marks`)."""
+    end = len(toks)
+    while end and toks[end - 1].text in marks:
+        end -= 1
+    return end
+
+
 def join(toks: list[Tok]) -> str:
     """Tokens back to text: the original spacing where known, typographic rules at new seams."""
     out = ""

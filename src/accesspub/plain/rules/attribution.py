@@ -6,7 +6,7 @@ Only words after the last closing quotation mark are touched, so a quotation sta
 
 from __future__ import annotations
 
-from ..text import Tok, end_sentence, join
+from ..text import Tok, body_end, end_sentence, join
 
 NAME, KIND, LANGS = "attribution", "split", ("de", "en")
 _CLOSE = ("“", "”", "\"", "’", "»", "«")
@@ -66,9 +66,7 @@ def _trailing(sentence: str, toks: list[Tok], ctx) -> list[str] | None:
         start = marks[-1] + 1
         if start >= len(toks) or not (toks[start].text == "," or _says(toks[start], ctx)):
             return None
-    end = len(toks)
-    while end and toks[end - 1].text in (".", "!", "?"):
-        end -= 1
+    end = body_end(toks, (".", "!", "?"))
     for v in range(start, end - 3):
         if not _says(toks[v], ctx):
             continue

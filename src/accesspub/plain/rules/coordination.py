@@ -6,7 +6,7 @@ second: "Der Senat beschließt den Plan und die Bezirke setzen ihn um." → "Der
 from __future__ import annotations
 
 from ..grammar import is_finite, noun_phrase_end, parse
-from ..text import capitalize, end_sentence, join, word_count
+from ..text import body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "coordination", "split", ("de", "en")
 
@@ -88,9 +88,7 @@ def _german_splice(toks) -> list[str] | None:
     """'A gilt bisher, das will B ändern.' → 'A gilt bisher.' + 'Das will B ändern.': after the comma "das" or
     "dies", an auxiliary or modal right after it and the verb bracket closed at the end (a relative clause
     would put its finite verb last)."""
-    end = len(toks)
-    while end and toks[end - 1].text in (".", "!"):
-        end -= 1
+    end = body_end(toks)
     for c in range(3, end - 4):
         if toks[c].text != "," or toks[c + 1].text.lower() not in ("das", "dies") \
                 or toks[c + 2].tag not in ("VA(FIN)", "VM(FIN)") \

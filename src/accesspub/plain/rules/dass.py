@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import nouns
 from ..gate import DETERMINERS
 from ..grammar import is_verb, noun_phrase_end, parse, to_main_clause
-from ..text import capitalize, end_sentence, join, word_count
+from ..text import body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "dass", "split", ("de",)
 
@@ -92,9 +92,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
             continue    # "Es ist nicht bekannt, dass X" does not say X: after a colon it would
             # ("Es überrascht nicht, dass X" does)
         body = toks[d + 1:]
-        end = len(body)
-        while end and body[end - 1].text in (".", "!", "?"):
-            end -= 1
+        end = body_end(body, (".", "!", "?"))
         mark = body[end:] if end < len(body) else []
         body = body[:end]
         if not body or any(x.text in (",", ";", ":", "„", "“", "”", "\"", "(", ")", "–") for x in body):

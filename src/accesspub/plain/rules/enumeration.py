@@ -3,7 +3,7 @@ launching Z." → "This includes:" + "Helping X." + "Preventing Y." + "Launching
 
 from __future__ import annotations
 
-from ..text import Tok, capitalize, end_sentence, join, word_count
+from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "enumeration", "split", ("en",)
 _LEADS = {"include", "includes", "included", "including"}
@@ -39,9 +39,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None
     from ..grammar import parse
     toks = parse(sentence, "en")
-    end = len(toks)
-    while end and toks[end - 1].text in (".", "!"):
-        end -= 1
+    end = body_end(toks)
     for k, t in enumerate(toks[:end]):
         if t.text.lower() in _LEADS and k + 1 < end and toks[k + 1].tag == "VVG" and k >= 1:
             items = _items(toks[k + 1:end])

@@ -5,7 +5,7 @@ a colon, the infinitive without "zu": "Das Gesetz bietet die Möglichkeit, die B
 from __future__ import annotations
 
 from ..grammar import analyze, is_finite, parse
-from ..text import Tok, capitalize, end_sentence, join, word_count
+from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "infinitive", "split", ("de",)
 _STOP = (",", ";", ":", "„", "“", "”", "\"", "(", ")", "–", "-")
@@ -28,9 +28,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, "de") <= ctx.split_above:
         return None
     toks = parse(sentence, "de")
-    end = len(toks)
-    while end and toks[end - 1].text in (".", "!"):
-        end -= 1
+    end = body_end(toks)
     nouns = set(ctx.data["infinitive_nouns"])
     for c in range(3, end - 2):
         if toks[c].text != ",":

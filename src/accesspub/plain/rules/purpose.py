@@ -5,7 +5,7 @@ will …" → "The aim is to support both schemes." + "For this, the Council wil
 
 from __future__ import annotations
 
-from ..text import Tok, end_sentence, join, word_count
+from ..text import Tok, body_end, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "purpose", "split", ("de", "en")
 _STOP = (",", ";", ":", "„", "“", "”", "\"", "(", ")", "–", "-")
@@ -44,9 +44,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
     for c in range(2, len(toks) - 3):
         if toks[c].text != "," or toks[c + 1].text.lower() != "um" or toks[c + 1].tag != "KOUI":
             continue
-        end = len(toks)
-        while end and toks[end - 1].text in (".", "!"):
-            end -= 1
+        end = body_end(toks)
         body = toks[c + 2:end]
         # commas only between coordinated words ("leichter, schneller und umfassender"), none before a clause
         if not body or any(t.text in _STOP and not (t.text == "," and k + 1 < len(body) and body[k + 1].tag in

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .. import nouns
 from ..grammar import is_noun, is_verb, parse, to_main_clause
-from ..text import Tok, end_sentence, join, word_count
+from ..text import Tok, body_end, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "relative", "split", ("de", "en")
 _BOUNDARY = (",", ".", "!", "?", ";", ":", "“", "”")
@@ -105,9 +105,7 @@ def _prepositional(toks: list[Tok], c: int) -> list[str] | None:
     pronoun = {"dem": "der", "der": "die", "den": "der", "das": "das", "die": "die", "denen": "die"}[rel.text]
     if _ambiguous(toks, c, pronoun):
         return None
-    end = len(toks)
-    while end and toks[end - 1].text in (".", "!"):
-        end -= 1
+    end = body_end(toks)
     body = toks[c + 3:end]
     if len(body) < 3 or any(t.text in _BOUNDARY + ("(", ")", "–", "-") for t in body) or not is_verb(body[-1]):
         return None

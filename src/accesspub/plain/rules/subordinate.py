@@ -5,7 +5,7 @@ condition ("Wenn es regnet, fällt das Fest aus.") becomes "Vielleicht regnet es
 from __future__ import annotations
 
 from ..grammar import analyze, as_clause, is_verb, parse, to_main_clause
-from ..text import Tok, capitalize, end_sentence, join, word_count
+from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "subordinate", "split", ("de", "en")
 _BOUNDARY = (",", ".", "!", "?", ";", ":")
@@ -48,9 +48,7 @@ def _zu_tail(toks: list[Tok], start: int) -> int | None:
     (an infinitive phrase that belongs to the clause before it: "…, sodass sie eine Chance hat, mitzureden.")."""
     if start >= len(toks) or toks[start].text != ",":
         return None
-    end = len(toks)
-    while end and toks[end - 1].text in (".", "!", "?"):
-        end -= 1
+    end = body_end(toks, (".", "!", "?"))
     phrase = toks[start + 1:end]
     if not phrase or end == len(toks) or any(t.text in _BOUNDARY or t.tag.endswith("(FIN)") or t.tag in (
             "KOUS", "PRELS", "PWAV") for t in phrase):

@@ -5,7 +5,7 @@ Denkmal aus dem Jahr 1890.". Only with an article that is nominative as written,
 
 from __future__ import annotations
 
-from ..text import end_sentence, join, word_count
+from ..text import body_end, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "tail_apposition", "split", ("de", "en")
 _ARTICLES = {"de": {"ein", "eine"}, "en": {"a", "an", "the"}}
@@ -25,9 +25,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None
     from ..grammar import parse
     toks = parse(sentence, ctx.lang)
-    end = len(toks)
-    while end and toks[end - 1].text in (".", "!"):
-        end -= 1
+    end = body_end(toks)
     commas = [k for k in range(end) if toks[k].text == ","]
     if not commas:
         return None
