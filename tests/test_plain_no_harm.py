@@ -88,13 +88,18 @@ Pressestelle der Stadt, Telefon 0611 123456, presse@example.org
 """
 
 
+def _plain_page(src, out):
+    """The plain rendition of a source and its page as an lxml tree."""
+    rendition = render(load_release(src, Settings()), BuildContext(Settings(), out))
+    return rendition, lxml_html.fromstring(rendition.files[0].read_bytes())
+
+
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nh")
     src = tmp / "regeln.md"
     src.write_text(RELEASE, encoding="utf-8")
-    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp / "out"))
-    return rendition, lxml_html.fromstring(rendition.files[0].read_bytes())
+    return _plain_page(src, tmp / "out")
 
 
 def test_structure_is_kept(page):
@@ -172,8 +177,7 @@ def test_english_draft_label(tmp_path):
     src = tmp_path / "news.md"
     src.write_text("---\ntitle: New library\nlang: en\n---\n\nThe council opened a new library on Monday, "
                    "which has more than ten thousand books for children and young people.\n", encoding="utf-8")
-    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
-    tree = lxml_html.fromstring(rendition.files[0].read_bytes())
+    _, tree = _plain_page(src, tmp_path / "out")
     assert tree.xpath("//p[@class='kicker']")[0].text_content() == \
         "Draft: simplified by machine, not yet checked by readers"
 
@@ -184,8 +188,7 @@ def test_a_sentence_with_a_link_is_simplified_and_keeps_its_link(tmp_path):
                    "Die Stadt öffnet im Mai am Fluss das neue Freibad, das [seit 2024 gebaut](https://example.org/bau)"
                    " wurde.\n\nDie Stadt saniert die [alte Halle](https://example.org/halle), die im Winter "
                    "geschlossen war und deshalb für den Sport im Viertel fehlte.\n", encoding="utf-8")
-    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
-    tree = lxml_html.fromstring(rendition.files[0].read_bytes())
+    _, tree = _plain_page(src, tmp_path / "out")
     lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
     # split: the link text came out unchanged in the second sentence, which carries the link
     assert "Das Freibad wurde seit 2024 gebaut." in lines
@@ -200,8 +203,7 @@ def test_a_link_whose_words_a_word_rule_would_change_still_lets_the_sentence_spl
     src.write_text("---\ntitle: Mieter wehren sich\nlang: de\ndate: 2026-05-04\n---\n\n"
                    "Im Viertel protestieren viele Mieterinnen und Mieter, weil [große Wohnungskonzerne]"
                    "(https://example.org/k) dort seit dem letzten Jahr ganze Häuser kaufen.\n", encoding="utf-8")
-    rendition = render(load_release(src, Settings()), BuildContext(Settings(), tmp_path / "out"))
-    tree = lxml_html.fromstring(rendition.files[0].read_bytes())
+    _, tree = _plain_page(src, tmp_path / "out")
     lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
     assert "Im Viertel protestieren viele Mieterinnen und Mieter." in lines
     assert tree.xpath("//a[@href='https://example.org/k']")[0].text_content() == "große Wohnungskonzerne"
