@@ -17,16 +17,6 @@ def _norm(word: str) -> str:
 _ENDINGS = ("", "e", "en", "er", "es", "em", "n", "s", "ern", "ed", "ing", "'s", "’s")
 
 
-def _matches(word: str, term: Term) -> bool:
-    """The word is a spelling of the term, or one with an inflection ending ("interkulturelles")."""
-    w = _norm(word)
-    for s in term.spellings():
-        s = _norm(s)
-        if w == s or (len(s) >= 4 and w.startswith(s) and w[len(s):] in _ENDINGS):
-            return True
-    return False
-
-
 _WORD = re.compile(r"[\wÄÖÜäöüß][\wÄÖÜäöüß·\-]*[\wÄÖÜäöüß]|[\wÄÖÜäöüß]")
 
 
@@ -50,7 +40,8 @@ class TermFinder:
                     self._words.setdefault(_norm(s), []).append(t)
 
     def of_word(self, word: str) -> list[Term]:
-        """The terms this word is a spelling of (see _matches), in list order."""
+        """The terms this word is a spelling of, or one with an inflection ending ("interkulturelles"), in list
+        order."""
         w = _norm(word)
         hits = list(self._words.get(w, ()))
         for ending in _ENDINGS[1:]:
@@ -124,8 +115,9 @@ def mark(text: str, first: dict[str, Term]) -> Markup:
                 out.append(Markup('<a class="term" href="#{}">{}</a>').format(slug(t), m.group(0)))
                 text, pos = text[m.end():], 0
                 del first[t.key]
+    finder = TermFinder(list(first.values()))
     for m in _WORD.finditer(text):
-        hit = next((t for k, t in list(first.items()) if _matches(m.group(0), t)), None)
+        hit = next((t for t in finder.of_word(m.group(0)) if t.key in first), None)
         if hit is None:
             continue
         out.append(escape(text[pos:m.start()]))
