@@ -146,9 +146,6 @@ def warm_changes(content: Path, out: Path, target: Path, formats: str, jobs: int
             if line.startswith("error:"):
                 raise RuntimeError(line)
 
-    def built() -> None:
-        until("built:")
-
     times = []
     try:
         until("serving")                               # the first build (nothing changed: all up to date) is done
@@ -157,7 +154,7 @@ def warm_changes(content: Path, out: Path, target: Path, formats: str, jobs: int
             text = target.read_text(encoding="utf-8")
             t = time.perf_counter()
             target.write_text(text.replace("Ressourcen", f"Ressourcen ({i + 1})", 1), encoding="utf-8")
-            built()
+            until("built:")
             times.append(time.perf_counter() - t)
     finally:
         proc.send_signal(signal.SIGINT)
