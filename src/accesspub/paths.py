@@ -22,6 +22,11 @@ def chromium() -> str | None:
     return os.environ.get("ACCESSPUB_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def user_cache() -> Path:
+    """Where accesspub keeps what it derives once per machine (compiled helpers, fonts, lexicon tables)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "accesspub"
+
+
 def java() -> str | None:
     return shutil.which("java")
 

@@ -10,7 +10,6 @@ live in a cache folder, never in the repository.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 from . import atomic
@@ -73,8 +72,8 @@ def plain_zero(source: Path, target: Path) -> bool:
 
 
 def _cache() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "accesspub" / "fonts"
+    from .paths import user_cache
+    return user_cache() / "fonts"
 
 
 def derived(files: list[Path]) -> list[Path]:

@@ -161,7 +161,7 @@ def check_file(slug: str, mp3: Path, settings=None) -> list[Finding]:
     if not mp3.is_file() or mp3.stat().st_size == 0:
         return [_f("audio-missing", "error", f"{mp3.name} is missing or empty", loc)]
     try:
-        import pyloudnorm
+        import pyloudnorm  # noqa: F401
         import soundfile  # noqa: F401
     except ImportError as exc:
         return [tool_missing("audio", "audio", f"the Python package {exc.name}")]

@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import json
 import re
-import subprocess
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath

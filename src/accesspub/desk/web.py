@@ -18,7 +18,7 @@ from ..errors import SourceError
 from . import auth, flow, source
 from .config import MAX_UPLOAD, DeskConfig
 from .jobs import Desk
-from .models import Event, Release, User, Version
+from .models import Event, Release, User
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))

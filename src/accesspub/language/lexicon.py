@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 
 from .registry import SUPPORTED, language_for
+from ..shipped import shipped_yaml
 
 LANGUAGES = SUPPORTED      # the languages whose press-release anatomy (kickers, datelines) ingest reads
 
@@ -16,8 +15,7 @@ LANGUAGES = SUPPORTED      # the languages whose press-release anatomy (kickers,
 def lexicon(lang: str) -> dict:
     """The data file of a language; a language without one uses English labels (`Language.labels`)."""
     lang = language_for(lang).labels
-    text = resources.files("accesspub.language").joinpath("data", f"{lang}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return shipped_yaml("accesspub.language", "data", f"{lang}.yaml")
 
 
 def ui(lang: str, key: str) -> str:

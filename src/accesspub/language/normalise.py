@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from num2words import num2words
 
 from .lexicon import lexicon
 from .registry import language_for
+from ..shipped import shipped_yaml
 
 _DASH = "–—‑−"
 # top-level domains an address in running text ends in (a bare "word.word" is not taken for an address)
@@ -57,8 +56,7 @@ def _alternation(words) -> str:
 @lru_cache(maxsize=None)
 def rules(lang: str) -> Rules:
     """The compiled rules of a language that has normalisation data (`Language.normalise`)."""
-    text = resources.files("accesspub.language").joinpath("data", f"normalise_{lang}.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = shipped_yaml("accesspub.language", "data", f"normalise_{lang}.yaml")
     lex = lexicon(lang)
     months = {name: i + 1 for i, name in enumerate(lex["months"])}
     months.update({k: int(v) for k, v in lex.get("month_aliases", {}).items()})

@@ -24,6 +24,7 @@ import yaml
 
 from ..errors import AccesspubError
 from .registry import REGISTRY
+from ..shipped import shipped_yaml
 
 LANGUAGES = tuple(REGISTRY)
 
@@ -100,8 +101,8 @@ def _shipped(lang: str) -> dict[str, str]:
     data = resources.files("accesspub.language").joinpath("data", f"pronunciation_{lang}.yaml")
     if not data.is_file():
         return {}
-    text = data.read_text("utf-8")
-    return _entries(yaml.safe_load(text), f"pronunciation_{lang}.yaml (shipped)", lang)
+    return _entries(shipped_yaml("accesspub.language", "data", f"pronunciation_{lang}.yaml"),
+                    f"pronunciation_{lang}.yaml (shipped)", lang)
 
 
 def _read(path: Path, lang: str) -> dict[str, str]:

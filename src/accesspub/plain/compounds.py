@@ -86,10 +86,15 @@ def _is_noun(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _dictionary():
-    from spylls.hunspell import Dictionary
+    from importlib.metadata import version
     from pathlib import Path
+    from spylls.hunspell import Dictionary
+    from ..kept import file_key, kept
     base = Path("/usr/share/hunspell/de_DE")
-    return Dictionary.from_files(str(base)) if base.with_suffix(".dic").exists() else None
+    if not base.with_suffix(".dic").exists():
+        return None
+    key = ":".join([version("spylls"), file_key(base.with_suffix(".dic")), file_key(base.with_suffix(".aff"))])
+    return kept("hunspell-de_DE", key, lambda: Dictionary.from_files(str(base)))
 
 
 def spelled_right(word: str) -> bool:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import yaml
+from ..shipped import shipped_yaml
 
 
 @lru_cache(maxsize=None)
 def words(lang: str) -> dict:
     """The rule data of a language (words_de.yaml / words_en.yaml); unknown languages use English."""
     lang = lang if lang in ("de", "en") else "en"
-    text = resources.files("accesspub.plain").joinpath("data", f"words_{lang}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return shipped_yaml("accesspub.plain", "data", f"words_{lang}.yaml")
 
 
 @dataclass(frozen=True)
@@ -47,8 +46,7 @@ def _terms(data, source: str) -> list[Term]:
 @lru_cache(maxsize=None)
 def _shipped(lang: str) -> tuple[Term, ...]:
     lang = lang if lang in ("de", "en") else "en"
-    text = resources.files("accesspub.plain").joinpath("data", f"glossary_{lang}.yaml").read_text(encoding="utf-8")
-    return tuple(_terms(yaml.safe_load(text), "shipped"))
+    return tuple(_terms(shipped_yaml("accesspub.plain", "data", f"glossary_{lang}.yaml"), "shipped"))
 
 
 def publisher_glossary(source: Path) -> Path:

@@ -15,8 +15,11 @@ _VOWELS = re.compile(r"[aeiouyäöü]+", re.I)
 
 @lru_cache(maxsize=2)
 def _pyphen(lang: str):
+    from importlib.metadata import version
     import pyphen
-    return pyphen.Pyphen(lang=language_for(lang).hyphenation or "en_US")
+    from ..kept import kept
+    dictionary = language_for(lang).hyphenation or "en_US"
+    return kept("pyphen", f"{version('pyphen')}:{dictionary}", lambda: pyphen.Pyphen(lang=dictionary))
 
 
 @lru_cache(maxsize=1)

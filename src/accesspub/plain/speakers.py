@@ -4,19 +4,17 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 
 from .grammar import parse
 from .text import Tok, join
+from ..shipped import shipped_yaml
 
 
 @lru_cache(maxsize=None)
 def titles(lang: str) -> frozenset[str]:
     """Job titles that stand before a person's name."""
-    text = resources.files("accesspub.plain").joinpath("data", "titles.yaml").read_text(encoding="utf-8")
-    return frozenset(yaml.safe_load(text).get(lang, []))
+    return frozenset(shipped_yaml("accesspub.plain", "data", "titles.yaml").get(lang, []))
 
 
 def _name_token(t: Tok, lang: str) -> bool:

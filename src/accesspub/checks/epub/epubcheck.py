@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 
 from ...findings import Finding, tool_missing
-from ...paths import java
+from ...paths import java, user_cache
 from .. import services
 
 SOURCE = Path(__file__).with_name("EpubCheckBatch.java")
@@ -37,15 +37,11 @@ def jar() -> Path | None:
     return path if path.exists() else None
 
 
-def _cache() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "accesspub"
-
-
 def batch_classes(jar_path: Path) -> Path | None:
     """The folder of the compiled EpubCheckBatch class (compiled on first use), or None without javac."""
     javac = shutil.which("javac")
     digest = hashlib.sha256(SOURCE.read_bytes() + str(jar_path).encode()).hexdigest()[:12]
-    target = _cache() / f"epubcheck-batch-{digest}"
+    target = user_cache() / f"epubcheck-batch-{digest}"
     if (target / "EpubCheckBatch.class").exists():
         return target
     if not javac:

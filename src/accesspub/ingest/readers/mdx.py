@@ -56,7 +56,7 @@ def _component(m: re.Match, unknown: list[str]) -> str:
         author = props.get("author") or props.get("cite") or props.get("name") or ""
         return f'\n\n<blockquote data-author="{_attr(author)}">\n\n'
     if kind in CALLOUTS:
-        return "\n\n</div>\n\n" if closing else f"\n\n<div class=\"callout\">\n\n" + (
+        return "\n\n</div>\n\n" if closing else "\n\n<div class=\"callout\">\n\n" + (
             f"<p><strong>{html.escape(props['title'])}</strong></p>\n\n" if props.get("title") else "")
     if "href" in props or kind in ("link", "a", "button", "linkbutton", "cta"):
         if closing:

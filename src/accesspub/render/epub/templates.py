@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
+from ...shipped import shipped_yaml
 
 
 @lru_cache(maxsize=1)
@@ -25,8 +24,7 @@ def render_template(name: str, **variables) -> str:
 
 @lru_cache(maxsize=1)
 def _strings() -> dict:
-    return yaml.safe_load(resources.files("accesspub").joinpath("templates", "epub", "strings.yaml")
-                          .read_text(encoding="utf-8"))
+    return shipped_yaml("accesspub", "templates", "epub", "strings.yaml")
 
 
 def strings_lang(lang: str) -> str:
