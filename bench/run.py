@@ -131,8 +131,8 @@ def accesspub(*args: str) -> list[str]:
 
 def warm_changes(content: Path, out: Path, target: Path, formats: str, jobs: int, edits: int = 3) -> list[float]:
     """Seconds from saving an edit to `accesspub serve` reporting the rebuild (renditions and checks) done, per edit:
-    the path of a person editing with the checkers kept warm. The first edit pays what a warm process pays once
-    (the plain-language lexicons of this process); the median is what an editor waits."""
+    the path of a person editing with the checkers kept warm, from the moment serve says it is ready (its
+    renderers and checkers warm); the median is what an editor waits."""
     import queue
     proc = subprocess.Popen([str(VENV / "accesspub"), "serve", str(content), "--out", str(out), "-f", formats,
                              "-j", str(jobs), "--port", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -140,16 +140,20 @@ def warm_changes(content: Path, out: Path, target: Path, formats: str, jobs: int
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stderr], daemon=True).start()
 
-    def until(start: str, timeout: float = 900) -> None:
+    def until(start: str | tuple[str, ...], timeout: float = 900) -> str:
+        """Read serve's lines up to one that starts with `start` (one of them); which it was."""
         deadline = time.monotonic() + timeout
         while (line := lines.get(timeout=max(1.0, deadline - time.monotonic()))) and not line.startswith(start):
             if line.startswith("error:"):
                 raise RuntimeError(line)
+        return next(s for s in ((start,) if isinstance(start, str) else start) if line.startswith(s))
 
     times = []
     try:
-        until("serving")                               # the first build (nothing changed: all up to date) is done
-        time.sleep(2)                                  # and the watcher is watching
+        # the first build (nothing changed: all up to date) is done, and renderers and checkers are warm (serve says
+        # "ready"; it may come before or after "serving")
+        until("serving" if until(("serving", "ready")) == "ready" else "ready")
+        time.sleep(1)                                  # and the watcher is watching
         for i in range(edits):
             text = target.read_text(encoding="utf-8")
             t = time.perf_counter()

@@ -55,3 +55,25 @@ def test_serve_rebuilds_on_change(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_the_warm_up_of_serve_writes_nothing_and_survives_a_broken_source(tmp_path):
+    """`accesspub serve` loads the renderers and the plain-language lexicons after its first build, from a source
+    simplified in memory: no file appears anywhere, and a source that does not load is no error."""
+    from accesspub import renditions
+    from accesspub.config import Settings
+    from accesspub.worker import warm_up
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    source = folder / "release.md"
+    source.write_text("---\ntitle: Neue Öffnungszeiten im Bürgeramt\ndate: 2026-03-02\nlang: de\n---\n\n"
+                      "Das Bürgeramt öffnet ab Montag schon um sieben Uhr, weil viele Menschen vor der Arbeit "
+                      "kommen möchten.\n", encoding="utf-8")
+    broken = folder / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 this is not a Word file")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    formats = tuple(renditions.build_order())
+    warm_up(source, formats, Settings())
+    warm_up(broken, formats, Settings())
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before

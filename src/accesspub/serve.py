@@ -165,15 +165,20 @@ def serve(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
     """Build, serve, and rebuild on every change until interrupted."""
     import watchfiles
 
+    from . import checks
     from .checks import services
+    from .ingest import discover
     from .pipeline import build
+    from .worker import warm_up as render_warm_up
 
     server = bind(out, port)
+    warming = threading.Lock()       # a rebuild waits for the warm-up instead of loading the same tables beside it
 
     def rebuild(why: str) -> None:
         reporter.note(why)
         try:
-            result = build(sources, out, formats, settings, reporter, jobs=jobs)
+            with warming:
+                result = build(sources, out, formats, settings, reporter, jobs=jobs)
         except AccesspubError as exc:
             reporter.note(f"error: {exc}")
             return
@@ -186,8 +191,22 @@ def serve(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
         reporter.note(f"built: {sum(1 for v in result.rebuilt.values() if v)} changed, "
                       f"{len(result.reports)} releases, {counts['error']} errors, {counts['warning']} warnings")
 
+    def warm_up() -> None:
+        """The first build may run in a pool and start no checker: load here what the next (in-process) rebuild
+        renders with, and start the checkers, so that the first edit is as quick as the next."""
+        with warming:
+            checks.warm_up(formats)
+            paths, _ = discover(sources, exclude=(out,))
+            if paths:
+                try:
+                    render_warm_up(paths[0], formats, settings)
+                except Exception:  # a warm-up that fails costs the first rebuild its head start, nothing else
+                    pass
+        reporter.note("ready: edits are rebuilt with warm renderers and checkers")
+
     with services.kept_warm():          # the checkers stay running between rebuilds
         rebuild("building …")
+        threading.Thread(target=warm_up, daemon=True, name="warm-up").start()
         threading.Thread(target=server.serve_forever, daemon=True).start()
         reporter.note(f"serving {out} at http://127.0.0.1:{server.server_address[1]}/ — Ctrl+C to stop")
         watched = [s for s in sources if s.exists()]

@@ -36,6 +36,21 @@ def renderer(name: str):
     return importlib.import_module(renditions.spec(name).module)
 
 
+def warm_up(path: Path, formats: tuple[str, ...], settings: Settings) -> None:
+    """Load, ahead of the first edit in a long-lived process (`accesspub serve`), what rendering needs once per
+    process: every renderer's module and, for the plain-language renditions, the lexicons of the language of the
+    release at `path` (simplified in memory; nothing is written). A source that does not load is left alone."""
+    for name in formats:
+        renderer(name)
+    if {"plain", "plain-audio"} & set(formats):
+        from .plain.build import warm_up as plain_warm_up
+        try:
+            release = load_release(path, settings)
+        except AccesspubError:
+            return
+        plain_warm_up(release, settings)
+
+
 def _render(release: Release, name: str, ctx: BuildContext) -> Rendition:
     try:
         return renderer(name).render(release, ctx)

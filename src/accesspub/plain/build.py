@@ -83,6 +83,13 @@ def _acceptable(findings: list[Finding]) -> bool:
     return not any(f.severity == "error" or f.rule in ("sentence_length", "abbreviations") for f in findings)
 
 
+def warm_up(release: Release, settings: Settings) -> None:
+    """Simplify and lint `release` in memory, by the rules only (no rewriter service is asked, nothing is written):
+    its language's lexicons, word lists, tagger and dictionaries are then loaded in this process."""
+    doc = simplify(release, settings)
+    evaluate(release, doc, glossary(doc.lang, None), Lints(), {})
+
+
 def build(release: Release, settings: Settings, registry: Lints | None = None) -> PlainResult:
     registry = registry or Lints()
     ctx = context(release, settings)
