@@ -93,6 +93,25 @@ def test_dateline_keeps_a_place_the_lead_does_not_name(tmp_path):
     assert cues["dateline"].spoken == "Wiesbaden, zweiter Juni zweitausendfünfundzwanzig"
 
 
+@pytest.mark.parametrize("lead, date", [
+    ("Berlin, 05.09.2022 – Die Stadt öffnet drei neue Bürgerämter.", "fünften September zweitausendzweiundzwanzig"),
+    ("Berlin (5. September 2022). Die Stadt öffnet drei neue Bürgerämter.", "fünften September"),
+])
+def test_a_lead_that_opens_with_place_and_date_says_them_and_the_header_does_not(tmp_path, lead, date):
+    text = f"Neue Bürgerämter in Berlin\n\n{lead}\n\nDie Ämter öffnen um acht Uhr.\n"
+    release, cues = _script(tmp_path, text, name="buergeraemter.txt")
+    assert release.meta.date is not None and release.meta.date.isoformat() == "2022-09-05"
+    said = _said(cues)
+    assert "dateline" not in cues and said.count("September") == 1 and said.count("Berlin") == 2, said
+    assert date in said
+
+
+def test_a_lead_with_another_date_keeps_the_dateline(tmp_path):
+    text = HEAT.replace("**Wiesbaden.** Das Land", "Wiesbaden, 1. Juni 2025 – Das Land")
+    _, cues = _script(tmp_path, text)
+    assert cues["dateline"].spoken.endswith("zweiter Juni zweitausendfünfundzwanzig")
+
+
 def test_table_is_announced_by_its_caption_and_read_row_by_row_with_headings(tmp_path):
     _, cues = _script(tmp_path, HEAT)
     said = [c.spoken for c in cues.values()]

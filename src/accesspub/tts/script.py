@@ -4,7 +4,8 @@ Header first (headline, subtitle, dateline), then the body in reading order, the
 Quotations of a sentence or more are announced ("Zitat" … "Zitat Ende"); short quoted words are just read.
 Ordered list items are counted; a table is announced with its caption and read row by row, each cell with its
 column heading ("Landkreis: Kassel"), the heading row not on its own. The dateline is said once, its day in the
-nominative ("zweiter Juni"), without the place when the lead names it again. Names and acronyms are said as the
+nominative ("zweiter Juni"), without the place when the lead names it again, and not at all when the lead opens
+with it ("Berlin, 05.09.2022 – …"). Names and acronyms are said as the
 pronunciation lexicon (shipped + the publisher's pronunciation.yaml) says, for every engine alike.
 """
 
@@ -18,6 +19,7 @@ from babel.dates import format_date
 
 from ..language.inlines import text_of
 from ..language.lexicon import lexicon
+from ..ingest.dates import leading_dateline
 from ..language.normalise import normalise, rules, spoken_date
 from ..language.pronunciation import pronunciations
 from ..language.registry import babel_locale, language_for
@@ -265,6 +267,9 @@ def _header_cues(release: Release) -> list[Cue]:
     if release.meta.subtitle:
         cues.append(Cue("subtitle", release.meta.subtitle))
     meta, lang = release.meta, release.lang
+    if any((said := leading_dateline(pf.stringify(b))) and said[1] == meta.date
+           for b in release.doc.content[:5] if not _is_contact(b)):
+        return cues                       # the lead opens with the place and date: it says them, once
     lead = _lead_location(release)
     place = meta.place if meta.place and (lead or "").casefold() != meta.place.casefold() else None
     line = dateline(release) if place or not meta.place else (dateline(release) or "").split(", ", 1)[-1]
