@@ -96,13 +96,13 @@ def _split_tail(body):
     return body[:c], tail
 
 
-def _quotes_closed(body) -> bool:
-    """Quotation marks in the clause come in pairs and its verbs all stand after the last one: moving the
-    finite verb leaves every quotation whole."""
-    marks = [k for k, x in enumerate(body) if x.text in _QUOTE_MARKS]
+def _quotes_closed(toks, verbs_after: bool = False) -> bool:
+    """Quotation marks come in pairs (none is left open); with `verbs_after`, the verbs all stand after the
+    last one, so moving the finite verb leaves every quotation whole."""
+    marks = [k for k, x in enumerate(toks) if x.text in _QUOTE_MARKS]
     if not marks:
         return True
-    return len(marks) % 2 == 0 and not any(is_verb(x) for x in body[:marks[-1]])
+    return len(marks) % 2 == 0 and not (verbs_after and any(is_verb(x) for x in toks[:marks[-1]]))
 
 
 def apply(sentence: str, ctx) -> list[str] | None:
@@ -120,9 +120,10 @@ def apply(sentence: str, ctx) -> list[str] | None:
                 and not (len(head) <= 3 and head[-1].lemma in ("bedeuten", "heißen", "zeigen")) \
                 and not _expletive(head, appeals) and not (head[-1].tag == "NN" and head[-1].lemma in nouns):
             continue
-        if any(x.text in ("„", "“", "”", "\"", ":") for x in head):
-            continue
-        if any(x.text.lower() in ctx.data["negation"] or "zweifel" in x.lemma.lower() for x in head) \
+        if any(x.text == ":" for x in head) or not _quotes_closed(head):
+            continue        # "„Wir wissen, dass …": the dass-clause is inside a quotation
+        if any(x.text.lower() in ctx.data["negation"] and x.tag != "APPR" or "zweifel" in x.lemma.lower()
+               for x in head) \
                 and not any(x.lemma in ("überraschen", "wundern", "Wunder", "verwundern") for x in head):
             continue    # "Es ist nicht bekannt, dass X" does not say X: after a colon it would
             # ("Es überrascht nicht, dass X" does)
@@ -130,7 +131,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         end = body_end(body, (".", "!", "?"))
         mark = body[end:] if end < len(body) else []
         body, tail = _split_tail(body[:end])
-        if not body or any(x.text in (",", ";", ":", "(", ")", "–") for x in body) or not _quotes_closed(body):
+        if not body or any(x.text in (",", ";", ":", "(", ")", "–") for x in body) or not _quotes_closed(body, True):
             continue
         clauses = [to_main_clause(body)]
         if not clauses[0] and not tail:
