@@ -23,10 +23,14 @@ def _clause_end(toks: list[Tok], start: int) -> int:
 _PRONOUN = {"der": {("m", "sg")}, "die": {("f", "sg"), ("pl", "pl")}, "das": {("n", "sg")}}
 
 
+def _readings(noun: Tok, pronoun: str) -> set:
+    """The gender–number readings of a noun that fit the relative pronoun (lexicon)."""
+    return {(g, n) for g, n, _ in nouns.features(noun.text)} & _PRONOUN[pronoun]
+
+
 def _matches(noun: Tok, pronoun: str) -> bool:
     """The antecedent's gender and number fit the relative pronoun (lexicon), so the reference is sure."""
-    feats = {(g, n) for g, n, _ in nouns.features(noun.text)}
-    return bool(feats & _PRONOUN[pronoun])
+    return bool(_readings(noun, pronoun))
 
 
 def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
@@ -46,6 +50,11 @@ def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
                 break       # "die Käuferin verpflichtet sich zu Maßnahmen, die …": the phrase hangs on the verb
             if is_noun(toks[j]) and _matches(toks[j], pronoun):
                 return True
+    if k >= 1 and toks[k + 1].text.lower() in _GENITIVE and toks[k + 1].tag in ("ART", "PPOSAT", "PDAT") \
+            and is_noun(toks[k]) and toks[k].tag != "NE" \
+            and _readings(toks[k], pronoun) & _readings(toks[c - 1], pronoun):
+        return True         # "die Halle der Stadt, die …": the noun the genitive hangs on fits as well
+        # ("die Schätzung der Kosten, die …": singular and plural, the nearer noun as everywhere else)
     return False
 
 
@@ -65,6 +74,26 @@ def _extraposed(toks: list[Tok], c: int, pronoun: str) -> Tok | None:
     if len(fits) != 1 or any(t.tag == "NE" for t in others):
         return None
     return fits[0]
+
+
+_GENITIVE = {"des", "eines", "dieses", "seines", "ihres", "unseres", "meines", "keines", "jedes",
+             "der", "einer", "dieser", "seiner", "ihrer", "unserer", "meiner", "keiner"}
+
+
+def _genitive_head(toks: list[Tok], c: int, pronoun: str) -> Tok | None:
+    """The noun before a genitive attribute when the clause can only refer to it: "eine Regelung des Gesetzes
+    Berlin, die …" (neither "Gesetzes" nor "Berlin" fits "die", "Regelung" does)."""
+    k = c - 1
+    while k > 0 and (is_noun(toks[k]) or toks[k].tag in ("ADJ(A)", "CARD")):
+        if is_noun(toks[k]) and toks[k].tag != "NE" and _matches(toks[k], pronoun):
+            return None         # a noun of the attribute fits too: unsure
+        k -= 1
+    if k < 1 or k == c - 1 or toks[k].text.lower() not in _GENITIVE or toks[k].tag not in ("ART", "PPOSAT", "PDAT"):
+        return None
+    head = toks[k - 1]
+    if not is_noun(head) or head.tag == "NE" or not _matches(head, pronoun) or _ambiguous(toks, k, pronoun):
+        return None
+    return head
 
 
 def _nominative(noun: Tok, pronoun: str) -> str | None:
@@ -134,8 +163,11 @@ def _german(sentence: str, ctx) -> list[str] | None:
             antecedent = _extraposed(toks, c, rel.text)
             if antecedent is None:
                 continue
-        elif not is_noun(antecedent) or antecedent.tag == "NE" or not _matches(antecedent, rel.text) \
-                or _ambiguous(toks, c, rel.text):
+        elif not is_noun(antecedent) or antecedent.tag == "NE" or not _matches(antecedent, rel.text):
+            antecedent = _genitive_head(toks, c, rel.text)
+            if antecedent is None:
+                continue
+        elif _ambiguous(toks, c, rel.text):
             continue
         end = _clause_end(toks, c + 2)
         body = toks[c + 2:end]
