@@ -17,7 +17,7 @@ from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "active", "apposition", "attribution", "reported_speech",
          "shared_subject", "insertion", "purpose", "infinitive", "enumeration", "tail_apposition",
-         "semicolon", "colon", "dass", "question", "relative", "subordinate", "coordination", "compounds")
+         "semicolon", "colon", "dass", "question", "relative", "participle", "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 
 
