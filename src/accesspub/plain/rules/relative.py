@@ -145,6 +145,19 @@ def _prepositional(toks: list[Tok], c: int) -> list[str] | None:
     return [end_sentence(join(toks[:c])), end_sentence(join(clause))]
 
 
+def _infinitive_after(toks: list[Tok], end: int) -> int | None:
+    """End of a zu-infinitive phrase right after the relative clause's closing comma at `end` (it belongs to
+    the clause: "…, der sich dafür einsetzt, mehr Bäume zu pflanzen"), None when something else follows."""
+    if end >= len(toks) or toks[end].text != ",":
+        return None
+    stop = _clause_end(toks, end + 1)
+    phrase = toks[end + 1:stop]
+    if not phrase or any(t.tag.endswith("(FIN)") or t.tag in ("KOUS", "PRELS", "PWAV") for t in phrase):
+        return None
+    zu = phrase[-1].tag == "VV(IZU)" or len(phrase) > 1 and phrase[-2].tag == "PTKZU"
+    return stop if zu else None
+
+
 def _german(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, "de")
     for c, t in enumerate(toks):
@@ -173,6 +186,10 @@ def _german(sentence: str, ctx) -> list[str] | None:
         body = toks[c + 2:end]
         if not body or not is_verb(body[-1]) or (end < len(toks) and toks[end].text in (":", "“", "”")):
             continue
+        tail: list[Tok] = []
+        stop = _infinitive_after(toks, end)
+        if stop:            # "…, der sich dafür einsetzt, mehr Bäume zu pflanzen": the infinitive goes with it
+            tail, end = toks[end:stop], stop
         if end + 1 < len(toks) and toks[end].text == "," and (toks[end + 1].tag in ("KOUS", "PTKZU", "KOUI")
                                                              or toks[end + 1].text.lower() in ("dass", "ob", "zu")):
             continue    # "…, der als Folge haben könnte, dass …": the clause goes on after the comma
@@ -184,7 +201,7 @@ def _german(sentence: str, ctx) -> list[str] | None:
         clause = to_main_clause(body, vorfeld)
         if not clause:
             continue
-        return [end_sentence(join(rest)), end_sentence(join(clause))]
+        return [end_sentence(join(rest)), end_sentence(join(clause + tail))]
     return None
 
 
