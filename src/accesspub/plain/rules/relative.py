@@ -81,19 +81,25 @@ _GENITIVE = {"des", "eines", "dieses", "seines", "ihres", "unseres", "meines", "
 
 
 def _genitive_head(toks: list[Tok], c: int, pronoun: str) -> Tok | None:
-    """The noun before a genitive attribute when the clause can only refer to it: "eine Regelung des Gesetzes
-    Berlin, die …" (neither "Gesetzes" nor "Berlin" fits "die", "Regelung" does)."""
+    """The antecedent when the noun before the comma does not fit the pronoun: the noun before a genitive
+    attribute ("eine Regelung des Gesetzes Berlin, die …": neither "Gesetzes" nor "Berlin" fits "die") or the
+    noun before a name ("des Bündnisses Volksentscheid Transparenz, das …"), when no other noun fits."""
     k = c - 1
     while k > 0 and (is_noun(toks[k]) or toks[k].tag in ("ADJ(A)", "CARD")):
-        if is_noun(toks[k]) and toks[k].tag != "NE" and _matches(toks[k], pronoun):
-            return None         # a noun of the attribute fits too: unsure
         k -= 1
-    if k < 1 or k == c - 1 or toks[k].text.lower() not in _GENITIVE or toks[k].tag not in ("ART", "PPOSAT", "PDAT"):
+    phrase = [t for t in toks[k + 1:c] if is_noun(t)]
+    if k < 1 or not phrase or toks[k].tag not in ("ART", "PPOSAT", "PDAT"):
         return None
-    head = toks[k - 1]
-    if not is_noun(head) or head.tag == "NE" or not _matches(head, pronoun) or _ambiguous(toks, k, pronoun):
-        return None
-    return head
+    fitting = [t for t in phrase if t.tag != "NE" and _matches(t, pronoun)]
+    if not fitting:         # a genitive attribute that does not fit: the noun before it
+        head = toks[k - 1]
+        if toks[k].text.lower() not in _GENITIVE or not is_noun(head) or head.tag == "NE" \
+                or not _matches(head, pronoun) or _ambiguous(toks, k, pronoun):
+            return None
+        return head
+    if fitting != phrase[:1] or len(phrase) < 2 or _ambiguous(toks, k + 2, pronoun):
+        return None         # more than one noun fits, or the fitting one is not the first: unsure
+    return fitting[0]
 
 
 def _nominative(noun: Tok, pronoun: str) -> str | None:
