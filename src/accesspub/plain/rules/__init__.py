@@ -16,7 +16,7 @@ from ..lexicon import words
 from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "active", "apposition", "attribution", "reported_speech",
-         "shared_subject", "insertion", "purpose", "infinitive", "enumeration", "tail_apposition",
+         "shared_subject", "insertion", "among", "purpose", "infinitive", "enumeration", "tail_apposition",
          "semicolon", "colon", "dass", "question", "relative", "participle", "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 
