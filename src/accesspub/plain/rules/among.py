@@ -60,7 +60,8 @@ def _plain(examples: list[Tok]) -> bool:
     first = next((t for t in examples if t.is_word and t.text.lower() != "auch"), None)
     return first is not None and first.tag not in ("APPR", "APPRART", "ADV", "PTKNEG") \
         and word_count(join(examples), "de") >= 2 and not any(
-        is_finite(t) or t.tag in _CLAUSE or t.text in _QUOTES or t.text in (";", ":") for t in examples)
+        t.tag.startswith(("VV", "VA", "VM")) or t.tag in _CLAUSE or t.text in _QUOTES or t.text in (";", ":")
+        for t in examples)
 
 
 def apply(sentence: str, ctx) -> list[str] | None:

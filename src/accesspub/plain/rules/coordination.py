@@ -103,13 +103,10 @@ def _german_splice(toks) -> list[str] | None:
 
 
 def _clause_after(tail) -> bool:
-    """German: the words after the conjunction reach a finite verb before any comma (a clause of its own)."""
-    for x in tail:
-        if is_finite(x):
-            return True
-        if x.text == ",":
-            return False
-    return False
+    """German: the words after the conjunction hold a finite verb of their own, not only one right after a
+    later comma ("aber nicht mit B, können Wähler …": that verb opens the main clause after a condition)."""
+    v = next((k for k, x in enumerate(tail) if is_finite(x)), None)
+    return v is not None and not (v and tail[v - 1].text == ",")
 
 
 def apply(sentence: str, ctx) -> list[str] | None:
