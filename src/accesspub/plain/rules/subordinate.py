@@ -206,6 +206,29 @@ def _announced_condition(toks: list[Tok], ctx) -> list[str] | None:
     return [end_sentence(join(clause + infinitive)), end_sentence(join(main))]
 
 
+_DEGREE = {"so", "genauso", "ebenso", "gleich", "anders", "nicht"}
+
+
+def _manner(toks: list[Tok], ctx) -> list[str] | None:
+    """'A gilt, (so) wie es das Gesetz vorsieht.' → 'A gilt.' + 'So sieht es das Gesetz vor.': a wie-clause with
+    "es" at the end that names the rule or plan A follows (a verb from `manner.verbs`); not after a degree word
+    in A ("nicht so schlimm, wie es aussieht" compares)."""
+    end = body_end(toks, (".", "!"))
+    for c in range(3, end - 4):
+        k = c + 1 + (toks[c + 1].text.lower() == "so")
+        if toks[c].text != "," or toks[k].text.lower() != "wie" or toks[k + 1].text.lower() != "es":
+            continue
+        head, body = toks[:c], as_clause(toks[k + 1:end])
+        if any(t.text.lower() in _DEGREE or t.text in _BOUNDARY + ("„", "“", "”", "\"") for t in head[1:]) \
+                or any(t.text in _BOUNDARY + ("„", "“", "”", "\"", "(", "–", "-") for t in body) \
+                or not is_verb(body[-1]) or not any(t.tag.endswith("(FIN)") for t in head) \
+                or not any(t.lemma in ctx.data["manner"]["verbs"] for t in body):
+            return None     # "spielen, wie es ihnen gefällt" is no rule to follow: "So gefällt es ihnen" misleads
+        clause = to_main_clause(body, [Tok(ctx.data["manner"]["lead"], True)])
+        return [end_sentence(join(head)), end_sentence(join(clause))] if clause else None
+    return None
+
+
 def _subject_clause(toks: list[Tok], ctx) -> list[str] | None:
     """'Dass X gilt, zeigt Y.' → 'X gilt.' + 'Das zeigt Y.': a leading dass-clause that is the subject or object
     of the main clause after it (the main clause opens with its finite verb); a ', … zu tun' inside the
@@ -238,5 +261,5 @@ def apply(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, ctx.lang)
     if ctx.lang == "de":
         return _purpose(toks, ctx) or _leading(toks, ctx) or _condition(toks, ctx) or _subject_clause(toks, ctx) \
-            or _announced_condition(toks, ctx) or _trailing(toks, ctx)
+            or _announced_condition(toks, ctx) or _manner(toks, ctx) or _trailing(toks, ctx)
     return _trailing(toks, ctx)
