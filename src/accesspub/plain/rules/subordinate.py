@@ -90,8 +90,10 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
             if not body or not is_verb(body[-1]):
                 continue
             if word == "wie" and (body[-1].lemma not in {*ctx.data["say_verbs"], *ctx.data["colon_verbs"]}
-                                  or sum(1 for x in body if is_verb(x)) != 1):
-                continue    # ", wie der Senat mitteilte" → "Das teilte der Senat mit."; no comparison
+                                  or sum(1 for x in body if is_verb(x)) != 1 or body[0].text.lower() == "es"
+                                  or any(x.text.lower() in _DEGREE for x in toks[1:c])):
+                continue    # ", wie der Senat mitteilte" → "Das teilte der Senat mit."; no comparison, and
+                # "wie es der Plan vorsah" is no "Das sah es der Plan vor" (see _manner)
             lead = table[word]
             if lead.lower() in ctx.data["coordination"]:
                 clause = to_main_clause(body)
