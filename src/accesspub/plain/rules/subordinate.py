@@ -127,6 +127,29 @@ def _leading(toks: list[Tok], ctx) -> list[str] | None:
     return [end_sentence(capitalize(join(clause))), end_sentence(join(main))]
 
 
+_PARTICLES = {"aber", "doch", "ja", "eben", "halt", "denn", "wohl", "so"}
+
+
+def _leading_damit(toks: list[Tok], ctx) -> list[str] | None:
+    """'Damit alle mitmachen können, baut die Stadt …' → 'Das Ziel ist: Alle können mitmachen.' + 'Dafür baut
+    die Stadt …' (as a leading 'Um … zu …'); the clause before the comma ends with its finite verb, the main
+    clause after it starts with one ("Damit ist klar, …" is the adverb: it stays)."""
+    if len(toks) < 6 or toks[0].text != "Damit" or toks[1].tag.endswith("(FIN)"):
+        return None
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 3 or c + 2 >= len(toks) or not toks[c + 1].tag.endswith("(FIN)") \
+            or any(t.text in ("„", "“", "”", "\"", ":", ";", "(", ")") for t in toks):
+        return None
+    body = as_clause(toks[1:c])
+    if not body[-1].tag.endswith("(FIN)") or any(t.text.lower() in _PARTICLES for t in body):
+        return None         # "Damit es aber auch so kommt": the particle ties it to what came before
+    clause = to_main_clause(body)
+    if not clause:
+        return None
+    main = [Tok(ctx.data["purpose_main"], True)] + toks[c + 1:]
+    return [end_sentence(f"{ctx.data['purpose']} {capitalize(join(clause))}"), end_sentence(join(main))]
+
+
 def _condition(toks: list[Tok], ctx) -> list[str] | None:
     """'Wenn X gilt, (dann) tun wir Y.' → 'Vielleicht gilt X.' + 'Dann tun wir Y.'; 'Sollte X Y tun, …' →
     'Vielleicht wird X Y tun.' + 'Dann …'. The main clause after the comma opens with its finite verb."""
@@ -262,6 +285,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None
     toks = parse(sentence, ctx.lang)
     if ctx.lang == "de":
-        return _purpose(toks, ctx) or _leading(toks, ctx) or _condition(toks, ctx) or _subject_clause(toks, ctx) \
+        return _purpose(toks, ctx) or _leading_damit(toks, ctx) or _leading(toks, ctx) or _condition(toks, ctx) \
+            or _subject_clause(toks, ctx) \
             or _announced_condition(toks, ctx) or _manner(toks, ctx) or _trailing(toks, ctx)
     return _trailing(toks, ctx)
