@@ -9,6 +9,8 @@ from ..text import body_end, capitalize, join, word_count
 
 NAME, KIND, LANGS = "question", "split", ("de",)
 _STOP = (",", ";", ":", "„", "“", "”", "\"", "(", ")", "–", "-")
+# "ob und wann …", "ob …, wie …": a w-word or a conjunction of clauses makes more than one yes-no question
+_OTHER_CLAUSE = ("PWAV", "PWS", "PWAT", "KOUS", "PRELS")
 
 
 def apply(sentence: str, ctx) -> list[str] | None:
@@ -25,8 +27,10 @@ def apply(sentence: str, ctx) -> list[str] | None:
         if not any(is_finite(x) for x in head) or any(x.text in ("„", "“", "”", "\"", ":") for x in head):
             continue
         body = as_clause(toks[d + 1:end])
-        if len(body) < 3 or any(x.text in _STOP for x in body) or not is_verb(body[-1]):
-            continue                    # "ob X oder nicht" ends without a verb: no yes-no question
+        if len(body) < 3 or any(x.text in _STOP or x.tag in _OTHER_CLAUSE for x in body) \
+                or body[0].tag == "KON" or not is_verb(body[-1]):
+            continue                    # "ob X oder nicht" ends without a verb: no yes-no question; "ob und
+            # wann X": more than one question
         clause = to_main_clause(body, [])
         if not clause:
             continue
