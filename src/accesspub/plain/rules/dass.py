@@ -91,8 +91,9 @@ def _split_tail(body):
     opens = nxt is not None and (nxt.tag in _TAIL_OPENERS or nxt.tag == "APPR" and len(tail) > 2
                                   and tail[2].tag in ("PRELS", "PWS"))
     if not opens or not is_verb(body[c - 1]) or any(x.text in (":", ";", "(", ")", "–") + _QUOTE_MARKS
-                                                     for x in tail):
-        return None, []
+                                                     for x in tail) \
+            or any(x.text == "," and y.tag == "KON" for x, y in zip(tail, tail[1:])):
+        return None, []     # ", und die Bürger sind sauer" is the author's, not what the head reports
     return body[:c], tail
 
 

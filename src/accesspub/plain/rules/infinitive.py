@@ -58,8 +58,9 @@ def _decision(toks: list[Tok], end: int, ctx) -> list[str] | None:
     head = toks[:c]
     if not any(t.text.lower() == "wir" for t in head) or not any(is_finite(t) for t in head) \
             or not any(t.lemma in ctx.data["decision"]["verbs"] for t in head) \
-            or any(t.text in _STOP or t.tag in ("KOUS", "PRELS") for t in head):
-        return None
+            or any(t.text in _STOP or t.tag in ("KOUS", "PRELS") for t in head) \
+            or any(t.text.lower() in ctx.data["negation"] and t.tag != "APPR" for t in head):
+        return None     # "Wir haben nicht beschlossen, X zu tun" does not say "Wir tun X"
     s = next((k for k in range(c + 1, end - 1) if toks[k].text == "," and toks[k + 1].text.lower() == "sondern"),
              end)
     first, second = toks[c + 1:s], toks[s + 2:end]
