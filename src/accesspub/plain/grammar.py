@@ -202,8 +202,9 @@ def to_main_clause(toks: list[Tok], vorfeld: list[Tok] | None = None) -> list[To
         return None      # coordinated clauses ("… hält und … fertig stellt"): no sure main-clause order
     for k, t in enumerate(body):
         # "… transparenter werden und eine Pflicht haben": a verb, "und", then more than verbs → two clauses
-        if t.text in ("und", "oder", "sowie") and k and is_verb(body[k - 1]) \
-                and any(not is_verb(x) for x in body[k + 1:-1]):
+        # ("… es erlaubt und genug Helfer kommen": a participle-looking finite verb before "und" too)
+        if t.text in ("und", "oder", "sowie") and k and body[k - 1].tag.startswith(("VV", "VA", "VM")) \
+                and any(not x.tag.startswith(("VV", "VA", "VM")) for x in body[k + 1:-1]):
             return None
     v = finite_index(body)
     if v is None:

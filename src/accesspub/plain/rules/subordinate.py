@@ -247,7 +247,8 @@ def _manner(toks: list[Tok], ctx) -> list[str] | None:
         if any(t.text.lower() in _DEGREE or t.text in _BOUNDARY + ("„", "“", "”", "\"") for t in head[1:]) \
                 or any(t.text in _BOUNDARY + ("„", "“", "”", "\"", "(", "–", "-") for t in body) \
                 or not is_verb(body[-1]) or not any(t.tag.endswith("(FIN)") for t in head) \
-                or not any(t.lemma in ctx.data["manner"]["verbs"] for t in body):
+                or not any(t.lemma in ctx.data["manner"]["verbs"] for t in body) \
+                or any(t.text.lower() in ctx.data["negation"] for t in body):
             return None     # "spielen, wie es ihnen gefällt" is no rule to follow: "So gefällt es ihnen" misleads
         clause = to_main_clause(body, [Tok(ctx.data["manner"]["lead"], True)])
         return [end_sentence(join(head)), end_sentence(join(clause))] if clause else None
