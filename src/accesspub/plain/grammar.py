@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..language.registry import language_for
+from .lexicon import words
 from .text import Tok, tokens
 
 FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
@@ -179,6 +180,18 @@ def _vorfeld_end(toks: list[Tok]) -> int:
     return 0
 
 
+def _object_of_noun(toks: list[Tok], end: int, limit: int) -> int:
+    """Index after the subject phrase that ends at `end`, with the prepositional object its noun takes ("der
+    Wunsch nach mehr Bussen", "die Kritik an der Stadt"): it stays before the verb, never after `limit`."""
+    head = next((t for t in reversed(toks[:end]) if is_noun(t)), None)
+    takes = words("de")["noun_objects"].get(head.lemma if head is not None else "", ())
+    if end < limit and toks[end].tag == "APPR" and toks[end].text.lower() in takes:
+        after = noun_phrase_end(toks, end + 1)
+        if end + 1 < after <= limit:
+            return after
+    return end
+
+
 def to_main_clause(toks: list[Tok], vorfeld: list[Tok] | None = None) -> list[Tok] | None:
     """A verb-final clause in main-clause order: Vorfeld (given, or the subject phrase) + finite verb + rest.
 
@@ -189,13 +202,14 @@ def to_main_clause(toks: list[Tok], vorfeld: list[Tok] | None = None) -> list[To
         return None      # coordinated clauses ("… hält und … fertig stellt"): no sure main-clause order
     for k, t in enumerate(body):
         # "… transparenter werden und eine Pflicht haben": a verb, "und", then more than verbs → two clauses
-        if t.text in ("und", "oder", "sowie") and k and is_verb(body[k - 1]) \
-                and any(not is_verb(x) for x in body[k + 1:-1]):
+        # ("… es erlaubt und genug Helfer kommen": a participle-looking finite verb before "und" too)
+        if t.text in ("und", "oder", "sowie") and k and body[k - 1].tag.startswith(("VV", "VA", "VM")) \
+                and any(not x.tag.startswith(("VV", "VA", "VM")) for x in body[k + 1:-1]):
             return None
     v = finite_index(body)
     if v is None:
         return None
-    verb = body[v]
+    verb = Tok(body[v].text, True, body[v].tag, body[v].lemma)     # it no longer ends the clause
     rest = body[:v] + body[v + 1:]
     particle = separable_prefix(verb)
     if particle:
@@ -208,6 +222,6 @@ def to_main_clause(toks: list[Tok], vorfeld: list[Tok] | None = None) -> list[To
         end = _vorfeld_end(rest[len(reflexive):])
         if end == 0 or end + len(reflexive) > v:
             return None
-        end += len(reflexive)
+        end = _object_of_noun(rest, end + len(reflexive), v)
         return rest[len(reflexive):end] + [verb] + reflexive + rest[end:]
     return vorfeld + [verb] + rest

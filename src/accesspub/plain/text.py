@@ -83,7 +83,9 @@ def join(toks: list[Tok]) -> str:
         out += t.text
         if i + 1 < len(toks):
             nxt = toks[i + 1].text
-            if t.text in _NO_SPACE_AFTER or (nxt[:1] in _NO_SPACE_BEFORE and nxt not in ("–", "—")):
+            opening = nxt == "“" and t.space and i + 2 < len(toks) and not toks[i + 1].space \
+                and toks[i + 2].is_word       # “ opens a quotation (English style) where the author spaced it so
+            if t.text in _NO_SPACE_AFTER or (nxt[:1] in _NO_SPACE_BEFORE and nxt not in ("–", "—") and not opening):
                 continue
             if not t.space and t.text.endswith(".") and t.text[:-1].isdigit() and nxt[:1].isdigit():
                 continue        # a date as the author wrote it: "3.8." stays "3.8."

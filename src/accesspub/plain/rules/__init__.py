@@ -16,8 +16,8 @@ from ..lexicon import words
 from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "active", "apposition", "attribution", "reported_speech",
-         "shared_subject", "insertion", "purpose", "infinitive", "enumeration", "tail_apposition",
-         "semicolon", "colon", "dass", "relative", "subordinate", "coordination", "compounds")
+         "shared_subject", "insertion", "among", "purpose", "infinitive", "enumeration", "tail_apposition",
+         "semicolon", "colon", "dass", "question", "relative", "participle", "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 
 

@@ -102,6 +102,13 @@ def _german_splice(toks) -> list[str] | None:
     return None
 
 
+def _clause_after(tail) -> bool:
+    """German: the words after the conjunction hold a finite verb of their own, not only one right after a
+    later comma ("aber nicht mit B, können Wähler …": that verb opens the main clause after a condition)."""
+    v = next((k for k, x in enumerate(tail) if is_finite(x)), None)
+    return v is not None and not (v and tail[v - 1].text == ",")
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
@@ -121,7 +128,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
         head, tail = toks[:c], toks[c + 1:]
         if word_count(join(head), ctx.lang) < 3 or word_count(join(tail), ctx.lang) < 4:
             continue
-        if ctx.lang == "de" and not (any(is_finite(x) for x in head) and any(is_finite(x) for x in tail[1:])):
-            continue
+        if ctx.lang == "de" and not (any(is_finite(x) for x in head) and _clause_after(tail[1:])) \
+                or ctx.lang == "de" and toks[c - 1].tag == "TRUNC":
+            continue    # "nur mit Industrie-, aber nicht mit Umweltvertretern, können …": no clause after "aber"
         return [end_sentence(join(head)), end_sentence(capitalize(join(tail)))]
     return None

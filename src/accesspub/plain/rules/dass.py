@@ -13,12 +13,14 @@ from ..text import body_end, capitalize, end_sentence, join, word_count
 NAME, KIND, LANGS = "dass", "split", ("de",)
 
 
-def _expletive(head) -> bool:
+def _expletive(head, appeals) -> bool:
     """'Es ist klar, dass …' / 'Es überrascht nicht, dass …': a short main clause whose subject is the
-    dass-clause itself ("es" first, a finite verb, at most six words)."""
+    dass-clause itself ("es" first, a finite verb, at most six words). Not 'Es ist Zeit / wichtig, dass …':
+    that asks for what the clause says, and after a colon it would read as a fact."""
     words = [t for t in head if t.is_word]
     return bool(words) and words[0].text == "Es" and len(words) <= 6 and \
-        any(t.tag in ("VV(FIN)", "VA(FIN)", "VM(FIN)") for t in head)
+        any(t.tag in ("VV(FIN)", "VA(FIN)", "VM(FIN)") for t in head) and \
+        not any(t.lemma in appeals or t.text.lower() in appeals for t in words)
 
 
 _PLURAL = {"sind", "haben", "werden", "können", "müssen", "sollen", "dürfen", "wollen", "waren", "hatten", "wurden"}
@@ -71,37 +73,73 @@ def _shared_subject(body) -> list[list] | None:
     return [first, second] if first and second else None
 
 
+_QUOTE_MARKS = ("„", "“", "”", "\"")
+# words that open a clause that depends on the dass-clause (or a word in it) and may stay after it:
+# "dass X geheim halten darf, wie viel Y kostet", "dass X notwendig ist, damit …", "dass X kauft, das …"
+_TAIL_OPENERS = ("KOUS", "KOUI", "PWAV", "PWS", "PWAT", "PRELS", "PRELAT")
+
+
+def _split_tail(body):
+    """The dass-clause up to its first comma, and what follows when that is a clause of its own that hangs on
+    it (a subordinate, relative or w-clause: it stays after the new main clause); the whole body and nothing
+    when there is no comma, None and nothing when the comma starts something else (", und …")."""
+    c = next((k for k, x in enumerate(body) if x.text == ","), None)
+    if c is None:
+        return body, []
+    tail = body[c:]
+    nxt = tail[1] if len(tail) > 1 else None
+    opens = nxt is not None and (nxt.tag in _TAIL_OPENERS or nxt.tag == "APPR" and len(tail) > 2
+                                  and tail[2].tag in ("PRELS", "PWS"))
+    if not opens or not is_verb(body[c - 1]) or any(x.text in (":", ";", "(", ")", "–") + _QUOTE_MARKS
+                                                     for x in tail) \
+            or any(x.text == "," and y.tag == "KON" for x, y in zip(tail, tail[1:])):
+        return None, []     # ", und die Bürger sind sauer" is the author's, not what the head reports
+    return body[:c], tail
+
+
+def _quotes_closed(toks, verbs_after: bool = False) -> bool:
+    """Quotation marks come in pairs (none is left open); with `verbs_after`, the verbs all stand after the
+    last one, so moving the finite verb leaves every quotation whole."""
+    marks = [k for k, x in enumerate(toks) if x.text in _QUOTE_MARKS]
+    if not marks:
+        return True
+    return len(marks) % 2 == 0 and not (verbs_after and any(is_verb(x) for x in toks[:marks[-1]]))
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, "de") <= ctx.split_above:
         return None
     toks = parse(sentence, "de")
     verbs = set(ctx.data["colon_verbs"])
     nouns = set(ctx.data["colon_nouns"])
+    appeals = set(ctx.data["appeal_words"])
     for d, t in enumerate(toks):
         if t.text.lower() != "dass" or d < 3 or toks[d - 1].text != ",":
             continue
         head = toks[:d - 1]
         if not any(v.tag in ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VV(PP)") and v.lemma in verbs for v in head) \
                 and not (len(head) <= 3 and head[-1].lemma in ("bedeuten", "heißen", "zeigen")) \
-                and not _expletive(head) and not (head[-1].tag == "NN" and head[-1].lemma in nouns):
+                and not _expletive(head, appeals) and not (head[-1].tag == "NN" and head[-1].lemma in nouns):
             continue
-        if any(x.text in ("„", "“", "”", "\"", ":") for x in head):
-            continue
-        if any(x.text.lower() in ctx.data["negation"] or "zweifel" in x.lemma.lower() for x in head) \
+        if any(x.text == ":" for x in head) or not _quotes_closed(head):
+            continue        # "„Wir wissen, dass …": the dass-clause is inside a quotation
+        if any(x.text.lower() in ctx.data["negation"] and x.tag != "APPR" or "zweifel" in x.lemma.lower()
+               for x in head) \
                 and not any(x.lemma in ("überraschen", "wundern", "Wunder", "verwundern") for x in head):
             continue    # "Es ist nicht bekannt, dass X" does not say X: after a colon it would
             # ("Es überrascht nicht, dass X" does)
         body = toks[d + 1:]
         end = body_end(body, (".", "!", "?"))
         mark = body[end:] if end < len(body) else []
-        body = body[:end]
-        if not body or any(x.text in (",", ";", ":", "„", "“", "”", "\"", "(", ")", "–") for x in body):
+        body, tail = _split_tail(body[:end])
+        if not body or any(x.text in (",", ";", ":", "(", ")", "–") for x in body) or not _quotes_closed(body, True):
             continue
         clauses = [to_main_clause(body)]
-        if not clauses[0]:
+        if not clauses[0] and not tail:
             clauses = _shared_subject(body)
-        if not clauses:
+        if not clauses or not clauses[0]:
             continue
+        clauses[-1] = clauses[-1] + tail
         end_mark = mark[0].text if mark and mark[0].text in "!?" else ""
         return [join(head) + ":"] + [end_sentence(capitalize(join(c)) + end_mark) for c in clauses]
     return None

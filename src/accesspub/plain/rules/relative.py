@@ -23,10 +23,14 @@ def _clause_end(toks: list[Tok], start: int) -> int:
 _PRONOUN = {"der": {("m", "sg")}, "die": {("f", "sg"), ("pl", "pl")}, "das": {("n", "sg")}}
 
 
+def _readings(noun: Tok, pronoun: str) -> set:
+    """The gender–number readings of a noun that fit the relative pronoun (lexicon)."""
+    return {(g, n) for g, n, _ in nouns.features(noun.text)} & _PRONOUN[pronoun]
+
+
 def _matches(noun: Tok, pronoun: str) -> bool:
     """The antecedent's gender and number fit the relative pronoun (lexicon), so the reference is sure."""
-    feats = {(g, n) for g, n, _ in nouns.features(noun.text)}
-    return bool(feats & _PRONOUN[pronoun])
+    return bool(_readings(noun, pronoun))
 
 
 def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
@@ -46,6 +50,11 @@ def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
                 break       # "die Käuferin verpflichtet sich zu Maßnahmen, die …": the phrase hangs on the verb
             if is_noun(toks[j]) and _matches(toks[j], pronoun):
                 return True
+    if k >= 1 and toks[k + 1].text.lower() in _GENITIVE and toks[k + 1].tag in ("ART", "PPOSAT", "PDAT") \
+            and is_noun(toks[k]) and toks[k].tag != "NE" \
+            and _readings(toks[k], pronoun) & _readings(toks[c - 1], pronoun):
+        return True         # "die Halle der Stadt, die …": the noun the genitive hangs on fits as well
+        # ("die Schätzung der Kosten, die …": singular and plural, the nearer noun as everywhere else)
     return False
 
 
@@ -65,6 +74,32 @@ def _extraposed(toks: list[Tok], c: int, pronoun: str) -> Tok | None:
     if len(fits) != 1 or any(t.tag == "NE" for t in others):
         return None
     return fits[0]
+
+
+_GENITIVE = {"des", "eines", "dieses", "seines", "ihres", "unseres", "meines", "keines", "jedes",
+             "der", "einer", "dieser", "seiner", "ihrer", "unserer", "meiner", "keiner"}
+
+
+def _genitive_head(toks: list[Tok], c: int, pronoun: str) -> Tok | None:
+    """The antecedent when the noun before the comma does not fit the pronoun: the noun before a genitive
+    attribute ("eine Regelung des Gesetzes Berlin, die …": neither "Gesetzes" nor "Berlin" fits "die") or the
+    noun before a name ("des Bündnisses Volksentscheid Transparenz, das …"), when no other noun fits."""
+    k = c - 1
+    while k > 0 and (is_noun(toks[k]) or toks[k].tag in ("ADJ(A)", "CARD")):
+        k -= 1
+    phrase = [t for t in toks[k + 1:c] if is_noun(t)]
+    if k < 1 or not phrase or toks[k].tag not in ("ART", "PPOSAT", "PDAT"):
+        return None
+    fitting = [t for t in phrase if t.tag != "NE" and _matches(t, pronoun)]
+    if not fitting:         # a genitive attribute that does not fit: the noun before it
+        head = toks[k - 1]
+        if toks[k].text.lower() not in _GENITIVE or not is_noun(head) or head.tag == "NE" \
+                or not _matches(head, pronoun) or _ambiguous(toks, k, pronoun):
+            return None
+        return head
+    if fitting != phrase[:1] or len(phrase) < 2 or _ambiguous(toks, k + 2, pronoun):
+        return None         # more than one noun fits, or the fitting one is not the first: unsure
+    return fitting[0]
 
 
 def _nominative(noun: Tok, pronoun: str) -> str | None:
@@ -116,6 +151,19 @@ def _prepositional(toks: list[Tok], c: int) -> list[str] | None:
     return [end_sentence(join(toks[:c])), end_sentence(join(clause))]
 
 
+def _infinitive_after(toks: list[Tok], end: int) -> int | None:
+    """End of a zu-infinitive phrase right after the relative clause's closing comma at `end` (it belongs to
+    the clause: "…, der sich dafür einsetzt, mehr Bäume zu pflanzen"), None when something else follows."""
+    if end >= len(toks) or toks[end].text != ",":
+        return None
+    stop = _clause_end(toks, end + 1)
+    phrase = toks[end + 1:stop]
+    if not phrase or any(t.tag.endswith("(FIN)") or t.tag in ("KOUS", "PRELS", "PWAV") for t in phrase):
+        return None
+    zu = phrase[-1].tag == "VV(IZU)" or len(phrase) > 1 and phrase[-2].tag == "PTKZU"
+    return stop if zu else None
+
+
 def _german(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, "de")
     for c, t in enumerate(toks):
@@ -134,13 +182,20 @@ def _german(sentence: str, ctx) -> list[str] | None:
             antecedent = _extraposed(toks, c, rel.text)
             if antecedent is None:
                 continue
-        elif not is_noun(antecedent) or antecedent.tag == "NE" or not _matches(antecedent, rel.text) \
-                or _ambiguous(toks, c, rel.text):
+        elif not is_noun(antecedent) or antecedent.tag == "NE" or not _matches(antecedent, rel.text):
+            antecedent = _genitive_head(toks, c, rel.text)
+            if antecedent is None:
+                continue
+        elif _ambiguous(toks, c, rel.text):
             continue
         end = _clause_end(toks, c + 2)
         body = toks[c + 2:end]
         if not body or not is_verb(body[-1]) or (end < len(toks) and toks[end].text in (":", "“", "”")):
             continue
+        tail: list[Tok] = []
+        stop = _infinitive_after(toks, end)
+        if stop:            # "…, der sich dafür einsetzt, mehr Bäume zu pflanzen": the infinitive goes with it
+            tail, end = toks[end:stop], stop
         if end + 1 < len(toks) and toks[end].text == "," and (toks[end + 1].tag in ("KOUS", "PTKZU", "KOUI")
                                                              or toks[end + 1].text.lower() in ("dass", "ob", "zu")):
             continue    # "…, der als Folge haben könnte, dass …": the clause goes on after the comma
@@ -152,7 +207,7 @@ def _german(sentence: str, ctx) -> list[str] | None:
         clause = to_main_clause(body, vorfeld)
         if not clause:
             continue
-        return [end_sentence(join(rest)), end_sentence(join(clause))]
+        return [end_sentence(join(rest)), end_sentence(join(clause + tail))]
     return None
 
 

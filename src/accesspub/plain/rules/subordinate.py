@@ -1,11 +1,13 @@
 """Subordinate clauses after the main clause become main clauses: ", damit Menschen teilhaben können" →
 "Damit können Menschen teilhaben."; a leading "Um … zu …" purpose clause becomes "Das Ziel ist: …"; a leading
-condition ("Wenn es regnet, fällt das Fest aus.") becomes "Vielleicht regnet es." + "Dann fällt das Fest aus."."""
+condition ("Wenn es regnet, fällt das Fest aus.") becomes "Vielleicht regnet es." + "Dann fällt das Fest aus.";
+a trailing one that the main clause announces with "dann" ("Das Fest fällt nur dann aus, wenn es regnet.")
+becomes "Vielleicht regnet es." + "Nur dann fällt das Fest aus."."""
 
 from __future__ import annotations
 
 from ..grammar import analyze, as_clause, is_verb, parse, to_main_clause
-from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
+from ..text import Tok, body_end, capitalize, decapitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "subordinate", "split", ("de", "en")
 _BOUNDARY = (",", ".", "!", "?", ";", ":")
@@ -88,8 +90,10 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
             if not body or not is_verb(body[-1]):
                 continue
             if word == "wie" and (body[-1].lemma not in {*ctx.data["say_verbs"], *ctx.data["colon_verbs"]}
-                                  or sum(1 for x in body if is_verb(x)) != 1):
-                continue    # ", wie der Senat mitteilte" → "Das teilte der Senat mit."; no comparison
+                                  or sum(1 for x in body if is_verb(x)) != 1 or body[0].text.lower() == "es"
+                                  or any(x.text.lower() in _DEGREE for x in toks[1:c])):
+                continue    # ", wie der Senat mitteilte" → "Das teilte der Senat mit."; no comparison, and
+                # "wie es der Plan vorsah" is no "Das sah es der Plan vor" (see _manner)
             lead = table[word]
             if lead.lower() in ctx.data["coordination"]:
                 clause = to_main_clause(body)
@@ -121,6 +125,29 @@ def _leading(toks: list[Tok], ctx) -> list[str] | None:
         return None
     main = [Tok(table[toks[0].text.lower()], True)] + toks[c + 1:]
     return [end_sentence(capitalize(join(clause))), end_sentence(join(main))]
+
+
+_PARTICLES = {"aber", "doch", "ja", "eben", "halt", "denn", "wohl", "so"}
+
+
+def _leading_damit(toks: list[Tok], ctx) -> list[str] | None:
+    """'Damit alle mitmachen können, baut die Stadt …' → 'Das Ziel ist: Alle können mitmachen.' + 'Dafür baut
+    die Stadt …' (as a leading 'Um … zu …'); the clause before the comma ends with its finite verb, the main
+    clause after it starts with one ("Damit ist klar, …" is the adverb: it stays)."""
+    if len(toks) < 6 or toks[0].text != "Damit" or toks[1].tag.endswith("(FIN)"):
+        return None
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 3 or c + 2 >= len(toks) or not toks[c + 1].tag.endswith("(FIN)") \
+            or any(t.text in ("„", "“", "”", "\"", ":", ";", "(", ")") for t in toks):
+        return None
+    body = as_clause(toks[1:c])
+    if not body[-1].tag.endswith("(FIN)") or any(t.text.lower() in _PARTICLES for t in body):
+        return None         # "Damit es aber auch so kommt": the particle ties it to what came before
+    clause = to_main_clause(body)
+    if not clause:
+        return None
+    main = [Tok(ctx.data["purpose_main"], True)] + toks[c + 1:]
+    return [end_sentence(f"{ctx.data['purpose']} {capitalize(join(clause))}"), end_sentence(join(main))]
 
 
 def _condition(toks: list[Tok], ctx) -> list[str] | None:
@@ -159,6 +186,75 @@ def _condition(toks: list[Tok], ctx) -> list[str] | None:
     return [end_sentence(join(clause)), end_sentence(join(main))]
 
 
+# focus words before "dann" that go to the front with it; "erst dann" is a time, not a condition: it stays
+_CORRELATE_FOCUS = {"nur": "Nur dann", "auch": "Auch dann", "": "Dann"}
+_TIME_FOCUS = {"erst", "schon", "bereits", "noch", "immer", "genau"}
+
+
+def _announced_condition(toks: list[Tok], ctx) -> list[str] | None:
+    """'Y gilt nur dann, wenn X gilt.' → 'Vielleicht gilt X.' + 'Nur dann gilt Y.': a main clause with "dann"
+    that points to the wenn-clause after it (a ', … zu tun' at the end stays with the wenn-clause)."""
+    data = ctx.data["condition"]
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 4 or c + 4 >= len(toks) or toks[c + 1].text.lower() not in data["conjunctions"] \
+            or toks[c + 1].tag != "KOUS" or any(t.text in ("„", "“", "”", "\"") for t in toks):
+        return None
+    head = toks[:c]
+    v = next((k for k, t in enumerate(head) if t.tag in ("VV(FIN)", "VA(FIN)", "VM(FIN)")), None)
+    d = next((k for k, t in enumerate(head) if t.text.lower() == "dann" and t.tag in ("ADV", "PAV")), None)
+    if v is None or v == 0 or d is None or d <= v or any(t.tag in ("KOUS", "PRELS", "PWAV") or t.text in (
+            ":", ";", "(", ")", "–", "-") for t in head):
+        return None
+    focus = head[d - 1].text.lower() if d - 1 > v else ""
+    if focus in _TIME_FOCUS:
+        return None
+    if focus not in _CORRELATE_FOCUS:
+        focus = ""
+    start = d - 1 if focus else d
+    end = body_end(toks, (".", "!"))
+    infinitive: list[Tok] = []
+    stop = next((k for k in range(c + 2, end) if toks[k].text in _BOUNDARY), end)
+    if stop < end:
+        if _zu_tail(toks, stop) is None:
+            return None
+        infinitive = toks[stop:end]
+    body = as_clause(toks[c + 2:stop])
+    if not body or not is_verb(body[-1]):
+        return None
+    clause = to_main_clause(body, [Tok(data["lead"], True)])
+    if not clause:
+        return None
+    first = head[0]
+    vorfeld = [Tok(decapitalize(first.text, first.tag in ("NN", "NE") or first.text[:2].isupper()), first.space,
+                   first.tag, first.lemma)] + head[1:v]
+    main = [Tok(_CORRELATE_FOCUS[focus], True), head[v]] + vorfeld + head[v + 1:start] + head[d + 1:]
+    return [end_sentence(join(clause + infinitive)), end_sentence(join(main))]
+
+
+_DEGREE = {"so", "genauso", "ebenso", "gleich", "anders", "nicht"}
+
+
+def _manner(toks: list[Tok], ctx) -> list[str] | None:
+    """'A gilt, (so) wie es das Gesetz vorsieht.' → 'A gilt.' + 'So sieht es das Gesetz vor.': a wie-clause with
+    "es" at the end that names the rule or plan A follows (a verb from `manner.verbs`); not after a degree word
+    in A ("nicht so schlimm, wie es aussieht" compares)."""
+    end = body_end(toks, (".", "!"))
+    for c in range(3, end - 4):
+        k = c + 1 + (toks[c + 1].text.lower() == "so")
+        if toks[c].text != "," or toks[k].text.lower() != "wie" or toks[k + 1].text.lower() != "es":
+            continue
+        head, body = toks[:c], as_clause(toks[k + 1:end])
+        if any(t.text.lower() in _DEGREE or t.text in _BOUNDARY + ("„", "“", "”", "\"") for t in head[1:]) \
+                or any(t.text in _BOUNDARY + ("„", "“", "”", "\"", "(", "–", "-") for t in body) \
+                or not is_verb(body[-1]) or not any(t.tag.endswith("(FIN)") for t in head) \
+                or not any(t.lemma in ctx.data["manner"]["verbs"] for t in body) \
+                or any(t.text.lower() in ctx.data["negation"] for t in body):
+            return None     # "spielen, wie es ihnen gefällt" is no rule to follow: "So gefällt es ihnen" misleads
+        clause = to_main_clause(body, [Tok(ctx.data["manner"]["lead"], True)])
+        return [end_sentence(join(head)), end_sentence(join(clause))] if clause else None
+    return None
+
+
 def _subject_clause(toks: list[Tok], ctx) -> list[str] | None:
     """'Dass X gilt, zeigt Y.' → 'X gilt.' + 'Das zeigt Y.': a leading dass-clause that is the subject or object
     of the main clause after it (the main clause opens with its finite verb); a ', … zu tun' inside the
@@ -190,6 +286,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None
     toks = parse(sentence, ctx.lang)
     if ctx.lang == "de":
-        return _purpose(toks, ctx) or _leading(toks, ctx) or _condition(toks, ctx) or _subject_clause(toks, ctx) \
-            or _trailing(toks, ctx)
+        return _purpose(toks, ctx) or _leading_damit(toks, ctx) or _leading(toks, ctx) or _condition(toks, ctx) \
+            or _subject_clause(toks, ctx) \
+            or _announced_condition(toks, ctx) or _manner(toks, ctx) or _trailing(toks, ctx)
     return _trailing(toks, ctx)
