@@ -6,7 +6,7 @@ second: "Der Senat beschließt den Plan und die Bezirke setzen ihn um." → "Der
 from __future__ import annotations
 
 from ..grammar import is_finite, noun_phrase_end, parse
-from ..text import body_end, capitalize, end_sentence, join, word_count
+from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "coordination", "split", ("de", "en")
 
@@ -15,19 +15,31 @@ _EN_FINITE = ("VBB", "VBD", "VBZ", "VDB", "VDD", "VDZ", "VHB", "VHD", "VHZ", "VM
 _EN_SUBJECT = ("AT0", "DPS", "PNP", "NP0", "DT0", "CRD")      # a clause of its own starts with one of these
 
 
+_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "’re", "'re"}
+_CONTRAST = (("rather", "than"), ("instead", "of"))     # "…, rather than waiting …" belongs to the phrase before
+
+
+def _contrast_at(toks, k: int) -> bool:
+    return toks[k].text == "," and k + 2 < len(toks) and \
+        (toks[k + 1].text.lower(), toks[k + 2].text.lower()) in _CONTRAST
+
+
 def _participle(toks, ctx) -> list[str] | None:
-    """English: '…, allowing them to respond.' at the end → '…' + 'This allows them to respond.'."""
+    """English: '…, allowing them to respond.' at the end → '…' + 'This allows them to respond.'; a contrast
+    after it (', rather than waiting …') stays with it, and so does a progressive form ('is taking')."""
     for c in range(len(toks) - 2, 2, -1):
         if toks[c].text != "," or toks[c + 1].tag != "VVG" or toks[c + 1].text.lower() in ("including", "according"):
             continue
-        if not any(t.tag in _EN_FINITE for t in toks[:c]) or any(t.text == "," for t in toks[c + 1:]) \
-                or any(t.tag == "VVG" for t in toks[c + 2:]) or any(t.tag == "VVG" for t in toks[max(0, c - 6):c]):
+        stop = next((k for k in range(c + 2, len(toks)) if _contrast_at(toks, k)), len(toks))
+        phrase = toks[c + 2:stop]
+        if not any(t.tag in _EN_FINITE for t in toks[:c]) or any(t.text == "," for t in phrase) \
+                or any(t.tag == "VVG" and toks[k - 1].text.lower() not in _BE for k, t in enumerate(phrase, c + 2)) \
+                or any(t.tag == "VVG" for t in toks[max(0, c - 6):c]):
             return None     # a list of -ing phrases ("helping …, preventing … and launching …") is no clause
         base = toks[c + 1].lemma.lower()
         verb = base[:-1] + "ies" if base.endswith("y") and base[-2:-1] not in "aeiou" else \
             base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
-        tail = [t.text for t in toks[c + 2:]]
-        return [end_sentence(join(toks[:c])), end_sentence(" ".join(["This", verb] + tail).replace(" .", "."))]
+        return [end_sentence(join(toks[:c])), end_sentence(join([Tok("This", True), Tok(verb, True)] + toks[c + 2:]))]
     return None
 
 
