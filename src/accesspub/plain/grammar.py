@@ -40,6 +40,13 @@ def _tag(words: tuple[str, ...], lang: str = "de") -> tuple[tuple[str, str], ...
         return tuple(out)
 
 
+def third_person(base: str) -> str:
+    """An English verb's present form after "he/she/it" ("allow" → "allows", "apply" → "applies")."""
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+
+
 def parse(sentence: str, lang: str = "de") -> list[Tok]:
     """Tokens of a sentence with HanTa tag and lemma where the language's tagger is HanTa (German STTS-like tags,
     English CLAWS tags); other languages' tokens stay untagged."""

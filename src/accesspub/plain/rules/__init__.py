@@ -16,7 +16,7 @@ from ..lexicon import words
 from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "active", "apposition", "attribution", "reported_speech",
-         "shared_subject", "insertion", "leading_phrase", "purpose", "infinitive", "enumeration", "tail_apposition",
+         "shared_subject", "insertion", "leading_phrase", "leading_participle", "purpose", "infinitive", "enumeration", "tail_apposition",
          "semicolon", "colon", "dass", "relative", "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 

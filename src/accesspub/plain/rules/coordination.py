@@ -5,7 +5,7 @@ second: "Der Senat beschließt den Plan und die Bezirke setzen ihn um." → "Der
 
 from __future__ import annotations
 
-from ..grammar import is_finite, noun_phrase_end, parse
+from ..grammar import is_finite, noun_phrase_end, parse, third_person
 from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "coordination", "split", ("de", "en")
@@ -36,9 +36,7 @@ def _participle(toks, ctx) -> list[str] | None:
                 or any(t.tag == "VVG" and toks[k - 1].text.lower() not in _BE for k, t in enumerate(phrase, c + 2)) \
                 or any(t.tag == "VVG" for t in toks[max(0, c - 6):c]):
             return None     # a list of -ing phrases ("helping …, preventing … and launching …") is no clause
-        base = toks[c + 1].lemma.lower()
-        verb = base[:-1] + "ies" if base.endswith("y") and base[-2:-1] not in "aeiou" else \
-            base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        verb = third_person(toks[c + 1].lemma.lower())
         return [end_sentence(join(toks[:c])), end_sentence(join([Tok("This", True), Tok(verb, True)] + toks[c + 2:]))]
     return None
 

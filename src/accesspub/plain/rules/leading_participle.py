@@ -1,0 +1,57 @@
+"""A participle phrase before the main clause becomes a sentence of its own, with the main clause's subject and
+tense: "Working with local schools, the Council will plant 500 trees." → "The Council will work with local
+schools." + "The Council will plant 500 trees." (English; only with a main verb in the present or after "will",
+and not with participles that say when or act as prepositions: "Starting in May, …", "Following …")."""
+
+from __future__ import annotations
+
+from ..grammar import third_person
+from ..text import Tok, capitalize, end_sentence, join, word_count
+
+NAME, KIND, LANGS = "leading_participle", "split", ("en",)
+_SUBJECT_START = ("AT0", "DPS", "NP0", "NN1", "NN2", "PNP")
+_PRESENT_3SG = ("VBZ", "VHZ", "VDZ", "VVZ")
+_PRESENT = ("VBB", "VHB", "VDB", "VVB")
+_FINITE = _PRESENT_3SG + _PRESENT + ("VBD", "VHD", "VDD", "VVD", "VM0")
+_CLAUSE = ("CJS", "CJT", "PNQ", "DTQ", "AVQ", "TO0")
+_STOP = ("“", "”", "\"", "(", ")", ";", ":", "-", "–", "—")
+# participles that say when, act as prepositions or open a comment: no action of the subject
+_NOT_ACTIONS = {"following", "including", "according", "regarding", "concerning", "considering", "excluding",
+                "starting", "beginning", "ending", "running", "lasting", "coming", "being", "having", "given",
+                "depending", "assuming", "providing", "speaking", "talking", "looking", "moving", "going",
+                "turning", "judging", "generally", "notwithstanding", "pending", "barring"}
+
+
+def apply(sentence: str, ctx) -> list[str] | None:
+    if word_count(sentence, "en") <= ctx.split_above:
+        return None
+    from ..grammar import parse
+    toks = parse(sentence, "en")
+    if len(toks) < 8 or toks[0].tag != "VVG" or toks[0].text.lower() in _NOT_ACTIONS or toks[-1].text not in ".!":
+        return None
+    f = next((k for k, t in enumerate(toks) if t.tag in _FINITE), None)
+    c = max((k for k in range(f or 0) if toks[k].text == ","), default=None)
+    if f is None or c is None or c < 3 or any(t.tag in _CLAUSE or t.text in _STOP for t in toks[:f]) \
+            or any(t.text in _STOP[:3] for t in toks[f:]):
+        return None
+    subject = toks[c + 1:f]
+    while subject and subject[-1].tag == "AV0":
+        subject = subject[:-1]              # "the Council also aims": "also" stays with its verb
+    if not subject or len(subject) > 6 or subject[0].tag not in _SUBJECT_START or toks[c + 1].tag == "PNP" and \
+            toks[c + 1].text.lower() not in ("we", "they", "he", "she", "i", "you"):
+        return None
+    verb, base = toks[f], toks[0].lemma.lower()
+    if verb.tag in _PRESENT_3SG:
+        own = [Tok(third_person(base), True)]
+    elif verb.tag in _PRESENT:
+        own = [Tok(base, True)]
+    elif verb.tag == "VM0" and verb.text.lower() in ("will", "’ll"):
+        own = [Tok("will", True), Tok(base, True)]
+    else:
+        return None                         # past forms and other modals ("can", "may") say more than we know
+    main = toks[c + 1:]
+    if word_count(join(main), "en") < 5:
+        return None
+    first = subject[0]
+    lead = [Tok(capitalize(first.text), first.space, first.tag)] + subject[1:]
+    return [end_sentence(join(lead + own + toks[1:c])), end_sentence(capitalize(join(main)))]
