@@ -64,6 +64,12 @@ def analyze(word: str) -> tuple:
     return tuple(_tagger("de").analyze(word, taglevel=3))
 
 
+@lru_cache(maxsize=4096)
+def analyze_en(word: str) -> tuple[str, str]:
+    """HanTa's reading of one English word out of context: (lemma, tag), e.g. "reviewing" → ("review", "VVG")."""
+    return tuple(_tagger("en").analyze(word))
+
+
 def is_finite(tok: Tok) -> bool:
     return tok.tag in FINITE
 
