@@ -41,6 +41,14 @@ def _participle(toks, ctx) -> list[str] | None:
     return None
 
 
+def _english_clause(head, tail) -> bool:
+    """Both sides of ', and/but/so …' are main clauses: a finite verb before the comma, and after the conjunction
+    a subject and its finite verb (no "that", "if", "with" or list item after the conjunction)."""
+    verb = next((j for j, t in enumerate(tail[1:7], 1) if t.tag in _EN_FINITE), None)
+    return any(t.tag in _EN_FINITE for t in head) and verb is not None and tail[1].tag not in (
+        "CJS", "CJT", "PRP", "PRF", "VVG") and not any(t.text == "," for t in tail[1:verb])
+
+
 def _and_clause(toks, ctx) -> list[str] | None:
     """English: 'X will help and RHP will continue …' → 'X will help.' + 'RHP will continue …'."""
     if toks and toks[0].tag == "CJS":
@@ -55,6 +63,10 @@ def _and_clause(toks, ctx) -> list[str] | None:
         if first_verb is None or first_verb > 4 or not any(t.tag in _EN_FINITE for t in head) \
                 or any(t.tag.startswith(("VVG", "VVN", "PNQ")) or t.text in (",", "that", "which", "who")
                        for t in tail[:first_verb]):
+            continue
+        # "the way a school promotes …", "the risks they pose": a clause inside the noun phrase, no subject;
+        # "Fastly, Duda and ReliableSite.net are …": the last item of a list, no clause of its own
+        if any(t.tag in _EN_SUBJECT[:4] for t in tail[1:first_verb]) or any(t.text == "," for t in head[-4:-1 if head[-1].text == "," else None]):
             continue
         if word_count(join(head), "en") < 5 or word_count(join(tail), "en") < 4:
             continue
@@ -132,6 +144,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
         if word_count(join(head), ctx.lang) < 3 or word_count(join(tail), ctx.lang) < 4:
             continue
         if ctx.lang == "de" and not (any(is_finite(x) for x in head) and any(is_finite(x) for x in tail[1:])):
+            continue
+        if ctx.lang == "en" and not _english_clause(head, tail):
             continue
         return [end_sentence(join(head)), end_sentence(capitalize(join(tail)))]
     return None
