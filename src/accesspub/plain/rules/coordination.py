@@ -25,11 +25,14 @@ def _contrast_at(toks, k: int) -> bool:
 
 
 def _participle(toks, ctx) -> list[str] | None:
-    """English: '…, allowing them to respond.' at the end → '…' + 'This allows them to respond.'; a contrast
+    """English: '…, allowing them to respond.' at the end → '…' + 'This allows them to respond.' (only verbs that
+    say what the whole action brings about: `result_participles`); a contrast
     after it (', rather than waiting …') stays with it, and so does a progressive form ('is taking')."""
     for c in range(len(toks) - 2, 2, -1):
-        if toks[c].text != "," or toks[c + 1].tag != "VVG" or toks[c + 1].text.lower() in ("including", "according"):
+        if toks[c].text != "," or toks[c + 1].tag != "VVG":
             continue
+        if toks[c + 1].lemma.lower() not in ctx.data["result_participles"]:
+            return None     # "…, performing in both cities": the band performs, not "this"
         stop = next((k for k in range(c + 2, len(toks)) if _contrast_at(toks, k)), len(toks))
         phrase = toks[c + 2:stop]
         if not any(t.tag in _EN_FINITE for t in toks[:c]) or any(t.text == "," for t in phrase) \
