@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import nouns
-from .grammar import parse, separable_prefix
+from .grammar import analyze_en, parse, separable_prefix
 from .text import Tok
 
 DE_FINITE = ("VV(FIN)", "VA(FIN)", "VM(FIN)")
@@ -235,6 +235,11 @@ def check(original: str, produced: list[str], lang: str, split: bool = True) -> 
         # an adjective said again in another form of the same word ("die geplanten" → "wurde geplant")
         lemmas = {t.text.lower().replace("-", ""): t.lemma.lower() for t in before if t.tag == "ADJ(A)"}
         kept = Counter({w: n for w, n in kept.items() if lemmas.get(w) not in said})
+        if lang == "en":
+            # an -ing verb read as an adjective ("as well as reviewing X") is kept in another form ("it reviews")
+            lemmas = {t.lemma.lower() for s in produced for t in parse(s, lang) if t.tag.startswith("VV")}
+            kept = Counter({w: n for w, n in kept.items()
+                            if not (w.endswith("ing") and analyze_en(w) in {(lem, "VVG") for lem in lemmas})})
         if kept:
             return Verdict(False, f"words lost: {', '.join(sorted(kept))}")
     joined = " ".join(produced)

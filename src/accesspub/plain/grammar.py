@@ -41,6 +41,13 @@ def _tag(words: tuple[str, ...], lang: str = "de") -> tuple[tuple[str, str], ...
         return tuple(out)
 
 
+def third_person(base: str) -> str:
+    """An English verb's present form after "he/she/it" ("allow" → "allows", "apply" → "applies")."""
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+
+
 def parse(sentence: str, lang: str = "de") -> list[Tok]:
     """Tokens of a sentence with HanTa tag and lemma where the language's tagger is HanTa (German STTS-like tags,
     English CLAWS tags); other languages' tokens stay untagged."""
@@ -56,6 +63,12 @@ def parse(sentence: str, lang: str = "de") -> list[Tok]:
 def analyze(word: str) -> tuple:
     """HanTa's morphological analysis of one word: (lemma, [(morph, tag), …], pos)."""
     return tuple(_tagger("de").analyze(word, taglevel=3))
+
+
+@lru_cache(maxsize=4096)
+def analyze_en(word: str) -> tuple[str, str]:
+    """HanTa's reading of one English word out of context: (lemma, tag), e.g. "reviewing" → ("review", "VVG")."""
+    return tuple(_tagger("en").analyze(word))
 
 
 def is_finite(tok: Tok) -> bool:

@@ -89,6 +89,8 @@ def join(toks: list[Tok]) -> str:
                 continue
             if not t.space and t.text.endswith(".") and t.text[:-1].isdigit() and nxt[:1].isdigit():
                 continue        # a date as the author wrote it: "3.8." stays "3.8."
+            if not t.space and nxt[:1] == "'" and nxt[1:].isalpha():
+                continue        # a clitic as the author wrote it: "year's", "we're"
             if t.space or nxt == "–" or (t.is_word and toks[i + 1].is_word):
                 out += " "
     return out.strip()

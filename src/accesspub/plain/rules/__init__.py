@@ -16,8 +16,9 @@ from ..lexicon import words
 from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "active", "apposition", "attribution", "reported_speech",
-         "shared_subject", "insertion", "among", "purpose", "infinitive", "enumeration", "tail_apposition",
-         "semicolon", "colon", "dass", "question", "relative", "participle", "subordinate", "coordination", "compounds")
+         "shared_subject", "insertion", "leading_phrase", "leading_participle", "among", "purpose", "infinitive",
+         "enumeration", "tail_apposition", "semicolon", "colon", "dass", "question", "relative", "participle",
+         "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 
 

@@ -5,8 +5,8 @@ second: "Der Senat beschließt den Plan und die Bezirke setzen ihn um." → "Der
 
 from __future__ import annotations
 
-from ..grammar import is_finite, noun_phrase_end, parse
-from ..text import body_end, capitalize, end_sentence, join, word_count
+from ..grammar import is_finite, noun_phrase_end, parse, third_person
+from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "coordination", "split", ("de", "en")
 
@@ -15,20 +15,41 @@ _EN_FINITE = ("VBB", "VBD", "VBZ", "VDB", "VDD", "VDZ", "VHB", "VHD", "VHZ", "VM
 _EN_SUBJECT = ("AT0", "DPS", "PNP", "NP0", "DT0", "CRD")      # a clause of its own starts with one of these
 
 
+_BE = {"is", "are", "was", "were", "be", "been", "being", "am", "’re", "'re"}
+_CONTRAST = (("rather", "than"), ("instead", "of"))     # "…, rather than waiting …" belongs to the phrase before
+
+
+def _contrast_at(toks, k: int) -> bool:
+    return toks[k].text == "," and k + 2 < len(toks) and \
+        (toks[k + 1].text.lower(), toks[k + 2].text.lower()) in _CONTRAST
+
+
 def _participle(toks, ctx) -> list[str] | None:
-    """English: '…, allowing them to respond.' at the end → '…' + 'This allows them to respond.'."""
+    """English: '…, allowing them to respond.' at the end → '…' + 'This allows them to respond.' (only verbs that
+    say what the whole action brings about: `result_participles`); a contrast
+    after it (', rather than waiting …') stays with it, and so does a progressive form ('is taking')."""
     for c in range(len(toks) - 2, 2, -1):
-        if toks[c].text != "," or toks[c + 1].tag != "VVG" or toks[c + 1].text.lower() in ("including", "according"):
+        if toks[c].text != "," or toks[c + 1].tag != "VVG":
             continue
-        if not any(t.tag in _EN_FINITE for t in toks[:c]) or any(t.text == "," for t in toks[c + 1:]) \
-                or any(t.tag == "VVG" for t in toks[c + 2:]) or any(t.tag == "VVG" for t in toks[max(0, c - 6):c]):
+        if toks[c + 1].lemma.lower() not in ctx.data["result_participles"]:
+            return None     # "…, performing in both cities": the band performs, not "this"
+        stop = next((k for k in range(c + 2, len(toks)) if _contrast_at(toks, k)), len(toks))
+        phrase = toks[c + 2:stop]
+        if not any(t.tag in _EN_FINITE for t in toks[:c]) or any(t.text == "," for t in phrase) \
+                or any(t.tag == "VVG" and toks[k - 1].text.lower() not in _BE for k, t in enumerate(phrase, c + 2)) \
+                or any(t.tag == "VVG" for t in toks[max(0, c - 6):c]):
             return None     # a list of -ing phrases ("helping …, preventing … and launching …") is no clause
-        base = toks[c + 1].lemma.lower()
-        verb = base[:-1] + "ies" if base.endswith("y") and base[-2:-1] not in "aeiou" else \
-            base + ("es" if base.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
-        tail = [t.text for t in toks[c + 2:]]
-        return [end_sentence(join(toks[:c])), end_sentence(" ".join(["This", verb] + tail).replace(" .", "."))]
+        verb = third_person(toks[c + 1].lemma.lower())
+        return [end_sentence(join(toks[:c])), end_sentence(join([Tok("This", True), Tok(verb, True)] + toks[c + 2:]))]
     return None
+
+
+def _english_clause(head, tail) -> bool:
+    """Both sides of ', and/but/so …' are main clauses: a finite verb before the comma, and after the conjunction
+    a subject and its finite verb (no "that", "if", "with" or list item after the conjunction)."""
+    verb = next((j for j, t in enumerate(tail[1:7], 1) if t.tag in _EN_FINITE), None)
+    return any(t.tag in _EN_FINITE for t in head) and verb is not None and tail[1].tag not in (
+        "CJS", "CJT", "PRP", "PRF", "VVG") and not any(t.text == "," for t in tail[1:verb])
 
 
 def _and_clause(toks, ctx) -> list[str] | None:
@@ -45,6 +66,10 @@ def _and_clause(toks, ctx) -> list[str] | None:
         if first_verb is None or first_verb > 4 or not any(t.tag in _EN_FINITE for t in head) \
                 or any(t.tag.startswith(("VVG", "VVN", "PNQ")) or t.text in (",", "that", "which", "who")
                        for t in tail[:first_verb]):
+            continue
+        # "the way a school promotes …", "the risks they pose": a clause inside the noun phrase, no subject;
+        # "Fastly, Duda and ReliableSite.net are …": the last item of a list, no clause of its own
+        if any(t.tag in _EN_SUBJECT[:4] for t in tail[1:first_verb]) or any(t.text == "," for t in head[-4:-1 if head[-1].text == "," else None]):
             continue
         if word_count(join(head), "en") < 5 or word_count(join(tail), "en") < 4:
             continue
@@ -131,5 +156,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         if ctx.lang == "de" and not (any(is_finite(x) for x in head) and _clause_after(tail[1:])) \
                 or ctx.lang == "de" and toks[c - 1].tag == "TRUNC":
             continue    # "nur mit Industrie-, aber nicht mit Umweltvertretern, können …": no clause after "aber"
+        if ctx.lang == "en" and not _english_clause(head, tail):
+            continue
         return [end_sentence(join(head)), end_sentence(capitalize(join(tail)))]
     return None

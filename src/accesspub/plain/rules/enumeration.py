@@ -1,5 +1,8 @@
 """A list of activities after "include" becomes one line each: "This includes helping X, preventing Y and
-launching Z." → "This includes:" + "Helping X." + "Preventing Y." + "Launching Z."."""
+launching Z." → "This includes:" + "Helping X." + "Preventing Y." + "Launching Z."; a list of three or more
+items set off by semicolons after ", including" (or "- including") too: "The plan sets out new rules,
+including a ban on X; a limit on Y; and more checks." → "The plan sets out new rules." + "This includes:" +
+"A ban on X." + "A limit on Y." + "More checks."."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "enumeration", "split", ("en",)
 _LEADS = {"include", "includes", "included", "including"}
+_SEAMS = (",", "-", "–", "—")
+_FINITE = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB")
 
 
 def _items(toks: list[Tok]) -> list[list[Tok]] | None:
@@ -34,12 +39,47 @@ def _items(toks: list[Tok]) -> list[list[Tok]] | None:
     return items
 
 
+def _semicolon_list(toks: list[Tok], end: int, ctx) -> list[str] | None:
+    """'…, including A; B; and C.' → '….' + 'This includes:' + 'A.' + 'B.' + 'C.'; None when an item opens a
+    clause of its own ("…; work starts in May")."""
+    k = next((k for k in range(2, end - 1) if toks[k].text.lower() == "including" and toks[k - 1].text in _SEAMS),
+             None)
+    if k is None or any(t.text in (";", ":", "“", "”", "\"") for t in toks[:k]):
+        return None
+    items, current = [], []
+    for t in toks[k + 1:end]:
+        if t.text == ";":
+            items.append(current)
+            current = []
+        else:
+            current.append(t)
+    items.append(current)
+    if len(items) < 3:
+        return None
+    last = items[-1]
+    if last and last[0].text.lower() in ("and", "or"):
+        items[-1] = last[1:]
+    for item in items:
+        if word_count(join(item), "en") < 2 or any(t.text in (":", "“", "”", "\"", "(", ")") for t in item) \
+                or any(t.text.lower() in ("and", "or") for t in item[:1]) \
+                or item[0].tag != "VVG" and any(t.tag in _FINITE for t in item[:5]):
+            return None
+    head = toks[:k - 1]
+    if not any(t.tag in _FINITE for t in head) or word_count(join(head), "en") < 5:
+        return None
+    return [end_sentence(join(head)), f"{ctx.data['subordinate']['including']}:"] + \
+        [end_sentence(capitalize(join(i))) for i in items]
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, "en") <= ctx.split_above:
         return None
     from ..grammar import parse
     toks = parse(sentence, "en")
     end = body_end(toks)
+    found = _semicolon_list(toks, end, ctx)
+    if found:
+        return found
     for k, t in enumerate(toks[:end]):
         if t.text.lower() in _LEADS and k + 1 < end and toks[k + 1].tag == "VVG" and k >= 1:
             items = _items(toks[k + 1:end])

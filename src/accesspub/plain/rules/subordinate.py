@@ -61,6 +61,29 @@ def _zu_tail(toks: list[Tok], start: int) -> int | None:
     return None
 
 
+_DASHES = ("-", "–", "—")
+_STOPS = (";", ":", "(", ")", "“", "”", "\"", "-", "–", "—")
+_NOT_IN_LIST = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB", "VVG",
+                "VVI", "TO0", "CJS", "CJT", "PNQ", "DTQ", "AVQ")
+
+
+def _list_end(toks: list[Tok], start: int) -> int | None:
+    """English: the index of the final mark when the words from `start` up to it are a list of noun phrases
+    ("green spaces, tools and repairs": commas, no verb, no clause of its own); None otherwise."""
+    end = body_end(toks, (".", "!", "?"))
+    phrase = toks[start:end]
+    if end == len(toks) or not phrase or any(t.tag in _NOT_IN_LIST or t.text in _STOPS for t in phrase):
+        return None
+    return end
+
+
+def _to_tail(toks: list[Tok], start: int) -> bool:
+    """English: from the comma at `start` a purpose phrase (", to help …") runs to the end of the sentence."""
+    end = body_end(toks, (".", "!", "?"))
+    return end < len(toks) and start + 2 < end and toks[start].text == "," and toks[start + 1].text == "to" \
+        and toks[start + 2].tag == "VVI" and not any(t.text in _STOPS for t in toks[start + 1:end])
+
+
 def _trailing(toks: list[Tok], ctx) -> list[str] | None:
     """'A, damit B können.' → 'A.' + 'Damit können B.'."""
     table = ctx.data["subordinate"]
@@ -69,22 +92,34 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
         skip = 2
         if word == "so" and c + 2 < len(toks) and toks[c + 2].text.lower() == "dass":
             word, skip = "sodass", 3            # ", so dass" is ", sodass"
-        if t.text != "," or word not in table or c == 0:
+        dash = ctx.lang == "en" and t.text in _DASHES and sum(1 for x in toks if x.text in _DASHES) == 1
+        if not (t.text == "," or dash) or word not in table or c == 0:
             continue
         if word == "wo" and toks[c - 1].tag != "NE":
             continue        # "…, wo" becomes "Dort" only after a place's name ("in Fällen, wo" is no place)
+        if word == "including" and c + 2 < len(toks) and toks[c + 2].text in (":", ";"):
+            skip = 3        # "including: A, B and C" — the mark only opens the list
         end = c + skip
         last = len(toks) - 1
         # a point inside a number ("15.5mph" → "15", ".", "5mph") is no boundary: only the final one is
         while end < len(toks) and not (toks[end].text in _BOUNDARY and (toks[end].text not in ".!?" or end == last)):
             end += 1
+        if word == "including" and ctx.lang == "en" and end < len(toks) and toks[end].text == ",":
+            end = _list_end(toks, c + skip) or end
         infinitive: list[Tok] = []
         if end < len(toks) and toks[end].text not in (".", "!", "?"):
-            stop = _zu_tail(toks, end) if ctx.lang == "de" else None
-            if stop is None:
-                continue    # something follows that may belong to the clause (", dass …")
-            infinitive, end = toks[end:stop], stop      # ", mitzureden" stays with its clause
+            if ctx.lang == "en":
+                if not (word == "including" and _to_tail(toks, end)):
+                    continue
+                # "…, including X, to help Y.": the purpose is the main clause's, it stays there
+            else:
+                stop = _zu_tail(toks, end)
+                if stop is None:
+                    continue    # something follows that may belong to the clause (", dass …")
+                infinitive, end = toks[end:stop], stop      # ", mitzureden" stays with its clause
         body = toks[c + skip:end - len(infinitive)] if infinitive else toks[c + skip:end]
+        if not any(x.is_word for x in body):
+            continue        # "…, including:" before a list: the list is not in this sentence
         if ctx.lang == "de":
             body = as_clause(body)
             if not body or not is_verb(body[-1]):
