@@ -198,8 +198,8 @@ def serve(sources: list[Path], out: Path, formats: tuple[str, ...], settings: Se
             checks.warm_up(formats)
             paths, _ = discover(sources, exclude=(out,))
             if paths:
-                try:
-                    render_warm_up(paths[0], formats, settings)
+                try:        # the smallest source: a 5 MB release would keep the first edit waiting
+                    render_warm_up(min(paths, key=lambda p: p.stat().st_size), formats, settings)
                 except Exception:  # a warm-up that fails costs the first rebuild its head start, nothing else
                     pass
         reporter.note("ready: edits are rebuilt with warm renderers and checkers")
