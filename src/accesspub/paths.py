@@ -31,6 +31,12 @@ def java() -> str | None:
     return shutil.which("java")
 
 
+# The options of the JVMs the checks start (EPUBCheck, vnu). C1 alone: starts in half the CPU; a 128 MB first heap
+# (not 1/64 of the machine's memory) that gives back what it does not need: two JVMs at the peak of a build
+# 661 → 455 MiB, at the same CPU
+JVM_OPTIONS = ["-Xss16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms128m", "-XX:MaxHeapFreeRatio=40"]
+
+
 def font_files() -> list[Path]:
     """Atkinson Hyperlegible Next (OFL) from npm: regular, bold, italic; latin and latin-ext; with a plain zero."""
     from .typeface import derived

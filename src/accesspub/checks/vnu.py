@@ -18,12 +18,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..findings import Finding, tool_missing
-from ..paths import java, node_modules
+from ..paths import JVM_OPTIONS, java, node_modules
 from . import page_rendition, services
 
-# C1 alone: starts in half the CPU; a 128 MB first heap (not 1/64 of the machine's memory) that gives back what it
-# does not need: two JVMs at the peak of a build 661 → 455 MiB, at the same CPU
-JVM_OPTIONS = ["-Xss16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms128m", "-XX:MaxHeapFreeRatio=40"]
 # the server does not read its stdin, so it would outlive a build that is killed; this shell ends it when the
 # pipe from us closes (we close it, or we die), and lives exactly as long as the server does (a background
 # list reads /dev/null in sh, hence the pipe on fd 3)

@@ -19,13 +19,10 @@ import threading
 from pathlib import Path
 
 from ...findings import Finding, tool_missing
-from ...paths import java, user_cache
+from ...paths import JVM_OPTIONS, java, user_cache
 from .. import services
 
 SOURCE = Path(__file__).with_name("EpubCheckBatch.java")
-# C1 alone: starts in half the CPU; a 128 MB first heap (not 1/64 of the machine's memory) that gives back what it
-# does not need: two JVMs at the peak of a build 661 → 455 MiB, at the same CPU
-JVM_OPTIONS = ["-Xss16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms128m", "-XX:MaxHeapFreeRatio=40"]
 TIMEOUT = 180
 SEVERITY = {"FATAL": "error", "ERROR": "error", "WARNING": "warning", "INFO": "info"}
 
