@@ -60,9 +60,12 @@ def broken_copies(plain: Path, figures: Path, folder: Path) -> dict[str, Path]:
     missing_css = folder / "broken-epubcheck.epub"
     write_epub(missing_css, [(n, d) for n, d in entries if n != "EPUB/styles/epub.css"], stamp)
     no_modes = folder / "broken-ace.epub"
-    write_epub(no_modes, _replace(entries, "EPUB/package.opf",
-                                  lambda t: re.sub(r'<meta property="schema:accessMode[^>]*>[^<]*</meta>\n', "", t)),
-               stamp)
+    no_modes_entries = _replace(entries, "EPUB/package.opf",
+                                lambda t: re.sub(r'<meta property="schema:accessMode[^>]*>[^<]*</meta>\n', "", t))
+    # and a content document that Ace's own axe pass (run in Chromium, not in Node) must catch
+    no_modes_entries = _replace(no_modes_entries, "EPUB/text.xhtml",
+                                lambda t: t.replace("</h1>", '</h1><div role="nonsense">x</div>', 1))
+    write_epub(no_modes, no_modes_entries, stamp)
     set_claim(no_modes, "Someone")                 # a claim made earlier must be withdrawn
     entries, stamp = read_epub(figures)
     entries = _replace(entries, "EPUB/text.xhtml",
@@ -198,6 +201,8 @@ def test_epubcheck_catches_a_missing_resource(built):
 def test_ace_catches_missing_access_mode_and_the_claim_is_withdrawn(built):
     findings = built["findings"]["broken-ace"]
     assert any(f.check == "ace" and f.rule == "metadata-accessmode" and f.severity == "error" for f in findings)
+    assert any(f.check == "ace" and f.rule == "aria-roles" and f.severity == "error" and "text.xhtml" in f.location
+               for f in findings)
     assert any(f.rule == "conformance-not-claimed" for f in findings)
     assert claim_of(built["epubs"]["broken-ace"]) == {}
 

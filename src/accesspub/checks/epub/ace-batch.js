@@ -2,6 +2,8 @@
 // start Chromium per EPUB). Usage: node ace-batch.js NODE_MODULES; then one line per EPUB on stdin,
 // "EPUB<TAB>OUTDIR", answered by one JSON line on stdout: {"epub", "report"} or {"epub", "error"}.
 // Sequential: two EPUBs at once in one browser measured no faster on 2 cores.
+// Ace injects the unminified axe.js (1.3 MB) into every content document; its minified twin from the same
+// package is the same code and costs Chromium 40 % less CPU per EPUB (1.3 -> 0.77 CPU-s for the sample).
 'use strict';
 const path = require('path');
 const readline = require('readline');
@@ -12,9 +14,11 @@ const winston = require(path.join(nodeModules, 'winston'));
 winston.add(new winston.transports.Console({ silent: true }));
 
 let launched = false;
+const minified = (script) => (path.basename(script) === 'axe.js' ? path.join(path.dirname(script), 'axe.min.js') : script);
 const shared = Object.assign(Object.create(runner), {
   launch: async () => { if (!launched) { await runner.launch(); launched = true; } },
   close: async () => {},
+  run: (url, scripts, contents, basedir) => runner.run(url, scripts.map(minified), contents, basedir),
 });
 
 const jobs = [];
