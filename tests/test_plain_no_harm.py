@@ -218,6 +218,34 @@ def test_a_link_whose_words_a_word_rule_would_change_still_lets_the_sentence_spl
     assert tree.xpath("//a[@href='https://example.org/k']")[0].text_content() == "große Wohnungskonzerne"
 
 
+def test_a_link_around_a_clause_a_rule_reorders_spans_the_sentence_that_says_it(tmp_path):
+    """"dass <a>Familien sich … wehren</a>" → "Familien wehren sich …": the link text is no longer in the
+    text as written, so the link spans the one sentence that holds all of its words; a short link whose word a
+    rule changed keeps the old way (the sentence is split by the splitting rules alone, or stays)."""
+    src = tmp_path / "link.md"
+    src.write_text("---\ntitle: Mieten\nlang: de\ndate: 2026-05-04\n---\n\n"
+                   "Es ist also kein Wunder, dass [viele Familien sich gegen die hohen Mieten in den neuen "
+                   "Wohnungen wehren](https://example.org/m).\n", encoding="utf-8")
+    _, tree = _plain_page(src, tmp_path / "out")
+    lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
+    assert lines[:2] == ["Es ist also kein Wunder:",
+                         "Viele Familien wehren sich gegen die hohen Mieten in den neuen Wohnungen."]
+    links = tree.xpath("//a[@href='https://example.org/m']")
+    assert [a.text_content() for a in links] == \
+        ["Viele Familien wehren sich gegen die hohen Mieten in den neuen Wohnungen"]
+
+
+def test_a_link_that_is_only_part_of_a_reordered_clause_keeps_the_sentence_whole(tmp_path):
+    src = tmp_path / "link.md"
+    src.write_text("---\ntitle: Mieten\nlang: de\ndate: 2026-05-04\n---\n\n"
+                   "Es ist also kein Wunder, dass viele Familien sich gegen die [hohen Mieten in den neuen "
+                   "Wohnungen wehren](https://example.org/m) und dabei auf die Hilfe der Stadt hoffen.\n",
+                   encoding="utf-8")
+    _, tree = _plain_page(src, tmp_path / "out")
+    assert [a.text_content() for a in tree.xpath("//a[@href='https://example.org/m']")] == \
+        ["hohen Mieten in den neuen Wohnungen wehren"]
+
+
 def test_a_figure_without_an_image_keeps_its_blocks_and_caption():
     """A figure that holds no image (an embed, a text box) is no quotation: its paragraphs and its caption are
     plain lines where the figure stood, nothing is dropped."""

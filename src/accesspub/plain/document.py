@@ -196,6 +196,31 @@ def _speaker_of(attribution: str) -> str | None:
     return " ".join(name[-3:]) if name else None
 
 
+def _link_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().replace("-", ""))
+
+
+def _placed(links: list[tuple[str, str]], said: list[str], lang: str) -> list[list[tuple[str, str]]] | None:
+    """Each link in the one plain sentence that holds its text unchanged; or, for a link around a whole clause
+    that a rule reordered ("dass <a>Mieter sich wehren</a>" → "Mieter wehren sich."), the one sentence that
+    holds all of its words and little else: then the link spans that sentence. None when a link would be
+    lost or doubled."""
+    placed: list[list[tuple[str, str]]] = [[] for _ in said]
+    for t, u in links:
+        exact = [k for k, s in enumerate(said) if t in s]
+        if len(exact) == 1:
+            placed[exact[0]].append((t, u))
+            continue
+        if exact:
+            return None
+        words = _link_words(t)
+        holds = [k for k, s in enumerate(said) if len(words) >= 3 and not set(words) - set(_link_words(s))]
+        if len(holds) != 1 or len(words) < 0.7 * len(_link_words(said[holds[0]])):
+            return None
+        placed[holds[0]].append((said[holds[0]].rstrip(".!?"), u))
+    return placed
+
+
 class Builder:
     """Walks the release body in order and fills a PlainDoc."""
 
@@ -237,8 +262,8 @@ class Builder:
         for attempt in tries:
             done = rewrite(text, self.ctx, attempt)
             said = [end_sentence(s) if len(done.sentences) > 1 else s for s in done.sentences if s.strip()]
-            placed = [[(t, u) for t, u in links if t in s] for s in said]
-            if not any(sum(1 for p in placed if (t, u) in p) != 1 for t, u in links):
+            placed = _placed(links, said, self.ctx.lang)
+            if placed is not None:
                 return [self._line(s, sid, fired=done.fired, rejected=done.rejected, review=done.review, links=p)
                         for s, p in zip(said, placed)]
         return [self._line(text, sid, links=links, review=self._review(text))]

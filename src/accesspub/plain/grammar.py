@@ -154,6 +154,16 @@ def as_clause(toks: list[Tok]) -> list[Tok]:
     return toks[:last] + [Tok(t.text, t.space, "VV(FIN)", t.lemma)] + toks[last + 1:]
 
 
+def finite_last(body: list[Tok]) -> list[Tok]:
+    """A subordinate clause whose only verb, at its end, is tagged a participle: that verb is finite ("…, mit
+    dem die Regierung die Arbeit bewertet": HanTa reads "bewertet" as a participle, but the clause needs a
+    finite verb and has no other)."""
+    if body and body[-1].tag == "VV(PP)" and not any(t.tag.startswith(("VV", "VA", "VM")) for t in body[:-1]):
+        last = body[-1]
+        return body[:-1] + [Tok(last.text, last.space, "VV(FIN)", last.lemma)]
+    return body
+
+
 def finite_index(toks: list[Tok]) -> int | None:
     """The finite verb of a verb-final clause: the last verb, or the first of two coordinated clauses
     ("… akzeptiert wird und nicht ausgrenzt" → "wird")."""

@@ -6,7 +6,7 @@ the verb at the end. "Die Stellen, die die Kommunen unterstützen, …"
 from __future__ import annotations
 
 from .. import nouns
-from ..grammar import is_noun, is_verb, parse, to_main_clause
+from ..grammar import finite_last, is_noun, is_verb, parse, to_main_clause
 from ..text import Tok, body_end, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "relative", "split", ("de", "en")
@@ -62,17 +62,26 @@ def _ambiguous(toks: list[Tok], c: int, pronoun: str) -> bool:
 _CLAUSE_END = ("PTKVZ", "VV(PP)", "VA(PP)", "VV(INF)", "VA(INF)", "VM(INF)")
 
 
-def _extraposed(toks: list[Tok], c: int, pronoun: str) -> Tok | None:
+def _extraposed(toks: list[Tok], c: int, pronoun: str, readings: set | None = None) -> Tok | None:
     """The antecedent of a relative clause after the end of the main clause: the one noun of that clause that
-    fits the pronoun (none or two: unsure, None). Not after a subordinate clause or a quotation."""
+    fits the pronoun (none or two: unsure, None). Not after a subordinate clause or a quotation — except a
+    dass-clause that starts right after a comma ("…, dass Berlin ein Gesetz einführt, durch das …": the
+    clause is extraposed from the dass-clause, and only its nouns can take it). `readings`: the gender, number
+    and case a noun after a preposition must have (`_AFTER_PREPOSITION`)."""
     start = max((k + 1 for k in range(c) if toks[k].text in _BOUNDARY + (",", "„")), default=0)
     clause = toks[start:c]
+    if clause and clause[0].text == "dass" and start > 0 and toks[start - 1].text == ",":
+        clause = clause[1:]
     if any(t.tag in ("KOUS", "PRELS", "PWAV", "KOUI", "PTKZU") for t in clause):
         return None
-    fits = [t for t in clause if is_noun(t) and t.tag != "NE" and t.tag != "PPER" and _matches(t, pronoun)]
+    fits = [t for t in clause if is_noun(t) and t.tag != "NE" and t.tag != "PPER"
+            and (nouns.features(t.text) & readings if readings else _matches(t, pronoun))]
     others = [t for t in clause if t.tag in ("NN", "NE") and t not in fits]
-    if len(fits) != 1 or any(t.tag == "NE" for t in others):
+    if len(fits) != 1:
         return None
+    last = max(k for k, t in enumerate(clause) if t.tag in ("NN", "NE"))
+    if any(t.tag == "NE" for t in others) and not (readings and clause[last] is fits[0]):
+        return None     # a name may take the clause too; after a preposition only the last noun is sure
     return fits[0]
 
 
@@ -135,13 +144,20 @@ def _prepositional(toks: list[Tok], c: int) -> list[str] | None:
     if prep.text not in _PREPOSITIONS or rel.text not in _AFTER_PREPOSITION or rel.tag not in ("PRELS", "ART", "PDS"):
         return None
     readings, demonstrative = _AFTER_PREPOSITION[rel.text]
-    if antecedent.tag != "NN" or not (nouns.features(antecedent.text) & readings):
-        return None
     pronoun = {"dem": "der", "der": "die", "den": "der", "das": "das", "die": "die", "denen": "die"}[rel.text]
-    if _ambiguous(toks, c, pronoun):
+    if antecedent.tag in _CLAUSE_END or antecedent.tag.endswith("(FIN)"):
+        # "…, dass Berlin ein Gesetz einführt, durch das …": the one noun of the clause before that fits
+        antecedent = _extraposed(toks, c, pronoun, readings)
+        if antecedent is None:
+            return None
+        noun = _nominative(antecedent, pronoun)
+        if noun is None or not nouns.features(noun) & readings:
+            return None     # the noun in the form the preposition demands ("durch das" → "durch dieses Gesetz")
+        antecedent = Tok(noun, True, antecedent.tag, antecedent.lemma)
+    elif antecedent.tag != "NN" or not (nouns.features(antecedent.text) & readings) or _ambiguous(toks, c, pronoun):
         return None
     end = body_end(toks)
-    body = toks[c + 3:end]
+    body = finite_last(toks[c + 3:end])
     if len(body) < 3 or any(t.text in _BOUNDARY + ("(", ")", "–", "-") for t in body) or not is_verb(body[-1]):
         return None
     vorfeld = [Tok(prep.text.capitalize(), True), Tok(demonstrative, True), Tok(antecedent.text, True)]
