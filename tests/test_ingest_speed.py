@@ -59,3 +59,19 @@ def test_ingest_of_a_1mb_release_is_a_small_multiple_of_pandoc_and_linear(tmp_pa
     assert large_ingest <= GROWTH * small_ingest, (
         f"ten times the text cost {large_ingest / small_ingest:.1f} times as much ({small_ingest:.2f} s → "
         f"{large_ingest:.2f} s): something grows faster than the text")
+
+
+def test_a_long_text_is_split_into_sentences_by_helper_processes_with_the_same_result(monkeypatch):
+    """Above PARALLEL_ABOVE characters, parts of the text go to helper processes (a long release is often
+    built alone, with a core idle); the sentence ranges are exactly those one process finds."""
+    from accesspub.language import sentences
+
+    paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if len(p) > 80] * 6
+    serial = [sentences.split(p, "de") for p in paragraphs]
+    monkeypatch.setattr(sentences, "PARALLEL_ABOVE", sum(map(len, paragraphs)) // 4)
+    monkeypatch.setattr(sentences.os, "cpu_count", lambda: 3)
+    here = []
+    local = sentences._split_chunk
+    monkeypatch.setattr(sentences, "_split_chunk", lambda texts, lang: here.extend(texts) or local(texts, lang))
+    assert sentences.split_all(paragraphs, "de") == serial
+    assert 0 < len(here) < len(paragraphs) / 2        # the helpers split the rest (none failed)

@@ -7,6 +7,11 @@ the first piece has id "s-N", further pieces "s-N-2", "s-N-3"; all carry class "
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import threading
 from functools import lru_cache
 
 import panflute as pf
@@ -60,6 +65,61 @@ def split(text: str, lang: str) -> list[tuple[int, int]]:
         end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         out.append((s if i else 0, end))
     return out
+
+
+# characters of paragraph text above which other processes split part of it: SoMaJo needs about 7 s per MB on
+# one core, a helper process starts in a third of a second, and a long release is often built alone (the other
+# core idle)
+PARALLEL_ABOVE = 300_000
+
+
+def _split_chunk(texts: list[str], lang: str) -> list[list[tuple[int, int]]]:
+    return [split(t, lang) for t in texts]
+
+
+def _serve() -> None:
+    """A helper process of `split_all`: JSON {"lang", "texts"} on stdin, their ranges as JSON on stdout."""
+    job = json.load(sys.stdin)
+    json.dump(_split_chunk(job["texts"], job["lang"]), sys.stdout)
+
+
+def split_all(texts: list[str], lang: str) -> list[list[tuple[int, int]]]:
+    """`split` for many paragraphs; for a long text, contiguous parts go to helper processes (one per further
+    core, plain subprocesses: nothing of the caller's program is imported again) while this process splits
+    the first part. The same ranges as one process gives."""
+    total = sum(map(len, texts))
+    parts = min(os.cpu_count() or 1, 4, max(1, total // (PARALLEL_ABOVE // 2)))
+    if total < PARALLEL_ABOVE or parts < 2:
+        return _split_chunk(texts, lang)
+    bounds, acc, share = [0], 0, total / parts
+    for i, t in enumerate(texts):
+        acc += len(t)
+        if acc >= share * len(bounds) and len(bounds) < parts:
+            bounds.append(i + 1)
+    bounds.append(len(texts))
+    chunks = [texts[a:b] for a, b in zip(bounds, bounds[1:])]
+    helpers = []
+    for chunk in chunks[1:]:
+        proc = subprocess.Popen([sys.executable, "-c", "from accesspub.language.sentences import _serve; _serve()"],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        threading.Thread(target=_feed, args=(proc, {"lang": lang, "texts": chunk}), daemon=True).start()
+        helpers.append((proc, chunk))
+    out = _split_chunk(chunks[0], lang)
+    for proc, chunk in helpers:
+        data = proc.stdout.read()
+        if proc.wait() == 0:
+            out += [[tuple(r) for r in ranges] for ranges in json.loads(data)]
+        else:           # a helper that failed (memory, a signal): its part is split here
+            out += _split_chunk(chunk, lang)
+    return out
+
+
+def _feed(proc: subprocess.Popen, job: dict) -> None:
+    try:
+        proc.stdin.write(json.dumps(job).encode())
+        proc.stdin.close()
+    except OSError:
+        pass
 
 
 class _Numbering:
@@ -136,12 +196,12 @@ def assign_ids(doc: pf.Doc, lang: str) -> int:
     numbering = _Numbering()
     blocks = []
     walk(doc, lambda e, d: blocks.append(e) if isinstance(e, _TEXT_BLOCKS) else None)
+    texts = [text_of(list(block.content), lang) for block in blocks]
+    prose = [k for k, block in enumerate(blocks) if not isinstance(block, pf.Header)]
+    found = dict(zip(prose, split_all([texts[k] for k in prose], lang)))
     for block_no, block in enumerate(blocks):
         inlines = list(block.content)
-        if isinstance(block, pf.Header):
-            ranges = [(0, max(1, len(text_of(inlines, lang))))]
-        else:
-            ranges = split(text_of(inlines, lang), lang)
+        ranges = found[block_no] if block_no in found else [(0, max(1, len(texts[block_no])))]
         if not ranges:
             continue
         block.content = _wrap(inlines, ranges, 0, lang, numbering, block_no)
