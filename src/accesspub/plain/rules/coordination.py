@@ -127,6 +127,51 @@ def _german_splice(toks) -> list[str] | None:
     return None
 
 
+_DE_NOMINATIVE = {"ich", "du", "er", "sie", "es", "wir", "ihr"}
+# adverbs that open a main clause of their own after a comma ("…, zuletzt spricht Luisa Neubauer.")
+_DE_OPENERS = {"zuletzt", "danach", "dann", "anschließend", "außerdem", "trotzdem", "dabei", "deshalb", "heute",
+               "jetzt", "hier", "dort", "später", "zudem", "seitdem", "inzwischen", "bisher", "dafür", "davor"}
+
+
+def _german_comma_splice(toks, ctx) -> list[str] | None:
+    """'A geschieht, B geschieht auch.' → two sentences: two main clauses joined by a comma alone. Before the
+    comma a main clause (a finite verb, no subordinate clause, no verb that takes a clause without "dass":
+    "Er sagt, die Stadt hat kein Geld" stays); after it a subject (a pronoun in the nominative or a noun
+    phrase) or an adverb from `_DE_OPENERS`, then the finite verb — second, so it is no relative or
+    verb-final clause — and more words after it, not in the Konjunktiv I."""
+    end = body_end(toks)
+    takes_clause = set(ctx.data["say_verbs"]) | set(ctx.data["colon_verbs"])
+    for c in range(3, end - 3):
+        if toks[c].text != ",":
+            continue
+        head, tail = toks[:c], toks[c + 1:end]
+        # commas of a list may stand before ("Redner aus A, B und C, zuletzt spricht …"), no other mark
+        if not any(is_finite(x) for x in head) or any(x.text in _DE_STOP and x.text != "," or x.tag in _DE_CLAUSE
+                                                      for x in head):
+            return None
+        particle = head[-1].text if head[-1].tag == "PTKVZ" else ""     # "findet … statt" is no "finden"
+        if any((particle + x.lemma if particle and is_finite(x) else x.lemma) in takes_clause for x in head):
+            return None
+        if any(x.text in _DE_STOP or x.tag in _DE_CLAUSE for x in tail):
+            continue
+        first = tail[0]
+        if first.tag == "PPER" and first.text.lower() in _DE_NOMINATIVE or \
+                first.tag in ("ADV", "PROAV") and first.text.lower() in _DE_OPENERS:
+            v = 1
+        elif first.tag in ("ART", "PDAT", "PPOSAT", "PIAT", "NE", "NN"):
+            v = noun_phrase_end(tail, 0)
+        else:
+            continue
+        if not v or v + 1 >= len(tail) or not is_finite(tail[v]) \
+                or tail[v].text.lower() in ctx.data["konjunktiv"] \
+                or not any(x.is_word and not x.tag.startswith(("VV", "VA", "VM")) for x in tail[v + 1:]):
+            continue
+        if word_count(join(head), "de") < 4 or word_count(join(tail), "de") < 4:
+            continue
+        return [end_sentence(join(head)), end_sentence(capitalize(join(toks[c + 1:])))]
+    return None
+
+
 def _clause_after(tail) -> bool:
     """German: the words after the conjunction hold a finite verb of their own, not only one right after a
     later comma ("aber nicht mit B, können Wähler …": that verb opens the main clause after a condition)."""
@@ -143,7 +188,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         if found:
             return found
     if ctx.lang == "de":
-        found = _german_and(toks) or _german_splice(toks)
+        found = _german_and(toks) or _german_splice(toks) or _german_comma_splice(toks, ctx)
         if found:
             return found
     for c, t in enumerate(toks[:-1]):
