@@ -84,6 +84,10 @@ _GENITIVE_DETERMINERS = {"des", "der", "eines", "einer", "dieses", "meines", "de
                          "eures", "seiner", "ihrer", "unserer", "keines", "keiner", "jedes"}
 
 
+_MONTHS = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+           "November", "Dezember"}
+
+
 def noun_phrase_end(toks: list[Tok], start: int) -> int:
     """Index after the noun phrase that starts at `start` (determiner, adjectives, nouns, genitive
     attributes, coordinated phrases); `start` itself when no noun phrase starts there."""
@@ -105,6 +109,8 @@ def noun_phrase_end(toks: list[Tok], start: int) -> int:
         elif j < len(toks) and is_noun(toks[j]):
             while j < len(toks) and is_noun(toks[j]):
                 j += 1
+            if j < len(toks) and toks[j].tag == "CARD" and toks[j - 1].text in _MONTHS:
+                j += 1          # "am 24. August 2024": the year belongs to the date
         else:
             return end
         end = j

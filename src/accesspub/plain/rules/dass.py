@@ -117,7 +117,9 @@ def apply(sentence: str, ctx) -> list[str] | None:
         if t.text.lower() != "dass" or d < 3 or toks[d - 1].text != ",":
             continue
         head = toks[:d - 1]
-        if not any(v.tag in ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VV(PP)") and v.lemma in verbs for v in head) \
+        particle = head[-1].text if head[-1].tag == "PTKVZ" else ""     # "weist darauf hin" is "hinweisen"
+        if not any(v.tag in ("VV(FIN)", "VA(FIN)", "VM(FIN)", "VV(PP)")
+                   and (v.lemma in verbs or v.tag != "VV(PP)" and particle + v.lemma in verbs) for v in head) \
                 and not (len(head) <= 3 and head[-1].lemma in ("bedeuten", "heißen", "zeigen")) \
                 and not _expletive(head, appeals) and not (head[-1].tag == "NN" and head[-1].lemma in nouns):
             continue
