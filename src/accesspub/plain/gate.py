@@ -167,7 +167,8 @@ def number_error(toks: list[Tok]) -> str | None:
            for j in range(v + 1, len(toks))):
         return None     # another noun phrase may be the subject ("Diese Monate hatte die Initiative eingeplant")
     verb = toks[v].text.lower()
-    plural_verb = verb in _PLURAL_VERBS or (verb.endswith("en") and verb not in ("ist", "hat"))
+    # the 3rd person plural ends in -en, or -rn / -ln for verbs in -ern / -eln ("fordern", "sammeln")
+    plural_verb = verb in _PLURAL_VERBS or (verb.endswith(("en", "rn", "ln")) and verb not in ("ist", "hat"))
     numbers = {f[1] for f in feats}
     if numbers == {"sg"} and plural_verb or numbers == {"pl"} and not plural_verb:
         return f"subject and verb do not agree: '{head.text} … {toks[v].text}'"
