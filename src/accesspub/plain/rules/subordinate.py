@@ -97,6 +97,8 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
             continue
         if word == "wo" and toks[c - 1].tag != "NE":
             continue        # "…, wo" becomes "Dort" only after a place's name ("in Fällen, wo" is no place)
+        if _not_until(word, toks, ctx):
+            continue
         if word == "including" and c + 2 < len(toks) and toks[c + 2].text in (":", ";"):
             skip = 3        # "including: A, B and C" — the mark only opens the list
         end = c + skip
@@ -144,10 +146,15 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
     return None
 
 
+def _not_until(word: str, toks: list[Tok], ctx) -> bool:
+    """"bevor" in a negated sentence means "not until": no order of events to tell apart."""
+    return word in ctx.data.get("temporal_order", ()) and any(t.text.lower() in ctx.data["negation"] for t in toks)
+
+
 def _leading(toks: list[Tok], ctx) -> list[str] | None:
     """'Da X gilt, kann Y …' → 'X gilt.' + 'Deshalb kann Y …' (the main clause keeps its verb-first order)."""
     table = ctx.data.get("leading", {})
-    if not toks or toks[0].text.lower() not in table:
+    if not toks or toks[0].text.lower() not in table or _not_until(toks[0].text.lower(), toks, ctx):
         return None
     c = next((k for k, t in enumerate(toks) if t.text == ","), None)
     if c is None or c < 3 or c + 2 >= len(toks) or toks[c + 1].tag not in ("VV(FIN)", "VA(FIN)", "VM(FIN)"):
