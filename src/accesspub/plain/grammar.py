@@ -170,6 +170,32 @@ def finite_last(body: list[Tok]) -> list[Tok]:
     return body
 
 
+def as_demand(body: list[Tok], modal: dict) -> list[Tok] | None:
+    """A verb-final clause as what should be: '… ein Register schafft' → '… ein Register schaffen soll', '…
+    erhöht werden' → '… erhöht werden sollen'; a modal verb already there stays. None when the finite verb's
+    infinitive or number is unsure (then the caller does not split: a demand must not read as a fact). `modal`: {sg, pl} forms of "sollen"."""
+    body = finite_last(body)
+    if body and body[-1].tag in ("VA(INF)", "VV(INF)") and not any(is_verb(t) for t in body[:-1]) \
+            or body and body[-1].tag == "VA(INF)" and not any(t.tag.endswith("(FIN)") for t in body):
+        last = body[-1]     # "… erhöht werden": the clause's finite verb, read as an infinitive (3rd plural)
+        body = body[:-1] + [Tok(last.text, last.space, last.tag.replace("(INF)", "(FIN)"), last.lemma)]
+    verbs = [k for k, t in enumerate(body) if t.tag in ("VV(FIN)", "VA(FIN)", "VM(FIN)")]
+    if len(verbs) != 1 or verbs[0] != len(body) - 1:
+        return None
+    verb = body[-1]
+    if verb.tag == "VM(FIN)":
+        return body
+    low, lemma = verb.text.lower(), verb.lemma
+    if not lemma.endswith("n") or lemma == low and low.endswith("ten") or low.endswith(("te", "test")):
+        return None         # no infinitive known, or a past form ("schaffte"): unsure
+    if any(t.tag == "PPER" and t.text.lower() in ("ich", "du", "ihr") for t in body):
+        return None
+    plural = low == lemma or low == "sind"
+    return body[:-1] + [Tok(lemma, True, verb.tag.replace("(FIN)", "(INF)"), lemma),
+                        Tok(modal["pl" if plural else "sg"], False if body[-1].space is False else True,
+                            "VM(FIN)", "sollen")]
+
+
 def finite_index(toks: list[Tok]) -> int | None:
     """The finite verb of a verb-final clause: the last verb, or the first of two coordinated clauses
     ("… akzeptiert wird und nicht ausgrenzt" → "wird")."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .. import nouns
 from ..gate import DETERMINERS
-from ..grammar import finite_last, is_verb, noun_phrase_end, parse, to_main_clause
-from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
+from ..grammar import as_demand, is_verb, noun_phrase_end, parse, to_main_clause
+from ..text import body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "dass", "split", ("de",)
 
@@ -72,32 +72,6 @@ def _shared_subject(body) -> list[list] | None:
         return None
     first, second = to_main_clause(body[:k]), to_main_clause(body[:end] + body[k + 1:])
     return [first, second] if first and second else None
-
-
-def _demanded(body, modal: dict) -> list | None:
-    """A verb-final clause as what should be: '… ein Register schafft' → '… ein Register schaffen soll', '…
-    erhöht werden' → '… erhöht werden sollen'; a modal verb already there stays. None when the finite verb's
-    infinitive or number is unsure (then the sentence is not split: a demand must not read as a fact)."""
-    body = finite_last(body)
-    if body and body[-1].tag in ("VA(INF)", "VV(INF)") and not any(is_verb(t) for t in body[:-1]) \
-            or body and body[-1].tag == "VA(INF)" and not any(t.tag.endswith("(FIN)") for t in body):
-        last = body[-1]     # "… erhöht werden": the clause's finite verb, read as an infinitive (3rd plural)
-        body = body[:-1] + [Tok(last.text, last.space, last.tag.replace("(INF)", "(FIN)"), last.lemma)]
-    verbs = [k for k, t in enumerate(body) if t.tag in ("VV(FIN)", "VA(FIN)", "VM(FIN)")]
-    if len(verbs) != 1 or verbs[0] != len(body) - 1:
-        return None
-    verb = body[-1]
-    if verb.tag == "VM(FIN)":
-        return body
-    low, lemma = verb.text.lower(), verb.lemma
-    if not lemma.endswith("n") or lemma == low and low.endswith("ten") or low.endswith(("te", "test")):
-        return None         # no infinitive known, or a past form ("schaffte"): unsure
-    if any(t.tag == "PPER" and t.text.lower() in ("ich", "du", "ihr") for t in body):
-        return None
-    plural = low == lemma or low == "sind"
-    return body[:-1] + [Tok(lemma, True, verb.tag.replace("(FIN)", "(INF)"), lemma),
-                        Tok(modal["pl" if plural else "sg"], False if body[-1].space is False else True,
-                            "VM(FIN)", "sollen")]
 
 
 _QUOTE_MARKS = ("„", "“", "”", "\"")
@@ -166,7 +140,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         demand = ctx.data["appeal_verbs"]
         if any((particle + v.lemma if particle and v.tag != "VV(PP)" else v.lemma) in demand["demands"]
                for v in head if v.tag.startswith(("VV", "VA", "VM"))):
-            body = _demanded(body, demand["modal"])
+            body = as_demand(body, demand["modal"])
             if body is None:
                 continue
         clauses = [to_main_clause(body)]

@@ -6,7 +6,7 @@ the verb at the end. "Die Stellen, die die Kommunen unterstützen, …"
 from __future__ import annotations
 
 from .. import nouns
-from ..grammar import finite_last, is_noun, is_verb, parse, to_main_clause
+from ..grammar import as_demand, finite_last, is_noun, is_verb, parse, to_main_clause
 from ..text import Tok, body_end, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "relative", "split", ("de", "en")
@@ -136,7 +136,45 @@ _PREPOSITIONS = {"in", "an", "auf", "bei", "mit", "durch", "für", "über", "unt
                  "vor", "neben", "gegen", "um", "ohne", "hinter", "zwischen"}
 
 
-def _prepositional(toks: list[Tok], c: int) -> list[str] | None:
+_NEGATIVE = {"kein", "keine", "keinen", "keinem", "keiner", "keines"}
+_INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines"}
+
+
+def _determiner(toks: list[Tok], antecedent: Tok) -> str:
+    """The determiner of the antecedent's noun phrase ("" for a bare noun)."""
+    k = next((i for i, t in enumerate(toks) if t is antecedent), None)
+    if k is None:
+        return ""
+    j = k - 1
+    while j >= 0 and toks[j].tag in ("ADJ(A)", "ADJ(D)", "ADV", "CARD", "TRUNC"):
+        j -= 1
+    return toks[j].text.lower() if j >= 0 and toks[j].tag in ("ART", "PIAT", "PIDAT", "PPOSAT", "PDAT") else ""
+
+
+def _mood(toks: list[Tok], c: int, antecedent: Tok, ctx) -> str | None:
+    """How the relative clause holds once it is a sentence of its own: "fact"; "should" for a noun not yet there
+    — indefinite, in a clause of need, search, demand or supposition ("Wir brauchen ein Gesetz, das die Daten
+    schützt" → "Das Gesetz soll die Daten schützen"); None for a noun whose existence the sentence denies ("Es
+    gibt kein Gesetz, das X regelt": no sentence may say what it regulates)."""
+    data = ctx.data["hypothetical"]
+    head, det = toks[:c], _determiner(toks, antecedent)
+    if det in _NEGATIVE or any(t.lemma in data["absent"] for t in head):
+        return None
+    if det not in _INDEFINITE and det:
+        return "fact"
+    if any(t.text.lower() in ctx.data["negation"] and t.tag != "APPR" for t in head):
+        return None         # "Es gibt nicht genug Wohnungen, die …"
+    appeal = head and head[0].text == "Es" and any(t.text in ctx.data["appeal_words"] for t in head)
+    if appeal or any(t.lemma in data["verbs"] or t.text.lower() in data["forms"] for t in head):
+        return "should"
+    return "fact"
+
+
+def _as_mood(body: list[Tok], mood: str, ctx) -> list[Tok] | None:
+    return body if mood == "fact" else as_demand(body, ctx.data["appeal_verbs"]["modal"])
+
+
+def _prepositional(toks: list[Tok], c: int, ctx) -> list[str] | None:
     """'…, ein Portal, in dem die Stadt X zeigt.' → '… ein Portal.' + 'In diesem Portal zeigt die Stadt X.':
     the noun right before the comma is the antecedent (its form fits the pronoun's case, gender and number,
     nothing before it could take the clause), the clause runs to the end of the sentence."""
@@ -153,13 +191,20 @@ def _prepositional(toks: list[Tok], c: int) -> list[str] | None:
         noun = _nominative(antecedent, pronoun)
         if noun is None or not nouns.features(noun) & readings:
             return None     # the noun in the form the preposition demands ("durch das" → "durch dieses Gesetz")
-        antecedent = Tok(noun, True, antecedent.tag, antecedent.lemma)
     elif antecedent.tag != "NN" or not (nouns.features(antecedent.text) & readings) or _ambiguous(toks, c, pronoun):
         return None
+    else:
+        noun = antecedent.text
+    mood = _mood(toks, c, antecedent, ctx)
     end = body_end(toks)
     body = finite_last(toks[c + 3:end])
-    if len(body) < 3 or any(t.text in _BOUNDARY + ("(", ")", "–", "-") for t in body) or not is_verb(body[-1]):
+    if mood is None or len(body) < 3 or any(t.text in _BOUNDARY + ("(", ")", "–", "-") for t in body) \
+            or not is_verb(body[-1]):
         return None
+    body = _as_mood(body, mood, ctx)
+    if body is None:
+        return None
+    antecedent = Tok(noun, True, antecedent.tag, antecedent.lemma)
     vorfeld = [Tok(prep.text.capitalize(), True), Tok(demonstrative, True), Tok(antecedent.text, True)]
     clause = to_main_clause(body, vorfeld)
     if not clause:
@@ -186,7 +231,7 @@ def _german(sentence: str, ctx) -> list[str] | None:
         if t.text != "," or c == 0 or c + 2 >= len(toks):
             continue
         if c + 3 < len(toks) and toks[c + 1].tag == "APPR":
-            found = _prepositional(toks, c)
+            found = _prepositional(toks, c, ctx)
             if found:
                 return found
             continue
@@ -205,7 +250,7 @@ def _german(sentence: str, ctx) -> list[str] | None:
         elif _ambiguous(toks, c, rel.text):
             continue
         end = _clause_end(toks, c + 2)
-        body = toks[c + 2:end]
+        body = finite_last(toks[c + 2:end])
         if not body or not is_verb(body[-1]) or (end < len(toks) and toks[end].text in (":", "“", "”")):
             continue
         tail: list[Tok] = []
@@ -217,7 +262,11 @@ def _german(sentence: str, ctx) -> list[str] | None:
             continue    # "…, der als Folge haben könnte, dass …": the clause goes on after the comma
         rest = toks[:c] + (toks[end + 1:] if end < len(toks) and toks[end].text == "," else toks[end:])
         noun = _nominative(antecedent, rel.text)
-        if noun is None:
+        mood = _mood(toks, c, antecedent, ctx)
+        if noun is None or mood is None:
+            continue
+        body = _as_mood(body, mood, ctx)
+        if body is None:
             continue
         vorfeld = [Tok(ctx.data["relative"][rel.text], True), Tok(noun, True)]
         clause = to_main_clause(body, vorfeld)
