@@ -185,6 +185,8 @@ def as_demand(body: list[Tok], modal: dict) -> list[Tok] | None:
     verb = body[-1]
     if verb.tag == "VM(FIN)":
         return body
+    if verb.lemma in ("haben", "sein") and any(t.tag in ("VV(PP)", "VA(PP)") for t in body):
+        return None         # "… gesehen haben sollen" would say "reportedly saw": no sure form
     low, lemma = verb.text.lower(), verb.lemma
     if not lemma.endswith("n") or lemma == low and low.endswith("ten") or low.endswith(("te", "test")):
         return None         # no infinitive known, or a past form ("schaffte"): unsure
