@@ -10,6 +10,8 @@ from __future__ import annotations
 from ..text import Tok, body_end, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "purpose", "split", ("de", "en")
+# words of degree: with them "um … zu" tells what is (not) enough for something, not an aim
+_DEGREE = {"genug", "genügend", "ausreichend", "allzu", "hinreichend"}     # and "zu" before an adjective (PTKA)
 _STOP = (",", ";", ":", "„", "“", "”", "\"", "(", ")", "–", "-")
 
 
@@ -91,6 +93,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
         head = toks[:c]
         if not any(is_finite(t) for t in head) or any(t.text in ("„", "“", "”", "\"") for t in head):
             return None
+        if any(t.text.lower() in _DEGREE or t.tag == "PTKA" for t in head):
+            return None     # "nicht genug Personal, um … zu bearbeiten", "zu spät, um …": a consequence, no aim
         if word_count(join(head), "de") < 4 or word_count(join(body), "de") < 3:
             return None
         return [end_sentence(join(head)), end_sentence(f"{ctx.data['purpose_clause']} {join(body)}")]
