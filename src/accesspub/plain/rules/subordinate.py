@@ -6,7 +6,7 @@ becomes "Vielleicht regnet es." + "Nur dann fällt das Fest aus."."""
 
 from __future__ import annotations
 
-from ..grammar import analyze, as_clause, is_verb, parse, to_main_clause
+from ..grammar import analyze, as_clause, is_finite, is_verb, parse, to_main_clause
 from ..text import Tok, body_end, capitalize, decapitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "subordinate", "split", ("de", "en")
@@ -228,6 +228,43 @@ def _condition(toks: list[Tok], ctx) -> list[str] | None:
     return [end_sentence(join(clause)), end_sentence(join(main))]
 
 
+_MASCULINE_BACK = {"er", "ihn", "ihm", "sein", "seine", "seinen", "seinem", "seiner", "seines"}
+
+
+def _whoever(toks: list[Tok], ctx) -> list[str] | None:
+    """'Wer X tut, bekommt Y.' → 'Vielleicht tut jemand X.' + 'Dann bekommt diese Person Y.': a leading
+    wer-clause (verb last) and a main clause that opens with its finite verb and has no subject of its own
+    and no word that points back to "wer" ("sein Konto" would not fit "diese Person")."""
+    data = ctx.data["whoever"]
+    if len(toks) < 6 or toks[0].text != "Wer" or toks[0].tag not in ("PWS", "PRELS"):
+        return None
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 3 or c + 3 >= len(toks) or not is_finite(toks[c + 1]):
+        return None
+    main = toks[c + 2:body_end(toks)]
+    if any(t.text in ("„", "“", "”", "\"", "(", ")", ":", ";", ",") or t.tag in ("KOUS", "PRELS", "PWAV", "PWS")
+           for t in toks[1:c] + main) \
+            or any(t.text.lower() in _MASCULINE_BACK for t in main) \
+            or any(t.tag == "PPER" or t.tag in ("ART", "PDAT", "PPOSAT") and _nominative_start(main, k)
+                   for k, t in enumerate(main)):
+        return None
+    body = as_clause(toks[1:c])
+    if not body or not is_verb(body[-1]) or sum(1 for t in body if is_finite(t)) != 1:
+        return None
+    clause = to_main_clause(body, [Tok(ctx.data["condition"]["lead"], True)])
+    if not clause:
+        return None
+    clause = clause[:2] + [Tok(data["someone"], True)] + clause[2:]
+    then = [Tok(ctx.data["condition"]["main"], True), toks[c + 1]] + [Tok(w, True) for w in data["person"].split()]
+    return [end_sentence(join(clause)), end_sentence(join(then + toks[c + 2:]))]
+
+
+def _nominative_start(main: list[Tok], k: int) -> bool:
+    """A noun phrase at `k` that could be the main clause's own subject ("…, bekommt die Stadt …")."""
+    from .dass import _could_be_subject
+    return k == 0 and _could_be_subject(main[:4], False)
+
+
 # focus words before "dann" that go to the front with it; "erst dann" is a time, not a condition: it stays
 _CORRELATE_FOCUS = {"nur": "Nur dann", "auch": "Auch dann", "": "Dann"}
 _TIME_FOCUS = {"erst", "schon", "bereits", "noch", "immer", "genau"}
@@ -329,6 +366,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, ctx.lang)
     if ctx.lang == "de":
         return _purpose(toks, ctx) or _leading_damit(toks, ctx) or _leading(toks, ctx) or _condition(toks, ctx) \
+            or _whoever(toks, ctx) \
             or _subject_clause(toks, ctx) \
             or _announced_condition(toks, ctx) or _manner(toks, ctx) or _trailing(toks, ctx)
     return _trailing(toks, ctx)
