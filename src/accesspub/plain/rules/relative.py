@@ -211,6 +211,76 @@ def _german(sentence: str, ctx) -> list[str] | None:
     return None
 
 
+_EN_NAME = ("NN1", "NN0", "NN2", "NP0", "AJ0", "CRD")
+_EN_VERB_FORMS = ("VV", "VB", "VH", "VD", "VM")
+
+
+def _time_start(toks: list[Tok], c: int, phrases: list[str]) -> int:
+    """Index where the time phrases that end at the comma `c` start ("… for the first time this year, which");
+    `c` itself when none ends there. A time phrase is never what a which-clause is about."""
+    start = c
+    while True:
+        low = [t.text.lower() for t in toks[:start]]
+        n = next((len(p.split()) for p in sorted(phrases, key=lambda p: -len(p.split()))
+                  if low[-len(p.split()):] == p.split()), 0)
+        if not n and start >= 2 and low[start - 2] in ("in", "during") and low[start - 1].isdigit() \
+                and len(low[start - 1]) == 4:
+            n = 2       # "in 2020"
+        if not n or n >= start:
+            return start
+        start -= n
+
+
+def _named_antecedent(toks: list[Tok], s: int) -> tuple[int, int] | None:
+    """(start, end) of a name right before `s` ("the Carbon Disclosure Project"), with its article, that hangs
+    on the verb (after a verb, or after a preposition that follows a verb or "take part"); None otherwise: a
+    name after "of", after a noun's preposition or in a list may not be what the clause is about."""
+    k = s
+    while k > 0 and toks[k - 1].tag in _EN_NAME and toks[k - 1].text[:1].isupper() and k - 1 > 0:
+        k -= 1
+    if k == s or toks[s - 1].tag not in ("NN1", "NN0", "NP0"):
+        return None
+    start = k - 1 if toks[k - 1].text.lower() == "the" else k
+    before = toks[start - 1] if start else None
+    if before is None or before.text in (",", "and", "or") or before.tag == "PRF":
+        return None
+    if before.tag == "PRP":
+        verb = toks[start - 2] if start >= 2 else None
+        if verb is None or not (verb.tag.startswith(_EN_VERB_FORMS) or verb.text.lower() == "part"):
+            return None
+    elif not before.tag.startswith(_EN_VERB_FORMS):
+        return None
+    return start, s
+
+
+def _clause_verb(body: list[Tok]) -> Tok | None:
+    """The first verb of a which-clause, the full verb after a modal ("will see" → "see")."""
+    verbs = [t for t in body if t.tag.startswith(_EN_VERB_FORMS)]
+    if not verbs:
+        return None
+    if verbs[0].tag == "VM0" and len(verbs) > 1:
+        return verbs[1]
+    return verbs[0]
+
+
+def _after_time(toks: list[Tok], c: int, body: list[Tok], ctx) -> str | None:
+    """The subject for a which-clause after a time phrase: the name before the time phrase ("The Council took
+    part in the Carbon Disclosure Project for the first time, which rates …" → "The Carbon Disclosure Project
+    rates …"). None when no such name hangs on the verb, or when the clause may be about the whole action
+    ("…, which is great news", "…, which means …": `sentential_which_verbs`)."""
+    s = _time_start(toks, c, ctx.data["time_phrases"])
+    if s == c:
+        return None
+    found = _named_antecedent(toks, s)
+    verb = _clause_verb(body)
+    if found is None or verb is None or verb.tag in ("VBB", "VVB", "VHB", "VDB") or body[0].tag not in (
+            "VVZ", "VBZ", "VHZ", "VDZ", "VVD", "VBD", "VHD", "VM0", "AV0") \
+            or verb.lemma.lower() in ctx.data["sentential_which_verbs"] or verb.tag.startswith("VB"):
+        return None
+    name = toks[found[0]:found[1]]
+    return join([Tok(name[0].text[:1].upper() + name[0].text[1:], True)] + name[1:])
+
+
 def _english(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, "en")
     for c, t in enumerate(toks[:-1]):
@@ -221,12 +291,18 @@ def _english(sentence: str, ctx) -> list[str] | None:
         if word_count(join(body), "en") < 2:
             continue
         rest = toks[:c] + (toks[end + 1:] if end < len(toks) and toks[end].text == "," else toks[end:])
+        if _time_start(toks, c, ctx.data["time_phrases"]) < c:
+            # "… for the first time, which …", "… this year, which …": the clause is about something before
+            subject = _after_time(toks, c, body, ctx)
+            if subject is None:
+                continue
+            return [end_sentence(join(rest)), end_sentence(subject + " " + join(body))]
         noun = toks[c - 1]
         k = c - 2
         while k >= 0 and toks[k].tag in ("AJ0", "AJC", "AJS", "NN1", "NN0", "ORD", "CRD"):
             k -= 1
         if k >= 0 and toks[k].tag in ("AT0", "DPS", "DT0") and k >= 1 and toks[k - 1].tag == "PRP":
-            continue    # "… for the first time, which …": the clause may belong to a noun further back
+            continue    # "… in the town centre, which …": the clause may belong to a noun further back
         # "…, which aims" → "This scheme aims": the noun before the comma names what the clause is about
         subject = f"This {noun.text}" if noun.tag in ("NN1", "NN0") else ctx.data["relative"]["which"]
         return [end_sentence(join(rest)), end_sentence(subject + " " + join(body))]
