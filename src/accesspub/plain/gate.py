@@ -226,6 +226,9 @@ def check(original: str, produced: list[str], lang: str, split: bool = True) -> 
         why = judge(s, need)
         if why and _kind(why) == own:
             why = None
+        if why and lang == "en" and why.startswith("ends with") and s.rstrip().endswith(":") \
+                and len(produced) - produced.index(s) > 2 and parse(s, lang)[-2].tag == "PRP":
+            why = None      # "a new plan for:" before its items (two or more lines after it)
         after_colon = s.rstrip().endswith(":") or (after_colon and not why)
         if why and not (lang == "de" and why.startswith("article") and agreement_error(before)):
             return Verdict(False, f"{why} in “{s}”")

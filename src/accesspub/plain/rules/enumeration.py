@@ -1,5 +1,6 @@
 """A list of activities after "include" becomes one line each: "This includes helping X, preventing Y and
-launching Z." → "This includes:" + "Helping X." + "Preventing Y." + "Launching Z."; a list of three or more
+launching Z." → "This includes:" + "Helping X." + "Preventing Y." + "Launching Z." (three such items after "for"
+too: "a plan for:" + …); a list of three or more
 items set off by semicolons after ", including" (or "- including") too: "The plan sets out new rules,
 including a ban on X; a limit on Y; and more checks." → "The plan sets out new rules." + "This includes:" +
 "A ban on X." + "A limit on Y." + "More checks."."""
@@ -87,4 +88,29 @@ def apply(sentence: str, ctx) -> list[str] | None:
                 return None
             head = join(toks[:k + 1])
             return [head + ":"] + [end_sentence(capitalize(join(i))) for i in items]
+    return _for_list(toks, end)
+
+
+def _bare(item: list[Tok], j: int) -> bool:
+    """A base form after "help", "let" or "make" and their object ("helping people stay"): no finite verb."""
+    return item[j].tag == "VVB" and any(t.lemma.lower() in ("help", "let", "make") and t.tag.startswith("VV")
+                                        for t in item[max(0, j - 4):j])
+
+
+def _for_list(toks: list[Tok], end: int) -> list[str] | None:
+    """'The council has agreed a plan for repairing X, building Y and planting Z.' → '… a plan for:' + 'Repairing
+    X.' + 'Building Y.' + 'Planting Z.': three or more -ing items after "for" and a noun or an adjective, the
+    list to the end of the sentence, no comma inside an item (a comma before another verb would end the list)."""
+    for k in range(3, end - 1):
+        if toks[k].text.lower() != "for" or toks[k + 1].tag != "VVG" \
+                or toks[k - 1].tag not in ("NN1", "NN2", "NN0", "AJ0"):
+            continue
+        items = _items(toks[k + 1:end])
+        if items is None or len(items) < 3 or any(t.text == "," or t.tag in _FINITE and not _bare(i, j)
+                                                  for i in items for j, t in enumerate(i)):
+            return None
+        head = toks[:k + 1]
+        if not any(t.tag in _FINITE for t in head) or any(t.text in (",", ";", ":", "“", "”", "\"") for t in head):
+            return None
+        return [join(head) + ":"] + [end_sentence(capitalize(join(i))) for i in items]
     return None
