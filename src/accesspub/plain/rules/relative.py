@@ -296,7 +296,8 @@ def _english(sentence: str, ctx) -> list[str] | None:
             subject = _after_time(toks, c, body, ctx)
             if subject is None:
                 continue
-            return [end_sentence(join(rest)), end_sentence(subject + " " + join(body))]
+            clause = end_sentence(subject + " " + join(body))
+            return _with_second_verb(toks, c, end, clause) or [end_sentence(join(rest)), clause]
         noun = toks[c - 1]
         k = c - 2
         while k >= 0 and toks[k].tag in ("AJ0", "AJC", "AJS", "NN1", "NN0", "ORD", "CRD"):
@@ -305,8 +306,32 @@ def _english(sentence: str, ctx) -> list[str] | None:
             continue    # "… in the town centre, which …": the clause may belong to a noun further back
         # "…, which aims" → "This scheme aims": the noun before the comma names what the clause is about
         subject = f"This {noun.text}" if noun.tag in ("NN1", "NN0") else ctx.data["relative"]["which"]
-        return [end_sentence(join(rest)), end_sentence(subject + " " + join(body))]
+        clause = end_sentence(subject + " " + join(body))
+        return _with_second_verb(toks, c, end, clause) or [end_sentence(join(rest)), clause]
     return None
+
+
+_EN_FINITE = ("VBZ", "VBD", "VHZ", "VHD", "VDZ", "VDD", "VM0", "VVZ", "VVD")
+
+
+def _with_second_verb(toks: list[Tok], c: int, end: int, clause: str) -> list[str] | None:
+    """'The Council joined X, which rates Y, and achieved Z.' → 'The Council joined X.' + 'X rates Y.' + 'The
+    Council achieved Z.': when a second verb of the main clause follows the which-clause, the clause goes right
+    after the noun it is about and the second verb gets the subject again, so the sentences keep the order of
+    the original (a "this" in the next sentence still points to its end)."""
+    from .shared_subject import _english_subject
+    if end + 2 >= len(toks) or toks[end].text != "," or toks[end + 1].text.lower() != "and" \
+            or toks[end + 2].tag not in _EN_FINITE:
+        return None
+    v = _english_subject(toks)
+    if v is None or v >= c or any(t.text in (",", ";", ":") for t in toks[:v]):
+        return None
+    subject = toks[:v]
+    while len(subject) > 1 and subject[-1].tag == "AV0":
+        subject = subject[:-1]
+    if any(t.text in (",", ";", ":", "(", ")", "“", "”", "\"") for t in toks[end + 1:]):
+        return None
+    return [end_sentence(join(toks[:c])), clause, end_sentence(join(subject + toks[end + 2:]))]
 
 
 def apply(sentence: str, ctx) -> list[str] | None:
