@@ -30,6 +30,9 @@ class RuleContext:
     level: str = "einfach"
     separator: str = "hyphen"
     aliases: dict[str, str] = field(default_factory=dict)   # "Staatssekretär" / "Klose" → "Kai Klose"
+    # the next sentence opens with a word that points back ("This includes …"): a split must not end with a new
+    # sentence that it would point to instead (English: plain/rewrite.py)
+    before_pointer: bool = False
 
     @property
     def data(self) -> dict:
