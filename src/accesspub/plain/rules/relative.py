@@ -304,14 +304,46 @@ def _english(sentence: str, ctx) -> list[str] | None:
             k -= 1
         if k >= 0 and toks[k].tag in ("AT0", "DPS", "DT0") and k >= 1 and toks[k - 1].tag == "PRP":
             continue    # "… in the town centre, which …": the clause may belong to a noun further back
-        # "…, which aims" → "This scheme aims": the noun before the comma names what the clause is about
-        subject = f"This {noun.text}" if noun.tag in ("NN1", "NN0") else ctx.data["relative"]["which"]
+        if _reduced_relative(toks, c):
+            continue    # "a course of action tailored to suit their part of the sector, which aims …"
+        # "…, which aims" → "This scheme aims": the noun before the comma names what the clause is about;
+        # "…, which include" → "These standards include"; a clause that may be about the whole action before
+        # it ("…, which is more difficult", "…, which means …") keeps a plain "This", as open as "which"
+        verb = _clause_verb(body)
+        plural = verb is not None and verb.tag in ("VBB", "VVB", "VHB", "VDB")
+        if noun.tag == "NN2" and plural:
+            subject = f"These {noun.text}"
+        elif noun.tag in ("NN1", "NN0") and not plural and not _about_the_action(body, verb, ctx):
+            subject = f"This {noun.text}"
+        elif plural:
+            continue    # "…, which are …" after a noun in the singular: what the clause is about is unsure
+        else:
+            subject = ctx.data["relative"]["which"]
         clause = end_sentence(subject + " " + join(body))
         return _with_second_verb(toks, c, end, clause) or [end_sentence(join(rest)), clause]
     return None
 
 
 _EN_FINITE = ("VBZ", "VBD", "VHZ", "VHD", "VDZ", "VDD", "VM0", "VVZ", "VVD")
+
+
+def _about_the_action(body: list[Tok], verb: Tok | None, ctx) -> bool:
+    """The which-clause may be about the whole action before it: a verb from `event_which_verbs`, or "is"
+    with an adjective or "a …" after it ("…, which is significantly more difficult", "…, which is a first")."""
+    if verb is None or verb.lemma.lower() in ctx.data["event_which_verbs"] and not verb.tag.startswith("VB"):
+        return True
+    if verb.tag.startswith("VB"):
+        after = [t for t in body[body.index(verb) + 1:] if t.tag not in ("AV0", "XX0")]
+        return not after or after[0].tag in ("AJ0", "AJC", "AJS") or after[0].text.lower() in ("a", "an")
+    return False
+
+
+def _reduced_relative(toks: list[Tok], c: int) -> bool:
+    """A participle after a noun between the main verb and the comma ("a course of action tailored to suit
+    their part of the sector,"): the noun before the comma sits deep inside a phrase of another noun."""
+    finite = max((k for k in range(c) if toks[k].tag in _EN_FINITE + ("VBB", "VHB", "VVB", "VDB")), default=-1)
+    return any(toks[k].tag == "VVN" and toks[k - 1].tag in ("NN1", "NN2", "NN0", "NP0")
+               for k in range(finite + 2, c))
 
 
 def _with_second_verb(toks: list[Tok], c: int, end: int, clause: str) -> list[str] | None:
