@@ -63,4 +63,23 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None     # "… Bund und Länder, eine …": which of them is meant is unsure
     if ctx.lang == "en" and any(t.text.lower() in ("and", "or") for t in toks[max(0, c - 4):c]):
         return None
+    if ctx.lang == "en":
+        return _english(head, tail)
     return [end_sentence(join(head)), end_sentence(f"{_LEAD[ctx.lang]} {join(tail)}")]
+
+
+def _english(head, tail) -> list[str] | None:
+    """English: "…, the X and the Y" goes on with a list ("provided by the Home Office, the Department of Health
+    and the Department for Education"): no apposition. After a name the new sentence names it again ("…
+    chaired by Jo Li, the head of the trust." → "Jo Li is the head of the trust."); "This is …" would call a
+    person "this"."""
+    if tail[0].text.lower() == "the" and any(t.text.lower() in ("and", "or") for t in tail):
+        return None
+    k = len(head)
+    while k and head[k - 1].text[:1].isupper() and head[k - 1].tag in ("NP0", "NN1", "NN2", "NN0") and k > 1:
+        k -= 1
+    name = head[k:]
+    lead = _LEAD["en"]
+    if len(name) >= 2 and any(t.tag == "NP0" for t in name) and head[k - 1].tag not in ("AT0", "DPS", "POS"):
+        lead = f"{join(name)} is"
+    return [end_sentence(join(head)), end_sentence(f"{lead} {join(tail)}")]
