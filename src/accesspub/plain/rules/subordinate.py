@@ -136,6 +136,10 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
             else:
                 clause = to_main_clause(body, [Tok(lead, True)])
         else:
+            if word == "including" and (toks[0].text.lower() in ("it", "they") or toks[0].text.lower() in (
+                    "this", "these") and len(toks) > 1 and toks[1].tag.startswith(("VV", "VB", "VH", "VD", "VM"))):
+                continue    # "This acknowledges X and is taking action, including Y": a second "This includes"
+                # could point to the first sentence's "this" as well as to the action
             clause = [Tok(table[word], True)] + body
         if not clause:
             continue
