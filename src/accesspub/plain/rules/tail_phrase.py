@@ -18,6 +18,10 @@ _PAST = ("VBD", "VHD", "VDD", "VVD")
 _CLAUSE = ("CJS", "CJT", "PNQ", "DTQ", "AVQ", "VVG")
 _STOP = ("“", "”", "\"", "(", ")", ";", ":", "-", "–", "—", ",")
 _NOUNS = ("NN1", "NN2", "NN0", "NP0")
+_TIME_WORDS = {"today", "tomorrow", "tonight", "yesterday", "next", "last", "week", "weeks", "month", "months",
+               "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+               "february", "march", "april", "june", "july", "august", "september", "october", "november",
+               "december", "until", "since"}
 
 
 def _phrase_at(toks: list[Tok], end: int, table: dict) -> tuple[int, int, dict] | None:
@@ -48,6 +52,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None
     if entry.get("nouns") and not any(t.lemma.lower() in ctx.data[entry["nouns"]] for t in phrase if t.tag in _NOUNS):
         return None
+    if any(t.text.lower() in _TIME_WORDS for t in phrase):
+        return None     # "… apply for a grant as part of the scheme from next week": the time is the action's
     if head[-1].text == ",":
         head = head[:-1]    # "…, as part of …" belongs to the whole clause before the comma
     before = head[-1]
