@@ -215,6 +215,10 @@ _EN_NAME = ("NN1", "NN0", "NN2", "NP0", "AJ0", "CRD")
 _EN_VERB_FORMS = ("VV", "VB", "VH", "VD", "VM")
 
 
+_DAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
 def _time_start(toks: list[Tok], c: int, phrases: list[str]) -> int:
     """Index where the time phrases that end at the comma `c` start ("… for the first time this year, which");
     `c` itself when none ends there. A time phrase is never what a which-clause is about."""
@@ -226,6 +230,11 @@ def _time_start(toks: list[Tok], c: int, phrases: list[str]) -> int:
         if not n and start >= 2 and low[start - 2] in ("in", "during") and low[start - 1].isdigit() \
                 and len(low[start - 1]) == 4:
             n = 2       # "in 2020"
+        if not n and start >= 2 and low[start - 1] in _DAYS_MONTHS and low[start - 2] in ("on", "in", "last", "next"):
+            n = 2       # "on Friday", "in May", "last Monday"
+        if not n and start >= 3 and low[start - 1] in _DAYS_MONTHS and low[start - 2].isdigit() \
+                and low[start - 3] in ("on", "from", "until"):
+            n = 3       # "on 3 May"
         if not n or n >= start:
             return start
         start -= n
@@ -240,6 +249,11 @@ def _named_antecedent(toks: list[Tok], s: int) -> tuple[int, int] | None:
         k -= 1
     if k == s or toks[s - 1].tag not in ("NN1", "NN0", "NP0"):
         return None
+    j = k
+    while j > 1 and toks[j - 1].tag in ("AJ0", "ORD") and toks[j - 1].text.islower():
+        j -= 1          # "the new Riverside Centre"
+    if toks[j - 1].text.lower() == "the":
+        k = j
     start = k - 1 if toks[k - 1].text.lower() == "the" else k
     before = toks[start - 1] if start else None
     if before is None or before.text in (",", "and", "or") or before.tag == "PRF":
