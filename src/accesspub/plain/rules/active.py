@@ -122,9 +122,11 @@ def apply(sentence: str, ctx) -> list[str] | None:
     else:
         verb = [toks[p]]
     rest = toks[end:]
-    if len(rest) > 2 and rest[0].text == "," and rest[1].text.lower() in ("a", "an", "the") \
+    if rest and rest[0].text.lower() in ("and", "or", "&") \
+            or len(rest) > 2 and rest[0].text == "," and rest[1].text.lower() in ("a", "an", "the") \
             or any(t.text.lower() in ("and", "but", "or") and k + 1 < len(rest) and rest[k + 1].tag.startswith(
                 ("VV", "VB", "VH", "VD", "VM")) for k, t in enumerate(rest)):
-        return None     # "… was led by Dr Li, a scientist at …, and took three years": the apposition belongs to
-        # the agent, the second verb to the old subject
+        return None     # "… praised by residents and businesses": the agent goes on; "… was led by Dr Li, a
+        # scientist at …, and took three years": the apposition belongs to the agent, the second verb to the
+        # old subject
     return [end_sentence(join(opening + agent + verb + subject + rest))]
