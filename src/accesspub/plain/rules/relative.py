@@ -305,6 +305,12 @@ def _english(sentence: str, ctx) -> list[str] | None:
         if word_count(join(body), "en") < 2:
             continue
         rest = toks[:c] + (toks[end + 1:] if end < len(toks) and toks[end].text == "," else toks[end:])
+        plural = any(t.tag == "NN2" and t.text.islower() for t in body)
+        single = any(t.tag in ("NN1", "NN0") and t.text.islower() for t in body)
+        if any(t.text.lower() in ("them", "they", "their", "theirs") and plural
+               or t.text.lower() in ("it", "its") and single for t in toks[end:]):
+            continue    # "The council, which runs twelve libraries, will keep all of them open": "them" may
+            # point into the clause, and would lose the libraries
         if _time_start(toks, c, ctx.data["time_phrases"]) < c:
             # "… for the first time, which …", "… this year, which …": the clause is about something before
             subject = _after_time(toks, c, body, ctx)
