@@ -52,6 +52,8 @@ def _english_clause(head, tail) -> bool:
             or any(t.text == "," for t in head[-4:]):
         return False    # "…, and serves …": no subject of its own; "…, Gandi, Dreamhost, and Digital Ocean
         # helping sites move …": the end of a list
+    if tail[1].text.lower() == "that":
+        return False    # ", so that people can …" says what for: no main clause after "so"
     return any(t.tag in _EN_FINITE for t in head) and tail[1].tag not in (
         "CJS", "CJT", "PRP", "PRF", "VVG") and not any(t.text == "," for t in tail[1:verb])
 
