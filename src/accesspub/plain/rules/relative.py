@@ -331,8 +331,9 @@ def _english(sentence: str, ctx) -> list[str] | None:
         # it ("…, which is more difficult", "…, which means …") keeps a plain "This", as open as "which"
         verb = _clause_verb(body)
         plural = verb is not None and verb.tag in ("VBB", "VVB", "VHB", "VDB")
-        if noun.tag == "NN2" and plural:
-            subject = f"These {noun.text}"
+        singular = verb is not None and body[0].tag in ("VBZ", "VVZ", "VHZ", "VDZ")
+        if noun.tag == "NN2" and (plural or not singular and not _about_the_action(body, verb, ctx)):
+            subject = f"These {noun.text}"      # "…, which will be sold …" → "These homes will be sold …"
         elif noun.tag in ("NN1", "NN0") and not plural and not _about_the_action(body, verb, ctx):
             subject = f"This {noun.text}"
         elif plural:
