@@ -87,6 +87,30 @@ def _at_meeting(toks: list[Tok], ctx) -> list[str] | None:
     return None
 
 
+def _following(toks: list[Tok], ctx) -> list[str] | None:
+    """'Following a review of the bids, the committee agreed X.' → 'The committee agreed X.' + 'This followed a
+    review of the bids.' ("This follows …" after a present, perfect or future main clause): only before an event
+    (`following_nouns`: "Following the river, the path …" is a way, no event)."""
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 3 or toks[-1].text not in (".", "!") or any(t.text in _STOP[:3] for t in toks):
+        return None
+    phrase, main = toks[1:c], toks[c + 1:]
+    head = next((t for t in phrase if t.tag.startswith("NN")), None)
+    if head is None or head.lemma.lower() not in ctx.data["following_nouns"] \
+            or any(t.tag in _FINITE + _CLAUSE or t.text in _STOP for t in phrase) \
+            or any(t.tag not in ("AT0", "DPS", "AJ0", "AJS", "AJC", "ORD", "CRD", "DT0", "POS", "NP0") and t is not head
+                   for t in phrase[:phrase.index(head)]):
+        return None
+    verb = _main_clause(main)
+    past = verb is not None and main[verb].tag in ("VVD", "VBD", "VHD", "VDD")
+    if verb is None:
+        verb, past = _past_read_as_participle(main), True
+    if verb is None or word_count(join(main), "en") < 5:
+        return None
+    lead = "This followed" if past else "This follows"
+    return [end_sentence(capitalize(join(main))), end_sentence(f"{lead} {join(phrase)}")]
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, "en") <= ctx.split_above:
         return None
@@ -94,6 +118,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, "en")
     if toks and toks[0].text == "At":
         return _at_meeting(toks, ctx)
+    if toks and toks[0].text == "Following":
+        return _following(toks, ctx)
     found = _opener(toks, ctx.data["leading_phrases"])
     c = next((k for k, t in enumerate(toks) if t.text == ","), None)
     if found is None or c is None or c < found[0] + 1 or toks[-1].text not in (".", "!"):
