@@ -74,6 +74,10 @@ class Verdict:
 
 
 def _has_finite(toks: list[Tok], lang: str) -> bool:
+    if lang == "en":
+        # "a project called Fix It": HanTa reads the participle after a noun as a past form
+        return any(t.tag in EN_FINITE and not (t.text.lower() in ("called", "named") and k and toks[k - 1].tag in (
+            "NN1", "NN2", "NN0")) for k, t in enumerate(toks))
     return any(t.tag in (DE_FINITE if lang == "de" else EN_FINITE) for t in toks)
 
 

@@ -26,6 +26,10 @@ def apply(sentence: str, ctx) -> list[str] | None:
     from ..grammar import parse
     toks = parse(sentence, ctx.lang)
     end = body_end(toks)
+    if ctx.lang == "en":
+        found = _english_dash(toks, end)
+        if found:
+            return found
     commas = [k for k in range(end) if toks[k].text == ","]
     if not commas:
         return None
@@ -83,3 +87,31 @@ def _english(head, tail) -> list[str] | None:
     if len(name) >= 2 and any(t.tag == "NP0" for t in name) and head[k - 1].tag not in ("AT0", "DPS", "POS"):
         lead = f"{join(name)} is"
     return [end_sentence(join(head)), end_sentence(f"{lead} {join(tail)}")]
+
+
+_NAMED = {"called", "named", "known"}
+
+
+def _english_dash(toks, end) -> list[str] | None:
+    """English, a list item or other phrase without a verb: " - a …" at the end says what the whole item is:
+    "Conversion of the old hall into a repair workshop - a project called Fix It." → "Conversion of the old hall
+    into a repair workshop." + "This is a project called Fix It.". One spaced dash, no comma and no verb before
+    it, no name right before it (a person's role: "Jo Li - a nurse" is no "this"), no verb after it but "called"
+    or "named"."""
+    dashes = [k for k in range(end) if toks[k].text in ("-", "–", "—")]
+    if len(dashes) != 1:
+        return None
+    d = dashes[0]
+    head, tail = toks[:d], toks[d + 1:end]
+    if d < 4 or not (toks[d - 1].space and toks[d].space) or len(tail) < 3 or tail[0].text.lower() not in ("a", "an"):
+        return None
+    if any(t.tag in _VERBS["en"] or t.text == "," for t in head) or head[-1].tag == "NP0" \
+            or head[-1].tag not in _NOUNS["en"]:
+        return None     # "Jo Li, chair of the Youth Forum - a group for …": the dash may explain the forum alone
+    if any((t.tag in _VERBS["en"] or t.tag.startswith("VV")) and t.text.lower() not in _NAMED or t.text in (
+            "„", "“", "”", "\"", ":", ";", "(", ")", ",") for t in tail) \
+            or not any(t.tag in _NOUNS["en"] for t in tail[1:4]):
+        return None
+    if word_count(join(head), "en") < 4:
+        return None
+    return [end_sentence(join(head)), end_sentence(f"{_LEAD['en']} {join(tail)}")]
