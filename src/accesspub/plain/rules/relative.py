@@ -330,8 +330,8 @@ def _english(sentence: str, ctx) -> list[str] | None:
         # "…, which include" → "These standards include"; a clause that may be about the whole action before
         # it ("…, which is more difficult", "…, which means …") keeps a plain "This", as open as "which"
         verb = _clause_verb(body)
-        plural = verb is not None and verb.tag in ("VBB", "VVB", "VHB", "VDB")
-        singular = verb is not None and body[0].tag in ("VBZ", "VVZ", "VHZ", "VDZ")
+        plural = verb is not None and (verb.tag in ("VBB", "VVB", "VHB", "VDB") or verb.text.lower() == "were")
+        singular = verb is not None and (body[0].tag in ("VBZ", "VVZ", "VHZ", "VDZ") or body[0].text.lower() == "was")
         if noun.tag == "NN2" and (plural or not singular and not _about_the_action(body, verb, ctx)):
             subject = f"These {noun.text}"      # "…, which will be sold …" → "These homes will be sold …"
         elif noun.tag in ("NN1", "NN0") and not plural and not _about_the_action(body, verb, ctx):
