@@ -61,7 +61,12 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None     # "the repairs needed as part of the scheme": the phrase says which repairs
     if before.tag in ("PRP", "PRF", "AT0", "CJC") or before.text in _STOP:
         return None
+    if before.tag in ("VVZ", "VVD", "VVB", "VVI", "VVG", "VBZ", "VBD", "VBB", "VBI"):
+        return None     # "Staff work as part of a team", "act in line with": the phrase completes the verb
     finite = [t for t in head if t.tag in _FINITE]
+    if not finite and toks[-1].text in (".", "!"):
+        return None     # a sentence without a finite verb is a tagging slip ("staff work/NN1 as part of …"); only
+        # a list item without a full stop is a phrase of its own ("Hill Park - new trees as part of …")
     if finite and any(t.tag in ("CJS", "CJT", "PNQ", "DTQ") for t in head[head.index(finite[0]):]):
         return None     # "… that they planted as part of …": the phrase may belong to the inner clause
     if word_count(join(head), "en") < 6:
