@@ -230,7 +230,8 @@ def _time_start(toks: list[Tok], c: int, phrases: list[str]) -> int:
         if not n and start >= 2 and low[start - 2] in ("in", "during") and low[start - 1].isdigit() \
                 and len(low[start - 1]) == 4:
             n = 2       # "in 2020"
-        if not n and start >= 2 and low[start - 1] in _DAYS_MONTHS and low[start - 2] in ("on", "in", "last", "next"):
+        if not n and start >= 2 and low[start - 1] in _DAYS_MONTHS \
+                and low[start - 2] in ("on", "in", "last", "next", "until", "from", "since", "by"):
             n = 2       # "on Friday", "in May", "last Monday"
         if not n and start >= 3 and low[start - 1] in _DAYS_MONTHS and low[start - 2].isdigit() \
                 and low[start - 3] in ("on", "from", "until"):
