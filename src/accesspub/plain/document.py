@@ -5,14 +5,14 @@ quotations, lists, tables, links and contact block in the author's order; every 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlparse
 
 import panflute as pf
 
 from ..ingest.anatomy import CONTACT_START
 from ..language.inlines import quote_marks
-from .rewrite import review_above, rewrite
+from .rewrite import points_back, review_above, rewrite
 from .rules import Chain, RuleContext
 from .text import end_sentence, word_count
 
@@ -230,6 +230,7 @@ class Builder:
         self.doc: PlainDoc | None = None
         self.next_id = 1
         self.in_speech = False            # a quotation that runs on past the end of a paragraph
+        self.before_pointer: set[str] = set()   # sentences the next one points back to ("This includes …")
 
     # lines ----------------------------------------------------------------
     def _line(self, text: str, source: str | None, **kw) -> Line:
@@ -250,6 +251,7 @@ class Builder:
             return []
         links = [(t, u) for t, u in _links(inlines) if t]
         chain = self.chain
+        ctx = replace(self.ctx, before_pointer=True) if sid in self.before_pointer else self.ctx
         if speech and not quoted and not links and any(c in text for c in "“”»\"") \
                 and "attribution" in chain.names():
             chain = Chain(enabled=["attribution"])
@@ -260,7 +262,7 @@ class Builder:
         # sentence stays as written
         tries = [chain] + ([chain.splits_only()] if links else [])
         for attempt in tries:
-            done = rewrite(text, self.ctx, attempt)
+            done = rewrite(text, ctx, attempt)
             said = [end_sentence(s) if len(done.sentences) > 1 else s for s in done.sentences if s.strip()]
             placed = _placed(links, said, self.ctx.lang)
             if placed is not None:
@@ -325,6 +327,8 @@ class Builder:
     # the walk ---------------------------------------------------------------
     def build(self, doc: pf.Doc, title: str, level: str) -> PlainDoc:
         self.doc = PlainDoc(self.ctx.lang, level, title)
+        order = [(sid, plain_text_of(inlines, self.ctx.lang)) for sid, inlines in sentence_spans(doc)]
+        self.before_pointer = {sid for (sid, _), (_, nxt) in zip(order, order[1:]) if points_back(nxt)}
         for block in doc.content:
             self.block(block)
         self.doc.sections = [s for s in self.doc.sections if s.size() or s.kind == "body" and s.level == 2

@@ -1,11 +1,14 @@
 """One sentence through the rule chain, every step through the grammar gate.
 
 A rule's result is kept only when the gate passes every sentence it made; otherwise the rule is skipped
-(and named in `rejected`). A sentence that stays longer than the level allows is marked for review.
+(and named in `rejected`). A sentence that stays longer than the level allows is marked for review. English:
+when the next sentence points back ("This includes …"), the last sentence of a split must still be the end of
+the original, and no new "This is …" sentence: else "This" would point to what the rule added.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import gate
@@ -29,7 +32,34 @@ def review_above(name: str) -> int:
     return level(name).max_words
 
 
-def _gated(rule, sentence: str, ctx: RuleContext, split: bool, out: Rewritten) -> list[str] | None:
+_POINTERS = {"this", "these", "that", "those", "it", "they"}
+# how the rules open a sentence they add after the main clause ("This is in line with …", "This was at …")
+_ADDED = {("this", "is"), ("this", "was"), ("that", "is"), ("this", "includes"), ("these", "include")}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def points_back(sentence: str) -> bool:
+    """The sentence opens with a word that points back to the one before ("This includes …", "It also …"); not
+    inside a quotation (the speaker's "this" points into the quotation)."""
+    words = _words(sentence)
+    return bool(words) and words[0] in _POINTERS and sentence.lstrip()[:1] not in "“\"„«‘'"
+
+
+def _captures(sentence: str, result: list[str]) -> bool:
+    """The split ends with a sentence that a pointing word in the next sentence would now refer to: one that
+    does not end as the original did (a clause moved to the end), or one the rule added after the main clause
+    ("This is in line with …", "This was at …")."""
+    if len(result) < 2 or sentence.rstrip().endswith(":"):
+        return False
+    last, own = _words(result[-1]), _words(sentence)
+    return last[-2:] != own[-2:] or tuple(last[:2]) in _ADDED and tuple(own[:2]) not in _ADDED
+
+
+def _gated(rule, sentence: str, ctx: RuleContext, split: bool, out: Rewritten,
+           guard: bool = False) -> list[str] | None:
     try:
         result = rule.apply(sentence, ctx)
     except (KeyError, IndexError, ValueError) as exc:      # a rule must never break a build
@@ -42,6 +72,9 @@ def _gated(rule, sentence: str, ctx: RuleContext, split: bool, out: Rewritten) -
     if not verdict.ok:
         out.rejected.append(f"{rule.NAME}: {verdict.reason}")
         return None
+    if guard and ctx.lang == "en" and _captures(sentence, result):
+        out.rejected.append(f"{rule.NAME}: the next sentence points back to this one")
+        return None
     out.fired.append(rule.NAME)
     return result
 
@@ -52,14 +85,14 @@ def rewrite(sentence: str, ctx: RuleContext, chain: Chain) -> Rewritten:
     for r in chain._of("rewrite", ctx):
         sentence = (_gated(r, sentence, ctx, False, out) or [sentence])[0]
     done: list[str] = []
-    todo = [(sentence, 0)]
+    todo = [(sentence, 0, True)]
     splits = chain._of("split", ctx)
     while todo:
-        current, depth = todo.pop(0)
+        current, depth, last = todo.pop(0)
         for r in splits if depth < MAX_DEPTH else ():
-            result = _gated(r, current, ctx, True, out)
+            result = _gated(r, current, ctx, True, out, guard=last and ctx.before_pointer)
             if result:
-                todo[0:0] = [(s, depth + 1) for s in result]
+                todo[0:0] = [(s, depth + 1, last and i == len(result) - 1) for i, s in enumerate(result)]
                 break
         else:
             done.append(current)

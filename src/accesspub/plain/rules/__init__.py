@@ -17,7 +17,7 @@ from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "active", "apposition", "attribution", "reported_speech",
          "shared_subject", "insertion", "leading_phrase", "leading_participle", "among", "purpose", "infinitive",
-         "enumeration", "tail_apposition", "semicolon", "colon", "dass", "question", "relative", "participle",
+         "enumeration", "tail_apposition", "tail_phrase", "semicolon", "colon", "dass", "question", "relative", "participle",
          "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 
@@ -30,6 +30,9 @@ class RuleContext:
     level: str = "einfach"
     separator: str = "hyphen"
     aliases: dict[str, str] = field(default_factory=dict)   # "Staatssekretär" / "Klose" → "Kai Klose"
+    # the next sentence opens with a word that points back ("This includes …"): a split must not end with a new
+    # sentence that it would point to instead (English: plain/rewrite.py)
+    before_pointer: bool = False
 
     @property
     def data(self) -> dict:

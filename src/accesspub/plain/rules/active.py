@@ -43,19 +43,55 @@ def _agent_end(toks: list[Tok], i: int) -> int | None:
     return k
 
 
+_CLOSED_STOP = ("PUL", "PUR", "PUQ", "CJS", "CJT", "PNQ", "DTQ", "PNP") + _FINITE
+_BARE_INFINITIVE_AFTER = {"help", "let", "make"}
+
+
+def _bare_infinitive(toks: list[Tok], k: int) -> bool:
+    """A base form after "help", "let" or "make" and their object ("helping rough sleepers stay"): no finite verb."""
+    return toks[k].tag == "VVB" and any(x.lemma.lower() in _BARE_INFINITIVE_AFTER and x.tag.startswith("VV")
+                                        for x in toks[max(0, k - 4):k])
+
+
+def _closed_subject(toks: list[Tok], a: int) -> bool:
+    """A long subject that a comma closes right before its verb ("A new strategy for helping X, building Y
+    and supporting Z, has been agreed by …"): it opens the sentence with an article and a noun and holds no
+    verb of its own (a base form only after "help", "let" or "make": "helping rough sleepers stay off the
+    streets") and no clause ("which", "that", "because")."""
+    if a < 4 or toks[a - 1].text != "," or toks[0].tag not in ("AT0", "DPS"):
+        return False
+    k = 1
+    while k < a and toks[k].tag in ("AJ0", "AJC", "AJS", "ORD", "CRD", "NN1", "NN2", "NN0", "NP0"):
+        k += 1
+    if k == 1 or toks[k - 1].tag not in ("NN1", "NN2", "NN0", "NP0") or toks[k].tag not in ("PRP", "PRF"):
+        return False
+    for j in range(k, a - 1):
+        t = toks[j]
+        if _bare_infinitive(toks, j):
+            continue
+        if t.tag in _CLOSED_STOP or t.text in (";", ":", "(", ")", "“", "”", "\"", "-", "–", "—"):
+            return False
+    return True
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, "en") < 6:
         return None
     from ..grammar import parse
     toks = parse(sentence, "en")
-    finite = [k for k, t in enumerate(toks) if t.tag in _FINITE]
+    finite = [k for k, t in enumerate(toks) if t.tag in _FINITE and not _bare_infinitive(toks, k)]
     if not finite:
         return None
     a = finite[0]
-    # an opening phrase before the subject ("Subject to X, the plan was approved by …") stays in front
-    s0 = max((k + 1 for k in range(a) if toks[k].text == ","), default=0)
-    if a == s0 or toks[s0].tag not in _SUBJECT_START or any(t.tag in _STOP or t.text == "," for t in toks[s0:a]):
-        return None
+    closed = _closed_subject(toks, a)
+    if closed:
+        s0, subject_end = 0, a - 1
+    else:
+        # an opening phrase before the subject ("Subject to X, the plan was approved by …") stays in front
+        s0, subject_end = max((k + 1 for k in range(a) if toks[k].text == ","), default=0), a
+        if a == s0 or toks[s0].tag not in _SUBJECT_START \
+                or any(t.tag in _STOP or t.text == "," for t in toks[s0:a]):
+            return None
     aux = toks[a].text.lower()
     if aux in ("has", "have") and a + 2 < len(toks) and toks[a + 1].text == "been" and toks[a + 2].tag == "VVN":
         p = a + 2
@@ -74,7 +110,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
             agent[-1].tag == "NN2" or agent[-1].text[:1].isupper()):
         return None
     plural = any(t.text.lower() == "and" for t in agent) or agent[-1].tag == "NN2"
-    opening, subject = toks[:s0], toks[s0:a]
+    opening, subject = toks[:s0], toks[s0:subject_end]
     first = subject[0]
     if first.tag not in ("NP0",) and not (first.text.isupper() and len(first.text) > 1):
         subject = [Tok(first.text[:1].lower() + first.text[1:], first.space, first.tag, first.lemma)] + subject[1:]
@@ -86,4 +122,11 @@ def apply(sentence: str, ctx) -> list[str] | None:
     else:
         verb = [toks[p]]
     rest = toks[end:]
+    if rest and rest[0].text.lower() in ("and", "or", "&") \
+            or len(rest) > 2 and rest[0].text == "," and rest[1].text.lower() in ("a", "an", "the") \
+            or any(t.text.lower() in ("and", "but", "or") and k + 1 < len(rest) and rest[k + 1].tag.startswith(
+                ("VV", "VB", "VH", "VD", "VM")) for k, t in enumerate(rest)):
+        return None     # "… praised by residents and businesses": the agent goes on; "… was led by Dr Li, a
+        # scientist at …, and took three years": the apposition belongs to the agent, the second verb to the
+        # old subject
     return [end_sentence(join(opening + agent + verb + subject + rest))]

@@ -48,7 +48,13 @@ def _english_clause(head, tail) -> bool:
     """Both sides of ', and/but/so …' are main clauses: a finite verb before the comma, and after the conjunction
     a subject and its finite verb (no "that", "if", "with" or list item after the conjunction)."""
     verb = next((j for j, t in enumerate(tail[1:7], 1) if t.tag in _EN_FINITE), None)
-    return any(t.tag in _EN_FINITE for t in head) and verb is not None and tail[1].tag not in (
+    if verb is None or verb == 1 or any(t.tag.startswith(("VVG", "VVN")) for t in tail[1:verb]) \
+            or any(t.text == "," for t in head[-4:]):
+        return False    # "…, and serves …": no subject of its own; "…, Gandi, Dreamhost, and Digital Ocean
+        # helping sites move …": the end of a list
+    if tail[1].text.lower() == "that":
+        return False    # ", so that people can …" says what for: no main clause after "so"
+    return any(t.tag in _EN_FINITE for t in head) and tail[1].tag not in (
         "CJS", "CJT", "PRP", "PRF", "VVG") and not any(t.text == "," for t in tail[1:verb])
 
 
@@ -56,6 +62,8 @@ def _and_clause(toks, ctx) -> list[str] | None:
     """English: 'X will help and RHP will continue …' → 'X will help.' + 'RHP will continue …'."""
     if toks and toks[0].tag == "CJS":
         return None         # "As people …, and as more people …, this demand …": the clauses hang together
+    if toks and toks[0].tag in ("PRP", "AV0", "AVQ") and any(t.text == "," for t in toks[:8]):
+        return None         # "Between 2003 and 2012, A called … and B visited …": the opening phrase is both's
     for k in range(3, len(toks) - 4):
         bare_subject = toks[k + 1].tag in ("NN1", "NN2") and toks[k + 2].tag in _EN_FINITE   # "and offences can"
         if toks[k].text.lower() != "and" or not (toks[k + 1].tag in _EN_SUBJECT or bare_subject or
@@ -203,5 +211,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
             continue    # "nur mit Industrie-, aber nicht mit Umweltvertretern, können …": no clause after "aber"
         if ctx.lang == "en" and not _english_clause(head, tail):
             continue
+        if ctx.lang == "en" and nxt.text.lower() == "and":
+            tail = tail[1:]     # "…, and so we …" → "So we …": a new sentence needs no "and"
         return [end_sentence(join(head)), end_sentence(capitalize(join(tail)))]
     return None

@@ -1,5 +1,6 @@
 """A list of activities after "include" becomes one line each: "This includes helping X, preventing Y and
-launching Z." → "This includes:" + "Helping X." + "Preventing Y." + "Launching Z."; a list of three or more
+launching Z." → "This includes:" + "Helping X." + "Preventing Y." + "Launching Z." (three such items after "for"
+too: "a plan for:" + …); a list of three or more
 items set off by semicolons after ", including" (or "- including") too: "The plan sets out new rules,
 including a ban on X; a limit on Y; and more checks." → "The plan sets out new rules." + "This includes:" +
 "A ban on X." + "A limit on Y." + "More checks."."""
@@ -87,4 +88,69 @@ def apply(sentence: str, ctx) -> list[str] | None:
                 return None
             head = join(toks[:k + 1])
             return [head + ":"] + [end_sentence(capitalize(join(i))) for i in items]
+    return _for_list(toks, end) or _list_subject(toks, end)
+
+
+def _bare(item: list[Tok], j: int) -> bool:
+    """A base form after "help", "let" or "make" and their object ("helping people stay"): no finite verb."""
+    return item[j].tag == "VVB" and any(t.lemma.lower() in ("help", "let", "make") and t.tag.startswith("VV")
+                                        for t in item[max(0, j - 4):j])
+
+
+def _for_list(toks: list[Tok], end: int) -> list[str] | None:
+    """'The council has agreed a plan for repairing X, building Y and planting Z.' → '… a plan for:' + 'Repairing
+    X.' + 'Building Y.' + 'Planting Z.': three or more -ing items after "for" and a noun or an adjective, the
+    list to the end of the sentence, no comma inside an item (a comma before another verb would end the list)."""
+    for k in range(3, end - 1):
+        if toks[k].text.lower() != "for" or toks[k + 1].tag != "VVG" \
+                or toks[k - 1].tag not in ("NN1", "NN2", "NN0", "AJ0"):
+            continue
+        items = _items(toks[k + 1:end])
+        if items is None or len(items) < 3 or any(t.text == "," or t.tag in _FINITE and not _bare(i, j)
+                                                  for i in items for j, t in enumerate(i)):
+            return None
+        head = toks[:k + 1]
+        if not any(t.tag in _FINITE for t in head) or any(t.text in (",", ";", ":", "“", "”", "\"") for t in head):
+            return None
+        return [join(head) + ":"] + [end_sentence(capitalize(join(i))) for i in items]
     return None
+
+
+_RANKS = (("some", "of"), ("among",))
+
+
+def _list_subject(toks: list[Tok], end: int) -> list[str] | None:
+    """'A, B, and C are some of the highlights of the fair.' → 'Some of the highlights of the fair are:' + 'A.' +
+    'B.' + 'C.': a list of three or more items opens the sentence, "are some of" or "are among" follows it. The
+    last item starts after ", and" (or after the one "and" of the last part when it opens like the first item);
+    no item is a name alone (a name may have an apposition after it: "Jo Li, the chair, and …")."""
+    a = next((k for k, t in enumerate(toks[:end]) if t.tag in _FINITE), None)
+    if a is None or a < 5 or toks[a].text.lower() != "are" or toks[0].text in ("“", "\""):
+        return None
+    rank = next((r for r in _RANKS if [t.text.lower() for t in toks[a + 1:a + 1 + len(r)]] == list(r)), None)
+    if rank is None or any(t.text in (";", ":", "(", ")", "“", "”", "\"", "-", "–", "—") for t in toks[:end]):
+        return None
+    parts, current = [], []
+    for t in toks[:a]:
+        if t.text == ",":
+            parts.append(current)
+            current = []
+        else:
+            current.append(t)
+    parts.append(current)
+    if parts[-1] and parts[-1][0].text.lower() == "and":
+        parts[-1] = parts[-1][1:]
+    else:
+        ands = [k for k, t in enumerate(parts[-1]) if t.text.lower() == "and"]
+        if len(ands) != 1 or ands[0] + 1 >= len(parts[-1]) or parts[-1][ands[0] + 1].tag != parts[0][0].tag:
+            return None
+        parts[-1:] = [parts[-1][:ands[0]], parts[-1][ands[0] + 1:]]
+    if len(parts) < 3 or any(not p or any(t.text.lower() in ("and", "or") for t in p[:1]) for p in parts) \
+            or any(all(t.text[:1].isupper() for t in p if t.is_word) for p in parts) \
+            or any(t.tag in _FINITE or t.tag in ("CJS", "CJT", "PNQ", "DTQ") for p in parts for t in p):
+        return None
+    rest = toks[a + 1:end]
+    if not any(t.tag in ("NN1", "NN2", "NN0") for t in rest) or any(t.tag in _FINITE for t in rest):
+        return None
+    head = capitalize(join(rest)) + " " + toks[a].text + ":"
+    return [head] + [end_sentence(capitalize(join(p))) for p in parts]

@@ -36,4 +36,6 @@ def apply(sentence: str, ctx) -> list[str] | None:
     main, rest = toks[:c] + toks[finite:], inserted
     if word_count(join(main), "en") < 5:
         return None
+    if words.startswith("as part of "):
+        rest = rest[1:]     # "This is part of a trial", not "This is as part of a trial"
     return [end_sentence(join(main)), end_sentence(f"{ctx.data['insertion_lead']} {join(rest)}")]

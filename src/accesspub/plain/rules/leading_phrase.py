@@ -2,7 +2,8 @@
 happens becomes a sentence of its own after it: "Subject to planning approval, the council will open the pool in
 May." → "The council will open the pool in May." + "This is subject to planning approval." (English; only
 phrases that open with a word group from `leading_phrases`, hold no verb of their own and stand before a main
-clause that opens with its subject)."""
+clause that opens with its subject); "At the X Committee last night, members heard …" too, where X is a meeting
+or an event: "This was at …" after the main clause."""
 
 from __future__ import annotations
 
@@ -25,11 +26,100 @@ def _opener(toks: list[Tok], table: dict) -> tuple[int, str] | None:
     return None
 
 
+def _main_clause(main: list[Tok]) -> int | None:
+    """Index of the finite verb when `main` opens with its subject and that verb (no comma, clause or participle
+    between them); None otherwise."""
+    verb = next((k for k, t in enumerate(main) if t.tag in _FINITE), None)
+    if not main or main[0].tag not in _SUBJECT_START or verb is None or verb > 8 \
+            or any(t.text == "," or t.tag in _CLAUSE or t.tag.startswith(("VVG", "VVN")) for t in main[:verb]):
+        return None
+    return verb
+
+
+_NP = ("AT0", "DPS", "DT0", "AJ0", "NN1", "NN2", "NN0", "NP0", "CRD")
+
+
+def _past_read_as_participle(main: list[Tok]) -> int | None:
+    """Index of a past form the tagger read as a participle ("Members heard how …": VVN): right after a subject
+    of nouns, not before "by" (a participle after a noun: "members invited by the Council …"), and no finite
+    verb after it before the next clause; None otherwise."""
+    v = next((k for k, t in enumerate(main[:5]) if t.tag not in _NP), None)
+    if v is None or v == 0 or main[v].tag != "VVN" or main[0].tag not in _SUBJECT_START or v + 1 >= len(main) \
+            or main[v + 1].text.lower() == "by" or main[v - 1].tag not in ("NN1", "NN2", "NN0", "NP0"):
+        return None
+    for t in main[v + 1:]:
+        if t.tag in _CLAUSE or t.tag == "TO0":
+            break
+        if t.tag in _FINITE:
+            return None
+    return v
+
+
+def _at_meeting(toks: list[Tok], ctx) -> list[str] | None:
+    """'At the Planning Committee last night (3 May), councillors agreed X.' → 'Councillors agreed X.' + 'This was
+    at the Planning Committee last night (3 May).': a phrase with "at" and a meeting or an event (`meeting_nouns`)
+    before a main clause in the past or present; the comma that ends the phrase is the first one after which a
+    main clause opens (a name may hold commas: "the Health, Housing and Care Committee")."""
+    if len(toks) < 8 or toks[0].text != "At" or toks[1].tag not in ("AT0", "DPS") or toks[-1].text not in (".", "!") \
+            or any(t.text in _STOP[:3] for t in toks):
+        return None
+    for c in range(3, len(toks) - 5):
+        if toks[c].text != ",":
+            continue
+        phrase, main = toks[1:c], toks[c + 1:]
+        verb = _main_clause(main)
+        past = verb is not None and main[verb].tag in ("VVD", "VBD", "VHD", "VDD")
+        if verb is None:
+            verb = _past_read_as_participle(main)
+            past = True
+        if verb is None:
+            continue
+        if any(t.tag in _FINITE + _CLAUSE or t.text in (";", ":", "-", "–", "—") for t in phrase) \
+                or not any(t.lemma.lower() in ctx.data["meeting_nouns"] for t in phrase if t.tag.startswith("NN")) \
+                or word_count(join(main), "en") < 5:
+            return None
+        tense = main[verb].tag
+        lead = "This was at" if past else \
+            "This is at" if tense in ("VVZ", "VVB", "VBZ", "VBB", "VHZ", "VHB", "VDZ", "VDB") else None
+        if lead is None:
+            return None     # "At the fair, visitors can …": "This can be at" says more than we know
+        return [end_sentence(capitalize(join(main))), end_sentence(f"{lead} {join(phrase)}")]
+    return None
+
+
+def _following(toks: list[Tok], ctx) -> list[str] | None:
+    """'Following a review of the bids, the committee agreed X.' → 'The committee agreed X.' + 'This followed a
+    review of the bids.' ("This follows …" after a present, perfect or future main clause): only before an event
+    (`following_nouns`: "Following the river, the path …" is a way, no event)."""
+    c = next((k for k, t in enumerate(toks) if t.text == ","), None)
+    if c is None or c < 3 or toks[-1].text not in (".", "!") or any(t.text in _STOP[:3] for t in toks):
+        return None
+    phrase, main = toks[1:c], toks[c + 1:]
+    head = next((t for t in phrase if t.tag.startswith("NN")), None)
+    if head is None or head.lemma.lower() not in ctx.data["following_nouns"] \
+            or any(t.tag in _FINITE + _CLAUSE or t.text in _STOP for t in phrase) \
+            or any(t.tag not in ("AT0", "DPS", "AJ0", "AJS", "AJC", "ORD", "CRD", "DT0", "POS", "NP0") and t is not head
+                   for t in phrase[:phrase.index(head)]):
+        return None
+    verb = _main_clause(main)
+    past = verb is not None and main[verb].tag in ("VVD", "VBD", "VHD", "VDD")
+    if verb is None:
+        verb, past = _past_read_as_participle(main), True
+    if verb is None or word_count(join(main), "en") < 5:
+        return None
+    lead = "This followed" if past else "This follows"
+    return [end_sentence(capitalize(join(main))), end_sentence(f"{lead} {join(phrase)}")]
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, "en") <= ctx.split_above:
         return None
     from ..grammar import parse
     toks = parse(sentence, "en")
+    if toks and toks[0].text == "At":
+        return _at_meeting(toks, ctx)
+    if toks and toks[0].text == "Following":
+        return _following(toks, ctx)
     found = _opener(toks, ctx.data["leading_phrases"])
     c = next((k for k, t in enumerate(toks) if t.text == ","), None)
     if found is None or c is None or c < found[0] + 1 or toks[-1].text not in (".", "!"):
@@ -39,10 +129,6 @@ def apply(sentence: str, ctx) -> list[str] | None:
     if not phrase or phrase[0].tag == "VVI" or any(t.tag in _FINITE + _CLAUSE or t.text in _STOP for t in phrase) \
             or any(t.text in _STOP[:3] for t in main):
         return None     # "Due to open in May, the centre …" says when, not why
-    verb = next((k for k, t in enumerate(main) if t.tag in _FINITE), None)
-    if not main or main[0].tag not in _SUBJECT_START or verb is None or verb > 8 \
-            or any(t.text == "," or t.tag in _CLAUSE or t.tag.startswith(("VVG", "VVN")) for t in main[:verb]):
-        return None
-    if word_count(join(main), "en") < 5:
+    if _main_clause(main) is None or word_count(join(main), "en") < 5:
         return None
     return [end_sentence(capitalize(join(main))), end_sentence(f"{lead} {join(phrase)}")]

@@ -276,6 +276,91 @@ def _german(sentence: str, ctx) -> list[str] | None:
     return None
 
 
+_EN_NAME = ("NN1", "NN0", "NN2", "NP0", "AJ0", "CRD")
+_EN_VERB_FORMS = ("VV", "VB", "VH", "VD", "VM")
+
+
+_DAYS_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+def _time_start(toks: list[Tok], c: int, phrases: list[str]) -> int:
+    """Index where the time phrases that end at the comma `c` start ("… for the first time this year, which");
+    `c` itself when none ends there. A time phrase is never what a which-clause is about."""
+    start = c
+    while True:
+        low = [t.text.lower() for t in toks[:start]]
+        n = next((len(p.split()) for p in sorted(phrases, key=lambda p: -len(p.split()))
+                  if low[-len(p.split()):] == p.split()), 0)
+        if not n and start >= 2 and low[start - 2] in ("in", "during") and low[start - 1].isdigit() \
+                and len(low[start - 1]) == 4:
+            n = 2       # "in 2020"
+        if not n and start >= 2 and low[start - 1] in _DAYS_MONTHS \
+                and low[start - 2] in ("on", "in", "last", "next", "until", "from", "since", "by"):
+            n = 2       # "on Friday", "in May", "last Monday"
+        if not n and start >= 3 and low[start - 1] in _DAYS_MONTHS and low[start - 2].isdigit() \
+                and low[start - 3] in ("on", "from", "until"):
+            n = 3       # "on 3 May"
+        if not n or n >= start:
+            return start
+        start -= n
+
+
+def _named_antecedent(toks: list[Tok], s: int) -> tuple[int, int] | None:
+    """(start, end) of a name right before `s` ("the Carbon Disclosure Project"), with its article, that hangs
+    on the verb (after a verb, or after a preposition that follows a verb or "take part"); None otherwise: a
+    name after "of", after a noun's preposition or in a list may not be what the clause is about."""
+    k = s
+    while k > 0 and toks[k - 1].tag in _EN_NAME and toks[k - 1].text[:1].isupper() and k - 1 > 0:
+        k -= 1
+    if k == s or toks[s - 1].tag not in ("NN1", "NN0", "NP0"):
+        return None
+    j = k
+    while j > 1 and toks[j - 1].tag in ("AJ0", "ORD") and toks[j - 1].text.islower():
+        j -= 1          # "the new Riverside Centre"
+    if toks[j - 1].text.lower() == "the":
+        k = j
+    start = k - 1 if toks[k - 1].text.lower() == "the" else k
+    before = toks[start - 1] if start else None
+    if before is None or before.text in (",", "and", "or") or before.tag == "PRF":
+        return None
+    if before.tag == "PRP":
+        verb = toks[start - 2] if start >= 2 else None
+        if verb is None or not (verb.tag.startswith(_EN_VERB_FORMS) or verb.text.lower() == "part"):
+            return None
+    elif not before.tag.startswith(_EN_VERB_FORMS):
+        return None
+    return start, s
+
+
+def _clause_verb(body: list[Tok]) -> Tok | None:
+    """The first verb of a which-clause, the full verb after a modal ("will see" → "see")."""
+    verbs = [t for t in body if t.tag.startswith(_EN_VERB_FORMS)]
+    if not verbs:
+        return None
+    if verbs[0].tag == "VM0" and len(verbs) > 1:
+        return verbs[1]
+    return verbs[0]
+
+
+def _after_time(toks: list[Tok], c: int, body: list[Tok], ctx) -> str | None:
+    """The subject for a which-clause after a time phrase: the name before the time phrase ("The Council took
+    part in the Carbon Disclosure Project for the first time, which rates …" → "The Carbon Disclosure Project
+    rates …"). None when no such name hangs on the verb, or when the clause may be about the whole action
+    ("…, which is great news", "…, which means …": `sentential_which_verbs`)."""
+    s = _time_start(toks, c, ctx.data["time_phrases"])
+    if s == c:
+        return None
+    found = _named_antecedent(toks, s)
+    verb = _clause_verb(body)
+    if found is None or verb is None or verb.tag in ("VBB", "VVB", "VHB", "VDB") or body[0].tag not in (
+            "VVZ", "VBZ", "VHZ", "VDZ", "VVD", "VBD", "VHD", "VM0", "AV0") \
+            or verb.lemma.lower() in ctx.data["sentential_which_verbs"] or verb.tag.startswith("VB"):
+        return None
+    name = toks[found[0]:found[1]]
+    return join([Tok(name[0].text[:1].upper() + name[0].text[1:], True)] + name[1:])
+
+
 def _english(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, "en")
     for c, t in enumerate(toks[:-1]):
@@ -286,16 +371,86 @@ def _english(sentence: str, ctx) -> list[str] | None:
         if word_count(join(body), "en") < 2:
             continue
         rest = toks[:c] + (toks[end + 1:] if end < len(toks) and toks[end].text == "," else toks[end:])
+        plural = any(t.tag == "NN2" and t.text.islower() for t in body)
+        single = any(t.tag in ("NN1", "NN0") and t.text.islower() for t in body)
+        if any(t.text.lower() in ("them", "they", "their", "theirs") and plural
+               or t.text.lower() in ("it", "its") and single for t in toks[end:]):
+            continue    # "The council, which runs twelve libraries, will keep all of them open": "them" may
+            # point into the clause, and would lose the libraries
+        if _time_start(toks, c, ctx.data["time_phrases"]) < c:
+            # "… for the first time, which …", "… this year, which …": the clause is about something before
+            subject = _after_time(toks, c, body, ctx)
+            if subject is None:
+                continue
+            clause = end_sentence(subject + " " + join(body))
+            return _with_second_verb(toks, c, end, clause) or [end_sentence(join(rest)), clause]
         noun = toks[c - 1]
         k = c - 2
         while k >= 0 and toks[k].tag in ("AJ0", "AJC", "AJS", "NN1", "NN0", "ORD", "CRD"):
             k -= 1
         if k >= 0 and toks[k].tag in ("AT0", "DPS", "DT0") and k >= 1 and toks[k - 1].tag == "PRP":
-            continue    # "… for the first time, which …": the clause may belong to a noun further back
-        # "…, which aims" → "This scheme aims": the noun before the comma names what the clause is about
-        subject = f"This {noun.text}" if noun.tag in ("NN1", "NN0") else ctx.data["relative"]["which"]
-        return [end_sentence(join(rest)), end_sentence(subject + " " + join(body))]
+            continue    # "… in the town centre, which …": the clause may belong to a noun further back
+        if _reduced_relative(toks, c):
+            continue    # "a course of action tailored to suit their part of the sector, which aims …"
+        # "…, which aims" → "This scheme aims": the noun before the comma names what the clause is about;
+        # "…, which include" → "These standards include"; a clause that may be about the whole action before
+        # it ("…, which is more difficult", "…, which means …") keeps a plain "This", as open as "which"
+        verb = _clause_verb(body)
+        plural = verb is not None and (verb.tag in ("VBB", "VVB", "VHB", "VDB") or verb.text.lower() == "were")
+        singular = verb is not None and (body[0].tag in ("VBZ", "VVZ", "VHZ", "VDZ") or body[0].text.lower() == "was")
+        if noun.tag == "NN2" and (plural or not singular and not _about_the_action(body, verb, ctx)):
+            subject = f"These {noun.text}"      # "…, which will be sold …" → "These homes will be sold …"
+        elif noun.tag in ("NN1", "NN0") and not plural and not _about_the_action(body, verb, ctx):
+            subject = f"This {noun.text}"
+        elif plural:
+            continue    # "…, which are …" after a noun in the singular: what the clause is about is unsure
+        else:
+            subject = ctx.data["relative"]["which"]
+        clause = end_sentence(subject + " " + join(body))
+        return _with_second_verb(toks, c, end, clause) or [end_sentence(join(rest)), clause]
     return None
+
+
+_EN_FINITE = ("VBZ", "VBD", "VHZ", "VHD", "VDZ", "VDD", "VM0", "VVZ", "VVD")
+
+
+def _about_the_action(body: list[Tok], verb: Tok | None, ctx) -> bool:
+    """The which-clause may be about the whole action before it: a verb from `event_which_verbs`, or "is"
+    with an adjective or "a …" after it ("…, which is significantly more difficult", "…, which is a first")."""
+    if verb is None or verb.lemma.lower() in ctx.data["event_which_verbs"] and not verb.tag.startswith("VB"):
+        return True
+    if verb.tag.startswith("VB"):
+        after = [t for t in body[body.index(verb) + 1:] if t.tag not in ("AV0", "XX0")]
+        return not after or after[0].tag in ("AJ0", "AJC", "AJS") or after[0].text.lower() in ("a", "an")
+    return False
+
+
+def _reduced_relative(toks: list[Tok], c: int) -> bool:
+    """A participle after a noun between the main verb and the comma ("a course of action tailored to suit
+    their part of the sector,"): the noun before the comma sits deep inside a phrase of another noun."""
+    finite = max((k for k in range(c) if toks[k].tag in _EN_FINITE + ("VBB", "VHB", "VVB", "VDB")), default=-1)
+    return any(toks[k].tag == "VVN" and toks[k - 1].tag in ("NN1", "NN2", "NN0", "NP0")
+               for k in range(finite + 2, c))
+
+
+def _with_second_verb(toks: list[Tok], c: int, end: int, clause: str) -> list[str] | None:
+    """'The Council joined X, which rates Y, and achieved Z.' → 'The Council joined X.' + 'X rates Y.' + 'The
+    Council achieved Z.': when a second verb of the main clause follows the which-clause, the clause goes right
+    after the noun it is about and the second verb gets the subject again, so the sentences keep the order of
+    the original (a "this" in the next sentence still points to its end)."""
+    from .shared_subject import _english_subject
+    if end + 2 >= len(toks) or toks[end].text != "," or toks[end + 1].text.lower() != "and" \
+            or toks[end + 2].tag not in _EN_FINITE:
+        return None
+    v = _english_subject(toks)
+    if v is None or v >= c or any(t.text in (",", ";", ":") for t in toks[:v]):
+        return None
+    subject = toks[:v]
+    while len(subject) > 1 and subject[-1].tag == "AV0":
+        subject = subject[:-1]
+    if any(t.text in (",", ";", ":", "(", ")", "“", "”", "\"") for t in toks[end + 1:]):
+        return None
+    return [end_sentence(join(toks[:c])), clause, end_sentence(join(subject + toks[end + 2:]))]
 
 
 def apply(sentence: str, ctx) -> list[str] | None:

@@ -22,6 +22,8 @@ def _dash(sentence: str, ctx) -> list[str] | None:
     if len(dashes) != 1 or any(t.text in ("„", "“", "”", "\"", "(", ")") for t in toks):
         return None
     d = dashes[0]
+    if ctx.lang == "en" and d and not (toks[d - 1].space and toks[d].space):
+        return None     # a hyphen inside a word ("on-call", "third-party") is no dash between clauses
     head, tail = toks[:d], toks[d + 1:]
     finite = _FINITE.get(ctx.lang, ())
     if not tail or tail[0].text.lower() in _JOINERS or not tail[0].text[:1].isalpha():

@@ -200,12 +200,58 @@ def _not_only(toks: list[Tok]) -> list[Tok] | None:
     return toks[:n] + toks[n + 2:c] + [Tok("und", True, "KON", "und")] + toks[c + 2:]
 
 
+_EN_VERB_FINITE = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VVZ", "VVD", "VVB")
+_EN_AUX = ("VM0", "VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB")
+
+
+def _english_not_only(toks: list[Tok]) -> list[str] | None:
+    """'The scheme not only saves money but also cuts emissions.' → 'The scheme saves money.' + 'The scheme also
+    cuts emissions.'; 'It will not only save X but also cut Y.' → 'It will save X.' + 'It will also cut Y.'; 'The
+    park is not only a garden but also a school.' → 'The park is a garden.' + 'The park is also a school.'. The
+    subject opens the sentence; both parts open alike (two verbs of the same form, or two phrases after "is");
+    "not only for A but also for B" and the like stay: one clause."""
+    body = toks[:-1] if toks and toks[-1].text in (".", "!") else toks
+    nots = [k for k in range(len(body) - 1) if body[k].text.lower() == "not" and body[k + 1].text.lower() == "only"]
+    buts = [k for k in range(len(body) - 1) if body[k].text.lower() == "but" and body[k + 1].text.lower() == "also"]
+    if len(nots) != 1 or len(buts) != 1 or not nots[0] + 3 < buts[0] or buts[0] + 3 >= len(body):
+        return None
+    n, m = nots[0], buts[0]
+    first = body[n + 2:m - 1 if body[m - 1].text == "," else m]
+    second = body[m + 2:]
+    if any(t.text in _QUOTES + (",",) for t in first + second) or any(t.text in _QUOTES for t in body[:n]):
+        return None
+    a, b = first[0], second[0]
+    if a.tag in _EN_VERB_FINITE and b.tag in _EN_VERB_FINITE:       # "The scheme not only saves …"
+        subject, aux = body[:n], []
+    elif n and body[n - 1].tag in _EN_AUX and a.tag[:2] in ("VV", "VB", "VH", "VD") and a.tag == b.tag \
+            and a.tag not in _EN_VERB_FINITE:                             # "It will not only save …"
+        subject, aux = body[:n - 1], [body[n - 1]]
+    elif n and body[n - 1].tag in ("VBZ", "VBD", "VBB") and a.tag in ("AT0", "AJ0", "DPS", "NN1", "NN2", "DT0") \
+            and b.tag in ("AT0", "AJ0", "DPS", "NN1", "NN2", "DT0"):     # "The park is not only a garden …"
+        subject, aux = body[:n - 1], [body[n - 1]]
+    else:
+        return None
+    if not subject or subject[0].tag not in _EN_SUBJECT_START and subject[0].text.lower() not in _EN_PRONOUNS \
+            or any(t.text == "," or t.tag in EN_FINITE + ("VBB", "VHB", "VVB") + _EN_CLAUSE for t in subject) \
+            or len(subject) > 6:
+        return None
+    lead = [Tok(subject[0].text[:1].upper() + subject[0].text[1:], True, subject[0].tag)] + subject[1:]
+    one, two = lead + aux + first, lead + aux + [Tok("also", True, "AV0")] + second
+    if word_count(join(one), "en") < 4 or word_count(join(two), "en") < 4:
+        return None
+    return [end_sentence(join(one)), end_sentence(join(two))]
+
+
 def apply(sentence: str, ctx) -> list[str] | None:
     if word_count(sentence, ctx.lang) <= ctx.split_above:
         return None
     toks = parse(sentence, ctx.lang)
     if not toks:
         return None
+    if ctx.lang == "en" and any(t.text.lower() == "not" for t in toks):
+        found = _english_not_only(toks)
+        if found:
+            return found
     if ctx.lang == "de":
         toks = _not_only(toks) or toks
     end = _german_subject(toks) if ctx.lang == "de" else _english_subject(toks)

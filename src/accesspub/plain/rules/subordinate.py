@@ -74,7 +74,19 @@ def _list_end(toks: list[Tok], start: int) -> int | None:
     phrase = toks[start:end]
     if end == len(toks) or not phrase or any(t.tag in _NOT_IN_LIST or t.text in _STOPS for t in phrase):
         return None
+    if any(t.text == "," and k + 1 < len(phrase) and phrase[k + 1].tag in ("PRP", "PRF", "AV0", "CJC")
+           and phrase[k + 1].text.lower() not in ("and", "or") for k, t in enumerate(phrase)):
+        return None     # "…, including the design, from next Monday": the phrase after the comma is no item
     return end
+
+
+def _adverbial_tail(toks: list[Tok], start: int) -> bool:
+    """English: from the comma at `start` a phrase with a preposition or an adverb and no verb runs to the end of
+    the sentence (", from next Monday", ", in the town centre")."""
+    end = body_end(toks, (".", "!", "?"))
+    return end < len(toks) and start + 2 < end and toks[start].text == "," \
+        and toks[start + 1].tag in ("PRP", "AV0") and toks[start + 1].text.lower() not in ("including", "such") \
+        and not any(t.tag in _NOT_IN_LIST or t.text in _STOPS + (",",) for t in toks[start + 1:end])
 
 
 def _to_tail(toks: list[Tok], start: int) -> bool:
@@ -109,9 +121,12 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
         if word == "including" and ctx.lang == "en" and end < len(toks) and toks[end].text == ",":
             end = _list_end(toks, c + skip) or end
         infinitive: list[Tok] = []
+        seam = None         # English: where the main clause goes on after the clause, when not at `end`
         if end < len(toks) and toks[end].text not in (".", "!", "?"):
             if ctx.lang == "en":
-                if not (word == "including" and _to_tail(toks, end)):
+                if word == "including" and _adverbial_tail(toks, end):
+                    seam = end + 1      # "…, including X, from next Monday.": the time is the main clause's
+                elif not (word == "including" and _to_tail(toks, end)):
                     continue
                 # "…, including X, to help Y.": the purpose is the main clause's, it stays there
             else:
@@ -138,10 +153,14 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
             else:
                 clause = to_main_clause(body, [Tok(lead, True)])
         else:
+            if word == "including" and (toks[0].text.lower() in ("it", "they") or toks[0].text.lower() in (
+                    "this", "these") and len(toks) > 1 and toks[1].tag.startswith(("VV", "VB", "VH", "VD", "VM"))):
+                continue    # "This acknowledges X and is taking action, including Y": a second "This includes"
+                # could point to the first sentence's "this" as well as to the action
             clause = [Tok(table[word], True)] + body
         if not clause:
             continue
-        rest = toks[:c] + toks[end:]
+        rest = toks[:c] + toks[end if seam is None else seam:]
         return [end_sentence(join(rest)), end_sentence(join(clause + infinitive))]
     return None
 

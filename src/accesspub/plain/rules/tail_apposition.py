@@ -26,6 +26,10 @@ def apply(sentence: str, ctx) -> list[str] | None:
     from ..grammar import parse
     toks = parse(sentence, ctx.lang)
     end = body_end(toks)
+    if ctx.lang == "en":
+        found = _english_dash(toks, end)
+        if found:
+            return found
     commas = [k for k in range(end) if toks[k].text == ","]
     if not commas:
         return None
@@ -63,4 +67,51 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None     # "… Bund und Länder, eine …": which of them is meant is unsure
     if ctx.lang == "en" and any(t.text.lower() in ("and", "or") for t in toks[max(0, c - 4):c]):
         return None
+    if ctx.lang == "en":
+        return _english(head, tail)
     return [end_sentence(join(head)), end_sentence(f"{_LEAD[ctx.lang]} {join(tail)}")]
+
+
+def _english(head, tail) -> list[str] | None:
+    """English: "…, the X and the Y" goes on with a list ("provided by the Home Office, the Department of Health
+    and the Department for Education"): no apposition. After a name the new sentence names it again ("…
+    chaired by Jo Li, the head of the trust." → "Jo Li is the head of the trust."); "This is …" would call a
+    person "this"."""
+    if tail[0].text.lower() == "the" and any(t.text.lower() in ("and", "or") for t in tail):
+        return None
+    k = len(head)
+    while k and head[k - 1].text[:1].isupper() and head[k - 1].tag in ("NP0", "NN1", "NN2", "NN0") and k > 1:
+        k -= 1
+    name = head[k:]
+    lead = _LEAD["en"]
+    if len(name) >= 2 and any(t.tag == "NP0" for t in name) and head[k - 1].tag not in ("AT0", "DPS", "POS"):
+        lead = f"{join(name)} is"
+    return [end_sentence(join(head)), end_sentence(f"{lead} {join(tail)}")]
+
+
+_NAMED = {"called", "named", "known"}
+
+
+def _english_dash(toks, end) -> list[str] | None:
+    """English, a list item or other phrase without a verb: " - a …" at the end says what the whole item is:
+    "Conversion of the old hall into a repair workshop - a project called Fix It." → "Conversion of the old hall
+    into a repair workshop." + "This is a project called Fix It.". One spaced dash, no comma and no verb before
+    it, no name right before it (a person's role: "Jo Li - a nurse" is no "this"), no verb after it but "called"
+    or "named"."""
+    dashes = [k for k in range(end) if toks[k].text in ("-", "–", "—")]
+    if len(dashes) != 1:
+        return None
+    d = dashes[0]
+    head, tail = toks[:d], toks[d + 1:end]
+    if d < 4 or not (toks[d - 1].space and toks[d].space) or len(tail) < 3 or tail[0].text.lower() not in ("a", "an"):
+        return None
+    if any(t.tag in _VERBS["en"] or t.text == "," for t in head) or head[-1].tag == "NP0" \
+            or head[-1].tag not in _NOUNS["en"]:
+        return None     # "Jo Li, chair of the Youth Forum - a group for …": the dash may explain the forum alone
+    if any((t.tag in _VERBS["en"] or t.tag.startswith("VV")) and t.text.lower() not in _NAMED or t.text in (
+            "„", "“", "”", "\"", ":", ";", "(", ")", ",") for t in tail) \
+            or not any(t.tag in _NOUNS["en"] for t in tail[1:4]):
+        return None
+    if word_count(join(head), "en") < 4:
+        return None
+    return [end_sentence(join(head)), end_sentence(f"{_LEAD['en']} {join(tail)}")]

@@ -1,0 +1,54 @@
+"""English plain rules through the whole chain and the gate (sentences written for these tests)."""
+
+from accesspub.plain import gate
+from accesspub.plain.rules import Chain, RuleContext
+
+CTX = RuleContext(lang="en", level="plain")
+
+
+def test_passive_with_a_long_subject_becomes_active_and_a_list():
+    sentence = ("A new plan for repairing the old roads, building safe cycle lanes and helping families walk to "
+                "school, has been agreed by the council.")
+    assert Chain().run(sentence, CTX) == ["The council has agreed a new plan for:", "Repairing the old roads.",
+                                          "Building safe cycle lanes.", "Helping families walk to school."]
+
+
+def test_gate_lets_a_preposition_end_a_line_only_before_a_list():
+    original = "The council is responsible for collecting the bins, cleaning the streets and running the libraries."
+    assert gate.check(original, ["The council is responsible for:", "Collecting the bins.", "Cleaning the streets.",
+                                 "Running the libraries."], "en").ok
+    assert not gate.check(original, ["The council is responsible for:",
+                                     "Collecting the bins, cleaning the streets and running the libraries."], "en").ok
+
+
+def test_a_split_keeps_the_end_of_a_sentence_that_the_next_one_points_back_to():
+    sentence = "The Council has planted many new trees in all of its parks in line with its climate strategy."
+    split = ["The Council has planted many new trees in all of its parks.",
+             "This is in line with its climate strategy."]
+    assert Chain().run(sentence, CTX) == split
+    # "This has included …" after it would point to the strategy, not to the planting
+    pointing = RuleContext(lang="en", level="plain", before_pointer=True)
+    assert Chain().run(sentence, pointing) == [sentence]
+    # a split that still ends as the original did is kept
+    ends_alike = "The library took part in the Summer Reading Challenge last year, which asks children to read six books, and won a national prize."
+    assert Chain().run(ends_alike, pointing)[-1] == "The library won a national prize."
+
+
+def _plain_lines(tmp_path, body: str) -> list[str]:
+    from accesspub.config import Settings
+    from accesspub.ingest import load_release
+    from accesspub.plain.simplify import simplify
+    path = tmp_path / "en-release.md"
+    path.write_text(f"---\ntitle: Trees\nlang: en\ndate: '2024-01-10'\n---\n\n{body}\n", encoding="utf-8")
+    settings = Settings()
+    doc = simplify(load_release(path, settings), settings)
+    return [line.text for s in doc.sections for b in s.blocks for line in b.all_lines()]
+
+
+def test_the_builder_knows_which_sentence_the_next_one_points_back_to(tmp_path):
+    first = "The Council has planted many new trees in all of its parks in line with its climate strategy."
+    lines = _plain_lines(tmp_path, f"{first} This has included two new orchards.")
+    assert lines[0] == first
+    lines = _plain_lines(tmp_path, f"{first} The next trees follow in May.")
+    assert lines[:2] == ["The Council has planted many new trees in all of its parks.",
+                         "This is in line with its climate strategy."]
