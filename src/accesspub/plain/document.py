@@ -200,7 +200,7 @@ def _link_words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower().replace("-", ""))
 
 
-def _placed(links: list[tuple[str, str]], said: list[str], lang: str) -> list[list[tuple[str, str]]] | None:
+def _placed(links: list[tuple[str, str]], said: list[str]) -> list[list[tuple[str, str]]] | None:
     """Each link in the one plain sentence that holds its text unchanged; or, for a link around a whole clause
     that a rule reordered ("dass <a>Mieter sich wehren</a>" → "Mieter wehren sich."), the one sentence that
     holds all of its words and little else: then the link spans that sentence. None when a link would be
@@ -243,7 +243,7 @@ class Builder:
 
     def sentence(self, sid: str, inlines, quoted: bool, speech: bool = False) -> list[Line]:
         """One original sentence → its plain lines. Quotations stay as written, and so does a sentence whose
-        link texts the rules would change;
+        links the rules would lose;
         a sentence that holds the end of a direct quotation (`speech`) may only have the speaker's role
         after the quotation moved into a sentence of its own (rule "attribution")."""
         text = plain_text_of(inlines, self.ctx.lang)
@@ -257,14 +257,15 @@ class Builder:
             chain = Chain(enabled=["attribution"])
         elif quoted or speech:
             return [self._line(text, sid, links=links, review=self._review(text))]
-        # a link stays a link: its text must come out unchanged in one of the sentences; when a word rule
-        # changed it ("Wohnungskonzerne" → "Wohnungs-Konzerne"), the splits alone may still keep it; else the
-        # sentence stays as written
+        # a link stays a link: its text must come out unchanged in one of the sentences, or (a clause a rule
+        # reordered) all its words in one sentence, which the link then spans (`_placed`); when a word rule
+        # changed a short link text ("Wohnungskonzerne" → "Wohnungs-Konzerne"), the splits alone may still
+        # keep it; else the sentence stays as written
         tries = [chain] + ([chain.splits_only()] if links else [])
         for attempt in tries:
             done = rewrite(text, ctx, attempt)
             said = [end_sentence(s) if len(done.sentences) > 1 else s for s in done.sentences if s.strip()]
-            placed = _placed(links, said, self.ctx.lang)
+            placed = _placed(links, said)
             if placed is not None:
                 return [self._line(s, sid, fired=done.fired, rejected=done.rejected, review=done.review, links=p)
                         for s, p in zip(said, placed)]
