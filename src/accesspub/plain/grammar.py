@@ -173,7 +173,8 @@ def finite_last(body: list[Tok]) -> list[Tok]:
 def as_demand(body: list[Tok], modal: dict) -> list[Tok] | None:
     """A verb-final clause as what should be: '… ein Register schafft' → '… ein Register schaffen soll', '…
     erhöht werden' → '… erhöht werden sollen'; a modal verb already there stays. None when the finite verb's
-    infinitive or number is unsure (then the caller does not split: a demand must not read as a fact). `modal`: {sg, pl} forms of "sollen"."""
+    infinitive or number is unsure (then the caller does not split: a demand must not read as a fact).
+    `modal`: the singular and plural of "sollen" ({"sg": …, "pl": …})."""
     body = finite_last(body)
     if body and body[-1].tag in ("VA(INF)", "VV(INF)") and not any(is_verb(t) for t in body[:-1]) \
             or body and body[-1].tag == "VA(INF)" and not any(t.tag.endswith("(FIN)") for t in body):
@@ -194,8 +195,7 @@ def as_demand(body: list[Tok], modal: dict) -> list[Tok] | None:
         return None
     plural = low == lemma or low == "sind"
     return body[:-1] + [Tok(lemma, True, verb.tag.replace("(FIN)", "(INF)"), lemma),
-                        Tok(modal["pl" if plural else "sg"], False if body[-1].space is False else True,
-                            "VM(FIN)", "sollen")]
+                        Tok(modal["pl" if plural else "sg"], verb.space, "VM(FIN)", "sollen")]
 
 
 def finite_index(toks: list[Tok]) -> int | None:

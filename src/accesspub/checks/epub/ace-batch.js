@@ -14,7 +14,8 @@ const winston = require(path.join(nodeModules, 'winston'));
 winston.add(new winston.transports.Console({ silent: true }));
 
 let launched = false;
-const minified = (script) => (path.basename(script) === 'axe.js' ? path.join(path.dirname(script), 'axe.min.js') : script);
+const minified = (script) =>
+  (path.basename(script) === 'axe.js' ? path.join(path.dirname(script), 'axe.min.js') : script);
 const shared = Object.assign(Object.create(runner), {
   launch: async () => { if (!launched) { await runner.launch(); launched = true; } },
   close: async () => {},
