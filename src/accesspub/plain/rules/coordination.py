@@ -5,6 +5,8 @@ second: "Der Senat beschließt den Plan und die Bezirke setzen ihn um." → "Der
 
 from __future__ import annotations
 
+from .. import nouns
+from ..gate import DETERMINERS
 from ..grammar import is_finite, noun_phrase_end, parse, third_person
 from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
 
@@ -141,6 +143,16 @@ _DE_OPENERS = {"zuletzt", "danach", "dann", "anschließend", "außerdem", "trotz
                "jetzt", "hier", "dort", "später", "zudem", "seitdem", "inzwischen", "bisher", "dafür", "davor"}
 
 
+def _subject_agrees(np) -> bool:
+    """An article before a noun that it fits in the nominative ("die Ausleihe"; not "das Kinder"); a phrase
+    without an article, or a noun the lexicon does not know, passes."""
+    det = np[0].text.lower()
+    noun = next((x for x in np if x.tag == "NN"), None)
+    if np[0].tag not in ("ART", "PDAT") or det not in DETERMINERS or noun is None or not nouns.features(noun.text):
+        return True
+    return bool({f for f in DETERMINERS[det] if f[2] == "nom"} & set(nouns.features(noun.text)))
+
+
 def _german_comma_splice(toks, ctx) -> list[str] | None:
     """'A geschieht, B geschieht auch.' → two sentences: two main clauses joined by a comma alone. Before the
     comma a main clause (a finite verb, no subordinate clause, no verb that takes a clause without "dass":
@@ -168,12 +180,16 @@ def _german_comma_splice(toks, ctx) -> list[str] | None:
             v = 1
         elif first.tag in ("ART", "PDAT", "PPOSAT", "PIAT", "NE", "NN"):
             v = noun_phrase_end(tail, 0)
+            if v and not _subject_agrees(tail[:v]):
+                continue        # "…, das Kinder lieben …": "das" is a relative pronoun, not the article
         else:
             continue
+        words = [x for x in tail if x.is_word]
         if not v or v + 1 >= len(tail) or not is_finite(tail[v]) \
                 or tail[v].text.lower() in ctx.data["konjunktiv"] \
-                or not any(x.is_word and not x.tag.startswith(("VV", "VA", "VM")) for x in tail[v + 1:]):
-            continue
+                or not any(x.is_word and not x.tag.startswith(("VV", "VA", "VM")) for x in tail[v + 1:]) \
+                or words[-1].tag.startswith(("VV", "VA", "VM")) and any(x.text in ("und", "oder") for x in tail[v:]):
+            continue            # "…, die viele Vereine nutzen und die Schulen brauchen": verb-final clauses
         if word_count(join(head), "de") < 4 or word_count(join(tail), "de") < 4:
             continue
         return [end_sentence(join(head)), end_sentence(capitalize(join(toks[c + 1:])))]
