@@ -106,12 +106,20 @@ def split_all(texts: list[str], lang: str) -> list[list[tuple[int, int]]]:
         helpers.append((proc, chunk))
     out = _split_chunk(chunks[0], lang)
     for proc, chunk in helpers:
-        data = proc.stdout.read()
-        if proc.wait() == 0:
-            out += [[tuple(r) for r in ranges] for ranges in json.loads(data)]
-        else:           # a helper that failed (memory, a signal): its part is split here
-            out += _split_chunk(chunk, lang)
+        out += _answer(proc, len(chunk)) or _split_chunk(chunk, lang)   # a helper that failed: split here
     return out
+
+
+def _answer(proc: subprocess.Popen, count: int) -> list[list[tuple[int, int]]] | None:
+    """A helper's ranges, or None when it failed (memory, a signal) or answered something else."""
+    data = proc.stdout.read()
+    if proc.wait() != 0:
+        return None
+    try:
+        found = [[(int(a), int(b)) for a, b in ranges] for ranges in json.loads(data)]
+    except (ValueError, TypeError):
+        return None
+    return found if len(found) == count else None
 
 
 def _feed(proc: subprocess.Popen, job: dict) -> None:
