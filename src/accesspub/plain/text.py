@@ -125,14 +125,19 @@ def end_sentence(text: str) -> str:
     return text + "."
 
 
-def sentences_at(sentence: str, mark: str, lang: str) -> list[str]:
-    """The parts of a sentence between tokens equal to `mark` (each part without the mark)."""
+def pieces(toks: list[Tok], mark: str) -> list[list[Tok]]:
+    """The tokens in pieces between tokens equal to `mark` (the marks dropped)."""
     parts, current = [], []
-    for t in tokens(sentence, lang):
+    for t in toks:
         if t.text == mark:
             parts.append(current)
             current = []
         else:
             current.append(t)
     parts.append(current)
-    return [join(p) for p in parts if any(t.is_word for t in p)]
+    return parts
+
+
+def sentences_at(sentence: str, mark: str, lang: str) -> list[str]:
+    """The parts of a sentence between tokens equal to `mark` (each part without the mark)."""
+    return [join(p) for p in pieces(tokens(sentence, lang), mark) if any(t.is_word for t in p)]

@@ -7,25 +7,12 @@ including a ban on X; a limit on Y; and more checks." → "The plan sets out new
 
 from __future__ import annotations
 
-from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
+from ..text import Tok, body_end, capitalize, end_sentence, join, pieces, word_count
 
 NAME, KIND, LANGS = "enumeration", "split", ("en",)
 _LEADS = {"include", "includes", "included", "including"}
 _SEAMS = (",", "-", "–", "—")
 _FINITE = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB")
-
-
-def _split_at(toks: list, mark: str) -> list[list]:
-    """The tokens in pieces between the marks (the marks dropped)."""
-    pieces, current = [], []
-    for t in toks:
-        if t.text == mark:
-            pieces.append(current)
-            current = []
-        else:
-            current.append(t)
-    pieces.append(current)
-    return pieces
 
 
 def _items(toks: list[Tok]) -> list[list[Tok]] | None:
@@ -60,7 +47,7 @@ def _semicolon_list(toks: list[Tok], end: int, ctx) -> list[str] | None:
              None)
     if k is None or any(t.text in (";", ":", "“", "”", "\"") for t in toks[:k]):
         return None
-    items = _split_at(toks[k + 1:end], ";")
+    items = pieces(toks[k + 1:end], ";")
     if len(items) < 3:
         return None
     last = items[-1]
@@ -136,7 +123,7 @@ def _list_subject(toks: list[Tok], end: int) -> list[str] | None:
     rank = next((r for r in _RANKS if [t.text.lower() for t in toks[a + 1:a + 1 + len(r)]] == list(r)), None)
     if rank is None or any(t.text in (";", ":", "(", ")", "“", "”", "\"", "-", "–", "—") for t in toks[:end]):
         return None
-    parts = _split_at(toks[:a], ",")
+    parts = pieces(toks[:a], ",")
     if parts[-1] and parts[-1][0].text.lower() == "and":
         parts[-1] = parts[-1][1:]
     else:
