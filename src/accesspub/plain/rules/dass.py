@@ -28,7 +28,7 @@ _PLURAL = {"sind", "haben", "werden", "können", "müssen", "sollen", "dürfen",
 _NOMINATIVE_PRONOUNS = {"ich", "du", "er", "sie", "es", "wir", "ihr", "man"}
 
 
-def _could_be_subject(tail, plural: bool) -> bool:
+def could_be_subject(tail, plural: bool) -> bool:
     """Some noun phrase in `tail` could be the subject of its verb: a nominative pronoun, or an article or bare
     noun (not after a preposition) with a nominative reading in the verb's number."""
     number = "pl" if plural else "sg"
@@ -68,7 +68,7 @@ def _shared_subject(body) -> list[list] | None:
     plural = verb in _PLURAL or verb.endswith("en")
     subject_plural = any(t.text in ("und", "sowie") for t in body[:end]) or any(
         f[1] == "pl" for t in body[:end] if t.tag == "NN" for f in nouns.features(t.text))
-    if plural != subject_plural or _could_be_subject(body[k + 1:], plural):
+    if plural != subject_plural or could_be_subject(body[k + 1:], plural):
         return None
     first, second = to_main_clause(body[:k]), to_main_clause(body[:end] + body[k + 1:])
     return [first, second] if first and second else None

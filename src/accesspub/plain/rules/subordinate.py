@@ -7,6 +7,7 @@ becomes "Vielleicht regnet es." + "Nur dann fällt das Fest aus."."""
 from __future__ import annotations
 
 from ..grammar import analyze, as_clause, is_finite, is_verb, parse, to_main_clause
+from .dass import could_be_subject
 from ..text import Tok, body_end, capitalize, decapitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "subordinate", "split", ("de", "en")
@@ -263,10 +264,9 @@ def _whoever(toks: list[Tok], ctx) -> list[str] | None:
     main = toks[c + 2:body_end(toks)]
     if any(t.text in ("„", "“", "”", "\"", "(", ")", ":", ";", ",") or t.tag in ("KOUS", "PRELS", "PWAV", "PWS")
            for t in toks[1:c] + main) \
-            or any(t.text.lower() in _MASCULINE_BACK for t in main) \
-            or any(t.tag == "PPER" or t.tag in ("ART", "PDAT", "PPOSAT") and _nominative_start(main, k)
-                   for k, t in enumerate(main)):
-        return None
+            or any(t.text.lower() in _MASCULINE_BACK or t.tag == "PPER" for t in main) \
+            or main and main[0].tag in ("ART", "PDAT", "PPOSAT") and could_be_subject(main[:4], False):
+        return None         # "…, bekommt die Stadt …": the main clause may have a subject of its own
     body = as_clause(toks[1:c])
     if not body or not is_verb(body[-1]) or sum(1 for t in body if is_finite(t)) != 1:
         return None
@@ -276,12 +276,6 @@ def _whoever(toks: list[Tok], ctx) -> list[str] | None:
     clause = clause[:2] + [Tok(data["someone"], True)] + clause[2:]
     then = [Tok(ctx.data["condition"]["main"], True), toks[c + 1]] + [Tok(w, True) for w in data["person"].split()]
     return [end_sentence(join(clause)), end_sentence(join(then + toks[c + 2:]))]
-
-
-def _nominative_start(main: list[Tok], k: int) -> bool:
-    """A noun phrase at `k` that could be the main clause's own subject ("…, bekommt die Stadt …")."""
-    from .dass import _could_be_subject
-    return k == 0 and _could_be_subject(main[:4], False)
 
 
 # focus words before "dann" that go to the front with it; "erst dann" is a time, not a condition: it stays
