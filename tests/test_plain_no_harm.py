@@ -191,14 +191,20 @@ def test_english_draft_label(tmp_path):
         "Draft: simplified by machine, not yet checked by readers"
 
 
-def test_a_sentence_with_a_link_is_simplified_and_keeps_its_link(tmp_path):
-    src = tmp_path / "bad.md"
-    src.write_text("---\ntitle: Freibad öffnet\nlang: de\ndate: 2026-05-04\n---\n\n"
-                   "Die Stadt öffnet im Mai am Fluss das neue Freibad, das [seit 2024 gebaut](https://example.org/bau)"
-                   " wurde.\n\nDie Stadt saniert die [alte Halle](https://example.org/halle), die im Winter "
-                   "geschlossen war und deshalb für den Sport im Viertel fehlte.\n", encoding="utf-8")
+def _german_page(tmp_path, title: str, body: str):
+    """A German release of one body, its plain page as an lxml tree and the page's plain lines."""
+    src = tmp_path / "link.md"
+    src.write_text(f"---\ntitle: {title}\nlang: de\ndate: 2026-05-04\n---\n\n{body}\n", encoding="utf-8")
     _, tree = _plain_page(src, tmp_path / "out")
-    lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
+    return tree, [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
+
+
+def test_a_sentence_with_a_link_is_simplified_and_keeps_its_link(tmp_path):
+    tree, lines = _german_page(
+        tmp_path, "Freibad öffnet",
+        "Die Stadt öffnet im Mai am Fluss das neue Freibad, das [seit 2024 gebaut](https://example.org/bau)"
+        " wurde.\n\nDie Stadt saniert die [alte Halle](https://example.org/halle), die im Winter "
+        "geschlossen war und deshalb für den Sport im Viertel fehlte.")
     # split: the link text came out unchanged in the second sentence, which carries the link
     assert "Das Freibad wurde seit 2024 gebaut." in lines
     assert tree.xpath("//a[@href='https://example.org/bau']")[0].text_content() == "seit 2024 gebaut"
@@ -208,12 +214,10 @@ def test_a_sentence_with_a_link_is_simplified_and_keeps_its_link(tmp_path):
 
 def test_a_link_whose_words_a_word_rule_would_change_still_lets_the_sentence_split(tmp_path):
     """The compound rule would write "Wohnungs-Konzerne" inside the link text; the splits alone keep it whole."""
-    src = tmp_path / "link.md"
-    src.write_text("---\ntitle: Mieter wehren sich\nlang: de\ndate: 2026-05-04\n---\n\n"
-                   "Im Viertel protestieren viele Mieterinnen und Mieter, weil [große Wohnungskonzerne]"
-                   "(https://example.org/k) dort seit dem letzten Jahr ganze Häuser kaufen.\n", encoding="utf-8")
-    _, tree = _plain_page(src, tmp_path / "out")
-    lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
+    tree, lines = _german_page(
+        tmp_path, "Mieter wehren sich",
+        "Im Viertel protestieren viele Mieterinnen und Mieter, weil [große Wohnungskonzerne]"
+        "(https://example.org/k) dort seit dem letzten Jahr ganze Häuser kaufen.")
     assert "Im Viertel protestieren viele Mieterinnen und Mieter." in lines
     assert tree.xpath("//a[@href='https://example.org/k']")[0].text_content() == "große Wohnungskonzerne"
 
@@ -222,12 +226,10 @@ def test_a_link_around_a_clause_a_rule_reorders_spans_the_sentence_that_says_it(
     """"dass <a>Familien sich … wehren</a>" → "Familien wehren sich …": the link text is no longer in the
     text as written, so the link spans the one sentence that holds all of its words; a short link whose word a
     rule changed keeps the old way (the sentence is split by the splitting rules alone, or stays)."""
-    src = tmp_path / "link.md"
-    src.write_text("---\ntitle: Mieten\nlang: de\ndate: 2026-05-04\n---\n\n"
-                   "Es ist also kein Wunder, dass [viele Familien sich gegen die hohen Mieten in den neuen "
-                   "Wohnungen wehren](https://example.org/m).\n", encoding="utf-8")
-    _, tree = _plain_page(src, tmp_path / "out")
-    lines = [x.text_content() for x in tree.xpath("//article//*[starts-with(@id,'p-')]")]
+    tree, lines = _german_page(
+        tmp_path, "Mieten",
+        "Es ist also kein Wunder, dass [viele Familien sich gegen die hohen Mieten in den neuen "
+        "Wohnungen wehren](https://example.org/m).")
     assert lines[:2] == ["Es ist also kein Wunder:",
                          "Viele Familien wehren sich gegen die hohen Mieten in den neuen Wohnungen."]
     links = tree.xpath("//a[@href='https://example.org/m']")
@@ -236,12 +238,10 @@ def test_a_link_around_a_clause_a_rule_reorders_spans_the_sentence_that_says_it(
 
 
 def test_a_link_that_is_only_part_of_a_reordered_clause_keeps_the_sentence_whole(tmp_path):
-    src = tmp_path / "link.md"
-    src.write_text("---\ntitle: Mieten\nlang: de\ndate: 2026-05-04\n---\n\n"
-                   "Es ist also kein Wunder, dass viele Familien sich gegen die [hohen Mieten in den neuen "
-                   "Wohnungen wehren](https://example.org/m) und dabei auf die Hilfe der Stadt hoffen.\n",
-                   encoding="utf-8")
-    _, tree = _plain_page(src, tmp_path / "out")
+    tree, _ = _german_page(
+        tmp_path, "Mieten",
+        "Es ist also kein Wunder, dass viele Familien sich gegen die [hohen Mieten in den neuen "
+        "Wohnungen wehren](https://example.org/m) und dabei auf die Hilfe der Stadt hoffen.")
     assert [a.text_content() for a in tree.xpath("//a[@href='https://example.org/m']")] == \
         ["hohen Mieten in den neuen Wohnungen wehren"]
 
