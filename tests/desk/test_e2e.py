@@ -56,6 +56,14 @@ def reload_until(page, predicate, timeout: float, what: str) -> float:
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
+def submit(page, selector: str) -> None:
+    """Click a form's button and wait for the page its POST redirects to, so that no reload races the
+    navigation (a reload during it fails with "Not attached to an active page")."""
+    with page.expect_navigation():
+        page.click(selector)
+    page.wait_for_selector("p.notice")
+
+
 def jobs_finished(html: str) -> bool:
     states = re.findall(r'class="job job-(\w+)"', html)
     return bool(states) and all(s in ("done", "skipped") for s in states) and \
@@ -200,15 +208,14 @@ def run_flow(procs, browser, with_correction: bool) -> None:
         page.fill("#field-correction_note", "Die Arbeiten beginnen im Juni, nicht im Mai.")
         body = page.input_value("#field-body").replace("beginnen im Mai", "beginnen im Juni")
         page.fill("#field-body", body)
-        page.click("form[action$='/releases/1'] button[type=submit]")
-        page.wait_for_selector("p.notice")
+        submit(page, "form[action$='/releases/1'] button[type=submit]")
         reload_until(page, jobs_finished, 900, "the renditions of the correction")
-        page.click("form[action$='/publish'] button[type=submit]")
+        submit(page, "form[action$='/publish'] button[type=submit]")
         reload_until(page, lambda h: re.search(r"<td>anna</td><td>published-correction</td>", h), 600,
                      "the correction's publication")
         text = (published / "index.html").read_text(encoding="utf-8")
         assert "Korrektur vom" in text and "beginnen im Juni" in text and "im Juni, nicht im Mai" in text
-        page.click("form[action$='/unpublish'] button[type=submit]")
+        submit(page, "form[action$='/unpublish'] button[type=submit]")
         reload_until(page, lambda h: "Status: <strong>unpublished</strong>" in h, 600, "unpublishing")
         assert not published.exists()
         assert "Neue Radwege" not in httpx.get(url + "/site/", timeout=10).text
