@@ -305,7 +305,8 @@ def report(runs: list[dict], curve: list[dict], args) -> None:
             print(f"  {_size(c['size']):>8}  pandoc {c['pandoc']:6.2f} s  accesspub {c['page']:7.1f} s "
                   f"({c['page'] / c['pandoc']:5.1f}x)  ingest {c['ingest']:6.1f} s ({c['ingest'] / c['pandoc']:4.1f}x)"
                   f"  checks {c['checks']:6.1f} s ({_tools({'check ' + k: v for k, v in c['tools'].items()})})"
-                  f"  peak {c['peak'] / 2**20:.0f} MiB")
+                  f"  peak {c['peak'] / 2**20:.0f} MiB  exit {c['exit']}"
+                  + ("  (FAILED: the figure is not a clean build)" if c["exit"] else ""))
     print("\n| measure | result |\n|---|---|")
     for r in runs:
         if "ratio" in r:

@@ -37,6 +37,19 @@ def test_axe_and_vnu_really_ran(html_build):
     assert any("alt" in f.message for f in vnu.check([("b", broken)])["b"])
 
 
+def test_vnu_checks_a_page_over_its_default_size_limit(tmp_path):
+    """The checker refuses requests over 2 MiB unless told otherwise: a long release's page is checked too,
+    to its end."""
+    from accesspub.checks import vnu
+    page = tmp_path / "long.html"
+    body = "<p>Ein langer Absatz über die Arbeit der Verwaltung.</p>\n" * 60_000 + "<img src='a.png'>"
+    page.write_text(f"<!DOCTYPE html><html lang='de'><head><title>x</title></head><body>{body}</body></html>")
+    assert page.stat().st_size > 3 * 2**20
+    findings = vnu.check([("long", page)])["long"]
+    assert [f.rule for f in findings if f.rule == "vnu-failed"] == []
+    assert any("alt" in f.message for f in findings)
+
+
 def test_semantic_structure(html_build):
     _, out = html_build
     page = _page(out)

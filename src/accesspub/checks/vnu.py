@@ -27,6 +27,7 @@ from . import page_rendition, services
 WATCHED = 'exec 3<&0; "$@" <&- 3<&- & server=$!; (cat <&3 >/dev/null; kill $server 2>/dev/null) & wait $server'
 START_TIMEOUT = 120
 PAGE_TIMEOUT = 120
+MAX_PAGE = 2**29        # bytes the checker accepts in one request; its own default (2 MiB) refused long releases
 # the pages' CSP forbids what the checker cannot load anyway (their own stylesheets and media): not a finding
 IGNORED = re.compile(r"Resource violates Content Security Policy.*")
 
@@ -49,6 +50,7 @@ class NuChecker:
         self.log = tempfile.TemporaryFile()
         self.proc = subprocess.Popen(
             ["sh", "-c", WATCHED, "sh", java(), *JVM_OPTIONS, "-Dnu.validator.servlet.bind-address=127.0.0.1",
+             f"-Dnu.validator.servlet.max-file-size={MAX_PAGE}",
              "-cp", str(jar()), "nu.validator.servlet.Main", str(self.port)],
             stdin=subprocess.PIPE, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + START_TIMEOUT

@@ -17,7 +17,8 @@ from ..tree import walk
 
 MAX_UNPACKED = 256 * 2**20      # what a DOCX/ODT may unpack to: more is a zip bomb or media we will not carry
 MAX_RATIO = 200                 # compression ratio of one member beyond which it is a zip bomb
-PANDOC_SECONDS = 8              # some tiny Markdown inputs keep pandoc's reader busy for minutes
+PANDOC_SECONDS = 8              # some tiny Markdown inputs keep pandoc's reader busy for minutes …
+PANDOC_SECONDS_PER_MB = 4       # … while a long one needs time in proportion (5 MB: about 6 s on a quiet core)
 PANDOC_MEMORY = "1g"
 # Raw HTML is parsed as raw (and then removed and reported by sanitise); raw TeX and {=format} blocks are off.
 MARKDOWN = "markdown-raw_tex-raw_attribute"
@@ -35,10 +36,11 @@ def read_text(text: str, fmt: str, path: Path) -> pf.Doc:
 def convert(text: str, fmt: str, to: str, path: Path) -> str:
     """Source text in one pandoc format as another (e.g. Markdown with raw HTML → HTML), sandboxed."""
     cmd = [pypandoc.get_pandoc_path(), "-f", fmt, "-t", to, "--sandbox", "+RTS", f"-M{PANDOC_MEMORY}", "-RTS"]
+    seconds = time_budget(len(text.encode("utf-8")))
     try:
-        proc = subprocess.run(cmd, input=text, capture_output=True, encoding="utf-8", timeout=PANDOC_SECONDS)
+        proc = subprocess.run(cmd, input=text, capture_output=True, encoding="utf-8", timeout=seconds)
     except subprocess.TimeoutExpired:
-        raise SourceError(f"pandoc did not finish reading it within {PANDOC_SECONDS} s", file=path,
+        raise SourceError(f"pandoc did not finish reading it within {seconds:.0f} s", file=path,
                           fix="look for unbalanced ** or _, or split the release") from None
     if proc.returncode != 0:
         raise SourceError(f"pandoc could not read it: {' '.join(proc.stderr.split())[:300]}", file=path,
@@ -52,6 +54,7 @@ def read_file(path: Path, fmt: str) -> pf.Doc:
         with zipfile.ZipFile(path) as z:
             members = z.infolist()
             unpacked = sum(m.file_size for m in members)
+            markup = sum(m.file_size for m in members if m.filename.endswith(".xml"))  # what pandoc parses
             bomb = next((m for m in members if m.file_size > 2**20
                          and m.file_size > MAX_RATIO * max(m.compress_size, 1)), None)
             if unpacked > MAX_UNPACKED or bomb:
@@ -66,16 +69,23 @@ def read_file(path: Path, fmt: str) -> pf.Doc:
     if bad:
         raise SourceError(f"damaged {fmt.upper()} file: member '{bad}' is corrupt", file=path,
                           fix=f"open it in a word processor and save it again as .{fmt}")
-    return _pandoc(["-f", fmt, str(path)], path)
+    return _pandoc(["-f", fmt, str(path)], path, size=markup)
 
 
-def _pandoc(args: list[str], path: Path, text: str | None = None) -> pf.Doc:
+def time_budget(size: int) -> float:
+    """Wall-clock seconds pandoc may take for an input of `size` bytes: a floor for short inputs that make the
+    reader loop, plus time in proportion for long ones (a fixed limit failed a 5 MB release on a busy machine)."""
+    return PANDOC_SECONDS + PANDOC_SECONDS_PER_MB * size / 1e6
+
+
+def _pandoc(args: list[str], path: Path, text: str | None = None, size: int | None = None) -> pf.Doc:
     """pandoc → AST, sandboxed (no file or network access), within a time and memory limit."""
     cmd = [pypandoc.get_pandoc_path(), *args, "-t", "json", "--sandbox", "+RTS", f"-M{PANDOC_MEMORY}", "-RTS"]
+    seconds = time_budget(size if size is not None else len((text or "").encode("utf-8")))
     try:
-        proc = subprocess.run(cmd, input=text, capture_output=True, encoding="utf-8", timeout=PANDOC_SECONDS)
+        proc = subprocess.run(cmd, input=text, capture_output=True, encoding="utf-8", timeout=seconds)
     except subprocess.TimeoutExpired:
-        raise SourceError(f"pandoc did not finish reading it within {PANDOC_SECONDS} s", file=path,
+        raise SourceError(f"pandoc did not finish reading it within {seconds:.0f} s", file=path,
                           fix="look for unbalanced ** or _ (they can make the Markdown reader very slow), "
                               "or split the release") from None
     if proc.returncode != 0:
