@@ -3,7 +3,8 @@ happens becomes a sentence of its own after it: "Subject to planning approval, t
 May." → "The council will open the pool in May." + "This is subject to planning approval." (English; only
 phrases that open with a word group from `leading_phrases`, hold no verb of their own and stand before a main
 clause that opens with its subject); "At the X Committee last night, members heard …" too, where X is a meeting
-or an event: "This was at …" after the main clause."""
+or an event: "This was at …" after the main clause, or, when the next sentence points back to the main clause
+("This includes …"), the meeting first: "The X Committee met last night." + "Members heard …"."""
 
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ def _at_meeting(toks: list[Tok], ctx) -> list[str] | None:
     """'At the Planning Committee last night (3 May), councillors agreed X.' → 'Councillors agreed X.' + 'This was
     at the Planning Committee last night (3 May).': a phrase with "at" and a meeting or an event (`meeting_nouns`)
     before a main clause in the past or present; the comma that ends the phrase is the first one after which a
-    main clause opens (a name may hold commas: "the Health, Housing and Care Committee")."""
+    main clause opens (a name may hold commas: "the Health, Housing and Care Committee"). When the next sentence
+    points back to the main clause, the meeting comes first (`_meeting_first`), or the sentence stays."""
     if len(toks) < 8 or toks[0].text != "At" or toks[1].tag not in ("AT0", "DPS") or toks[-1].text not in (".", "!") \
             or any(t.text in _STOP[:3] for t in toks):
         return None
@@ -83,8 +85,34 @@ def _at_meeting(toks: list[Tok], ctx) -> list[str] | None:
             "This is at" if tense in ("VVZ", "VVB", "VBZ", "VBB", "VHZ", "VHB", "VDZ", "VDB") else None
         if lead is None:
             return None     # "At the fair, visitors can …": "This can be at" says more than we know
+        if ctx.before_pointer:
+            # the next sentence's "This" points to the main clause: it must stay the last sentence
+            first = _meeting_first(phrase, ctx) if past else None
+            return [first, end_sentence(capitalize(join(main)))] if first else None
         return [end_sentence(capitalize(join(main))), end_sentence(f"{lead} {join(phrase)}")]
     return None
+
+
+def _meeting_first(phrase: list[Tok], ctx) -> str | None:
+    """'the Planning Committee last night (3 May)' → 'The Planning Committee met last night (3 May).' (a meeting or
+    an event "took place"): the phrase ends with a time (`meeting_times`, numbers, parentheses); the meeting noun
+    that decides the verb is the last word before a preposition ("the meeting of the committee" took place)."""
+    times = ctx.data["meeting_times"]
+    start = next((j for j in range(2, len(phrase)) if phrase[j].text.lower() in ("last", "this", "on", "yesterday",
+                                                                                  "earlier")
+                  and all(t.text.lower() in times or t.tag in ("CRD", "ORD") or t.text in ("(", ")", ",")
+                          for t in phrase[j:])), None)
+    if start is None:
+        return None
+    meeting = phrase[:start]
+    until = next((k for k, t in enumerate(meeting) if t.tag in ("PRP", "PRF")), len(meeting))
+    head = meeting[until - 1] if until > 1 else None
+    if head is None or not {head.lemma.lower(), head.text.lower()} & set(ctx.data["meeting_nouns"]):
+        return None     # "the committee room": the meeting noun is no head of the phrase
+    verbs = ctx.data["meeting_verbs"]
+    verb = verbs["body"] if {head.lemma.lower(), head.text.lower()} & set(ctx.data["meeting_bodies"]) \
+        else verbs["event"]
+    return end_sentence(capitalize(join(meeting + [Tok(verb)] + phrase[start:])))
 
 
 def _following(toks: list[Tok], ctx) -> list[str] | None:
