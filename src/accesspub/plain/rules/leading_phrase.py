@@ -29,12 +29,32 @@ def _opener(toks: list[Tok], table: dict) -> tuple[int, str] | None:
 
 def _main_clause(main: list[Tok]) -> int | None:
     """Index of the finite verb when `main` opens with its subject and that verb (no comma, clause or participle
-    between them); None otherwise."""
+    between them, but for the commas of a name: "the Finance, Policy and Resources Committee", and a date in
+    parentheses after it: "the Committee (18 February) agreed"); None otherwise."""
     verb = next((k for k, t in enumerate(main) if t.tag in _FINITE), None)
-    if not main or main[0].tag not in _SUBJECT_START or verb is None or verb > 8 \
-            or any(t.text == "," or t.tag in _CLAUSE or t.tag.startswith(("VVG", "VVN")) for t in main[:verb]):
+    if not main or main[0].tag not in _SUBJECT_START or verb is None:
+        return None
+    subject = _outside_parentheses(main[:verb])
+    if subject is None or len(subject) > 8 or any(
+            t.text == "," and not _in_name(subject, k) or t.tag in _CLAUSE or t.tag.startswith(("VVG", "VVN"))
+            for k, t in enumerate(subject)):
         return None
     return verb
+
+
+def _outside_parentheses(toks: list[Tok]) -> list[Tok] | None:
+    """The tokens without one closed group in parentheses at the end ("the Committee (18 February)"); None when
+    a parenthesis is left open or stands elsewhere."""
+    if "(" not in [t.text for t in toks]:
+        return None if ")" in [t.text for t in toks] else toks
+    k = [t.text for t in toks].index("(")
+    return toks[:k] if toks[-1].text == ")" and not any(t.text in "()" for t in toks[k + 1:-1]) else None
+
+
+def _in_name(toks: list[Tok], k: int) -> bool:
+    """The comma at `k` stands between two capitalised words of a name ("Finance, Policy and Resources")."""
+    return 0 < k < len(toks) - 1 and toks[k - 1].text[:1].isupper() and toks[k + 1].text[:1].isupper() \
+        and toks[k - 1].tag.startswith(("NN", "NP")) and toks[k + 1].tag.startswith(("NN", "NP"))
 
 
 _NP = ("AT0", "DPS", "DT0", "AJ0", "NN1", "NN2", "NN0", "NP0", "CRD")
@@ -118,9 +138,12 @@ def _meeting_first(phrase: list[Tok], ctx) -> str | None:
 def _following(toks: list[Tok], ctx) -> list[str] | None:
     """'Following a review of the bids, the committee agreed X.' → 'The committee agreed X.' + 'This followed a
     review of the bids.' ("This follows …" after a present, perfect or future main clause): only before an event
-    (`following_nouns`: "Following the river, the path …" is a way, no event)."""
+    (`following_nouns`: "Following the river, the path …" is a way, no event). When the main clause must stay
+    last (it ends with a colon before a list, or the next sentence points back to it), the event comes first:
+    "There was a review of the bids." + "After this, the committee agreed …:" (a main clause in the past or
+    present perfect, and an event with "a"/"an")."""
     c = next((k for k, t in enumerate(toks) if t.text == ","), None)
-    if c is None or c < 3 or toks[-1].text not in (".", "!") or any(t.text in _STOP[:3] for t in toks):
+    if c is None or c < 3 or toks[-1].text not in (".", "!", ":") or any(t.text in _STOP[:3] for t in toks):
         return None
     phrase, main = toks[1:c], toks[c + 1:]
     head = next((t for t in phrase if t.tag.startswith("NN")), None)
@@ -135,6 +158,14 @@ def _following(toks: list[Tok], ctx) -> list[str] | None:
         verb, past = _past_read_as_participle(main), True
     if verb is None or word_count(join(main), "en") < 5:
         return None
+    if toks[-1].text == ":" or ctx.before_pointer:
+        # the main clause must stay last: it opens a list, or the next sentence points back to it
+        perfect = main[verb].tag in ("VHZ", "VHB") and verb + 1 < len(main) and main[verb + 1].tag == "VVN"
+        if not (past or perfect) or phrase[0].text.lower() not in ("a", "an"):
+            return None     # "There was the review" is no English; a future action may follow a future event
+        first = ctx.data["following_first"]
+        then = first["then_perfect"] if perfect else first["then"]
+        return [end_sentence(f"{first['event']} {join(phrase)}"), f"{then} {join(main)}"]
     lead = "This followed" if past else "This follows"
     return [end_sentence(capitalize(join(main))), end_sentence(f"{lead} {join(phrase)}")]
 
