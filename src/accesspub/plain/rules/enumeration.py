@@ -1,9 +1,10 @@
 """A list of activities after "include" becomes one line each: "This includes helping X, preventing Y and
-launching Z." → "This includes:" + "Helping X." + "Preventing Y." + "Launching Z." (three such items after "for"
-too: "a plan for:" + …); a list of three or more
-items set off by semicolons after ", including" (or "- including") too: "The plan sets out new rules,
-including a ban on X; a limit on Y; and more checks." → "The plan sets out new rules." + "This includes:" +
-"A ban on X." + "A limit on Y." + "More checks."."""
+launching Z." → "This includes:" + "Helping X." + "Preventing Y." + "Launching Z." (a noun phrase may come first
+after a finite "include": "The work has included a new roof and replacing the windows." → "The work has
+included:" + "A new roof." + "Replacing the windows."; three -ing items after "for" too: "a plan for:" + …);
+a list of three or more items set off by semicolons after ", including" (or "- including") too: "The plan sets
+out new rules, including a ban on X; a limit on Y; and more checks." → "The plan sets out new rules." + "This
+includes:" + "A ban on X." + "A limit on Y." + "More checks."."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ _SEAMS = (",", "-", "–", "—")
 _FINITE = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB")
 
 
-def _items(toks: list[Tok]) -> list[list[Tok]] | None:
-    """The items of 'VVG …, VVG … and VVG …' (each opening with an -ing form), None if it is no such list."""
+def _items(toks: list[Tok], least: int = 2) -> list[list[Tok]] | None:
+    """The items of 'VVG …, VVG … and VVG …' (each opening with an -ing form, at least `least` of them), None if
+    it is no such list."""
     items, current = [], []
     k = 0
     while k < len(toks):
@@ -35,7 +37,7 @@ def _items(toks: list[Tok]) -> list[list[Tok]] | None:
         k += 1
     if current:
         items.append(current)
-    if len(items) < 2 or any(i[0].tag != "VVG" or word_count(join(i), "en") < 3 for i in items):
+    if len(items) < least or any(i[0].tag != "VVG" or word_count(join(i), "en") < 3 for i in items):
         return None
     return items
 
@@ -81,7 +83,36 @@ def apply(sentence: str, ctx) -> list[str] | None:
                 return None
             head = join(toks[:k + 1])
             return [head + ":"] + [end_sentence(capitalize(join(i))) for i in items]
+        if t.text.lower() in _LEADS - {"including"} and k + 1 < end and toks[k + 1].tag in _NOUN_OPENERS \
+                and any(x.tag in _FINITE for x in toks[:k]):
+            items = _mixed_items(toks[k + 1:end])
+            if items is not None:
+                return [join(toks[:k + 1]) + ":"] + [end_sentence(capitalize(join(i))) for i in items]
     return _for_list(toks, end) or _list_subject(toks, end)
+
+
+_NOUN_OPENERS = ("NN1", "NN2", "NN0", "AJ0", "AT0")
+
+
+def _mixed_items(toks: list[Tok]) -> list[list[Tok]] | None:
+    """The items of 'a noun phrase and VVG …' after a finite "include" ("This has included a new nursery on the
+    common, in partnership with X, and securing funding …"): the noun phrase first, then -ing items as in
+    `_items`, the last one after "and"; the noun phrase holds no -ing form (in "a fund for repairing roofs and
+    fixing windows" the second -ing form belongs to the first) and no comma but one before a preposition (a
+    phrase set off inside it, not another noun of a list). Without a comma before "and" the -ing form must be
+    followed by a determiner ("and replacing all the windows"): in "a session on first aid and cooking skills"
+    the -ing form may belong to the noun phrase."""
+    seam = next((k for k in range(1, len(toks) - 2) if toks[k].text.lower() == "and" and toks[k + 1].tag == "VVG"),
+                None)
+    if seam is None or toks[seam - 1].text != "," and toks[seam + 2].tag not in ("AT0", "DT0", "DPS", "CRD"):
+        return None
+    first = toks[:seam - 1] if toks[seam - 1].text == "," else toks[:seam]
+    if word_count(join(first), "en") < 3 or any(
+            t.tag == "VVG" or t.text in (";", ":", "(", ")", "“", "”", "\"")
+            or t.text == "," and first[k + 1].tag not in ("PRP", "PRF") for k, t in enumerate(first)):
+        return None
+    rest = _items(toks[seam + 1:], least=1)
+    return [first] + rest if rest is not None else None
 
 
 def _bare(item: list[Tok], j: int) -> bool:

@@ -1,9 +1,9 @@
 """A participle phrase before the main clause becomes a sentence of its own, with the main clause's subject and
 tense: "Working with local schools, the Council will plant 500 trees." → "The Council will work with local
-schools." + "The Council will plant 500 trees."; "As well as running the fair, the school opens its garden." →
-"The school runs the fair." + "The school also opens its garden." (English; only with a main verb in the present
-or after "will", and not with participles that say when or act as prepositions: "Starting in May, …",
-"Following …")."""
+schools." + "The Council will plant 500 trees." ("… has planted" → "The Council has been working with …");
+"As well as running the fair, the school opens its garden." → "The school runs the fair." + "The school also
+opens its garden." (English; only with a main verb in the present, the present perfect or after "will", and not
+with participles that say when or act as prepositions: "Starting in May, …", "Following …")."""
 
 from __future__ import annotations
 
@@ -51,14 +51,9 @@ def apply(sentence: str, ctx) -> list[str] | None:
             pronoun not in ("we", "they", "he", "she", "i", "you") and not (pronoun == "it" and toks[f].tag == "VVZ"):
         return None
     verb = toks[f]
-    if verb.tag in _PRESENT_3SG:
-        own = [Tok(third_person(base), True)]
-    elif verb.tag in _PRESENT:
-        own = [Tok(base, True)]
-    elif verb.tag == "VM0" and verb.text.lower() in ("will", "’ll"):
-        own = [Tok("will", True), Tok(base, True)]
-    else:
-        return None                         # past forms and other modals ("can", "may") say more than we know
+    own = _own_verb(toks, f, base, toks[p].text.lower())
+    if own is None:
+        return None
     main = toks[c + 1:]
     if p and not any(t.text.lower() == "also" for t in main):
         at = f - c - 1 if verb.tag.startswith("VV") else f - c    # "it also sets out", "the Council will also …"
@@ -68,3 +63,26 @@ def apply(sentence: str, ctx) -> list[str] | None:
     first = subject[0]
     lead = [Tok(capitalize(first.text), first.space, first.tag)] + subject[1:]
     return [end_sentence(join(lead + own + toks[p + 1:c])), end_sentence(capitalize(join(main)))]
+
+
+def _own_verb(toks: list[Tok], f: int, base: str, ing: str) -> list[Tok] | None:
+    """The participle's verb in the tense of the main clause's finite verb at `f`: "works" (present), "will work",
+    "is working" (present progressive), "has been working" (present perfect: "…, the council has fitted …" says
+    the work went on until now, not that it goes on); None for past forms and other modals ("can", "may" say
+    more than we know) and for a passive ("…, the park is cleaned": the subject does not do the action)."""
+    verb = toks[f]
+    after = [t for t in toks[f + 1:f + 4] if t.tag != "AV0"]      # "has also fitted", "is now planting"
+    nxt, later = (after + [Tok(""), Tok("")])[:2]
+    if verb.tag in ("VHZ", "VHB") and (nxt.tag == "VVN" or nxt.text == "been" and later.tag == "VVG"):
+        return [Tok(verb.text.lower(), True), Tok("been", True), Tok(ing, True)]
+    if verb.tag in ("VHZ", "VHB", "VBZ", "VBB") and (nxt.tag == "VVN" or nxt.text == "been"):
+        return None
+    if verb.tag in ("VBZ", "VBB") and nxt.tag == "VVG":
+        return [Tok(verb.text.lower(), True), Tok(ing, True)]
+    if verb.tag in _PRESENT_3SG:
+        return [Tok(third_person(base), True)]
+    if verb.tag in _PRESENT:
+        return [Tok(base, True)]
+    if verb.tag == "VM0" and verb.text.lower() in ("will", "’ll"):
+        return [Tok("will", True), Tok(base, True)]
+    return None

@@ -382,4 +382,35 @@ def apply(sentence: str, ctx) -> list[str] | None:
             or _whoever(toks, ctx) \
             or _subject_clause(toks, ctx) \
             or _announced_condition(toks, ctx) or _manner(toks, ctx) or _trailing(toks, ctx)
-    return _trailing(toks, ctx)
+    return _trailing(toks, ctx) or _bare_including(toks, ctx)
+
+
+_FINITE_EN = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB")
+
+
+def _bare_including(toks: list[Tok], ctx) -> list[str] | None:
+    """English: '… through its own resources including better use of its land and grant funding.' → '… through
+    its own resources.' + 'This includes better use of its land and grant funding.': "including" right after a
+    noun, without a comma, and after it to the end of the sentence a list of noun phrases only (no verb of a
+    clause; an infinitive only after a noun: "land to build homes")."""
+    k = next((k for k in range(5, len(toks) - 2) if toks[k].text.lower() == "including"
+              and toks[k - 1].tag in ("NN1", "NN2", "NN0")), None)
+    end = body_end(toks, (".", "!"))
+    if k is None or end == len(toks) or any(t.text in _STOPS for t in toks):
+        return None
+    tail = toks[k + 1:end]
+    to = {j for j, t in enumerate(tail) if t.tag == "TO0" and j and tail[j - 1].tag.startswith("NN")}
+    if any(t.tag in _NOT_IN_LIST and j not in to and j - 1 not in to or t.text == "," and not _item_after(tail, j)
+           for j, t in enumerate(tail)):
+        return None
+    head = toks[:k]
+    if not any(t.tag in _FINITE_EN for t in head) or word_count(join(tail), "en") < 3:
+        return None
+    return [end_sentence(join(head)), end_sentence(join([Tok(ctx.data["subordinate"]["including"], True)] + tail))]
+
+
+def _item_after(toks: list[Tok], k: int) -> bool:
+    """After the comma at `k` the next item of a list of noun phrases starts (not a preposition or an adverb:
+    "…, from next Monday")."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and (nxt.tag not in ("PRP", "PRF", "AV0", "CJC") or nxt.text.lower() in ("and", "or"))
