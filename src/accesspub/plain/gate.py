@@ -87,9 +87,15 @@ def _words(toks: list[Tok]) -> list[Tok]:
 
 def agreement_error(toks: list[Tok], excused: frozenset[str] = frozenset()) -> str | None:
     """The first determiner–(adjective)–noun group whose forms cannot agree in the case its preposition
-    demands ("vom Bündnisses", "von der Bürger") and that is not in `excused` (errors in lower case: a group
-    that now opens the sentence is still the same); None when all agree or the lexicon does not know them."""
-    return next((e for e in agreement_errors(toks) if e.lower() not in excused), None)
+    demands ("vom Bündnisses", "von der Bürger") and whose key (`agreement_errors`) is not in `excused`; None
+    when all agree or the lexicon does not know them."""
+    return next((e for key, e in agreement_errors(toks).items() if key not in excused), None)
+
+
+def _key(*words: Tok) -> str:
+    """A mismatch as the same words in any spelling: a group that now opens the sentence, a noun split into
+    its parts ("Sprach-Programm") or a number in digits between them is still the same."""
+    return " ".join(w.text.lower().replace("-", "") for w in words)
 
 
 D_WORDS = {"der", "die", "das", "dem", "den"}
@@ -102,14 +108,15 @@ def _relative_start(toks: list[Tok], i: int) -> bool:
         i > 1 and toks[i - 1].tag in ("APPR", "APPRART") and toks[i - 2].text == ","))
 
 
-def agreement_errors(toks: list[Tok]) -> list[str]:
-    """Every determiner–(adjective)–noun group whose forms cannot agree (see `agreement_error`)."""
-    found = []
+def agreement_errors(toks: list[Tok]) -> dict[str, str]:
+    """Every determiner–(adjective)–noun group whose forms cannot agree (see `agreement_error`): its key (the
+    preposition, determiner and noun) → what is wrong."""
+    found = {}
     for i, t in enumerate(toks):
         low = t.text.lower()
         if i and toks[i - 1].text.lower() in _CASE_OF and low in ("von", "vom") \
                 and toks[i - 1].text.lower() not in ("ab", "bis", "aufgrund", "statt", "anstatt", "infolge"):
-            found.append(f"preposition before 'von': '{toks[i - 1].text} {t.text}'")
+            found[_key(toks[i - 1], t)] = f"preposition before 'von': '{toks[i - 1].text} {t.text}'"
         det = DETERMINERS.get(low)
         if det is None or t.tag not in ("ART", "APPRART", "PDAT", "PIAT", "PPOSAT", "PDS", "PRELS", "APPR", "") \
                 or _relative_start(toks, i):
@@ -121,7 +128,7 @@ def agreement_errors(toks: list[Tok]) -> list[str]:
             continue
         noun = toks[j]
         if low.startswith("dies") and noun.tag == "NE" and not nouns.features(noun.text):
-            found.append(f"demonstrative before a name: '{t.text} {noun.text}'")
+            found[_key(t, noun)] = f"demonstrative before a name: '{t.text} {noun.text}'"
             continue
         feats = nouns.features(noun.text)
         if not feats:
@@ -134,7 +141,8 @@ def agreement_errors(toks: list[Tok]) -> list[str]:
         allowed = {f for f in det if cases is None or f[2] in cases}
         if not allowed & set(feats):
             start = i - 1 if i and toks[i - 1].tag in ("APPR", "APPRART") else i     # the case comes from it
-            found.append(f"article and noun do not agree: '{' '.join(x.text for x in toks[start:j + 1])}'")
+            found[_key(*toks[start:i + 1], noun)] = \
+                f"article and noun do not agree: '{' '.join(x.text for x in toks[start:j + 1])}'"
     return found
 
 
@@ -242,7 +250,7 @@ def check(original: str, produced: list[str], lang: str, split: bool = True) -> 
     need_finite = _has_finite(before, lang)
     # a flaw the author's sentence has already is not the rule's: the same article–noun group (German), or
     # another flaw of the same kind
-    excused = frozenset(e.lower() for e in agreement_errors(before)) if lang == "de" else frozenset()
+    excused = frozenset(agreement_errors(before)) if lang == "de" else frozenset()
     judge = (lambda s, need: _german(s, need, excused)) if lang == "de" else _english
     own = _kind(judge(original, False))
     after_colon = False
