@@ -6,7 +6,7 @@ second: "Der Senat beschließt den Plan und die Bezirke setzen ihn um." → "Der
 from __future__ import annotations
 
 from .. import nouns
-from ..gate import DETERMINERS
+from ..gate import D_WORDS, agreement_errors
 from ..grammar import is_finite, noun_phrase_end, parse, third_person
 from ..text import Tok, body_end, capitalize, end_sentence, join, word_count
 
@@ -138,27 +138,29 @@ def _german_splice(toks) -> list[str] | None:
 
 
 _DE_NOMINATIVE = {"ich", "du", "er", "sie", "es", "wir", "ihr"}
-# adverbs that open a main clause of their own after a comma ("…, zuletzt spricht Luisa Neubauer.")
-_DE_OPENERS = {"zuletzt", "danach", "dann", "anschließend", "außerdem", "trotzdem", "dabei", "deshalb", "heute",
-               "jetzt", "hier", "dort", "später", "zudem", "seitdem", "inzwischen", "bisher", "dafür", "davor"}
 
 
-def _subject_agrees(np) -> bool:
-    """An article before a noun that it fits in the nominative ("die Ausleihe"; not "das Kinder"); a phrase
-    without an article, or a noun the lexicon does not know, passes."""
-    det = np[0].text.lower()
-    noun = next((x for x in np if x.tag == "NN"), None)
-    if np[0].tag not in ("ART", "PDAT") or det not in DETERMINERS or noun is None or not nouns.features(noun.text):
-        return True
-    return bool({f for f in DETERMINERS[det] if f[2] == "nom"} & set(nouns.features(noun.text)))
+def _adverbial_end(tail) -> int:
+    """Index after the prepositional phrase that opens `tail` ("an der Abendkasse", "im Anschluss"); 0 when
+    there is none or its article may be a relative pronoun: after "in der", "mit dem" the noun must be one the
+    lexicon knows and fit the article in the preposition's case ("…, in der Kinder spielen" opens a relative
+    clause)."""
+    end = noun_phrase_end(tail, 1)
+    if end <= 1:
+        return 0
+    if tail[0].tag == "APPR" and tail[1].text.lower() in D_WORDS:
+        noun = next((x for x in tail[2:end] if x.tag in ("NN", "NE")), None)
+        if noun is None or not nouns.features(noun.text) or agreement_errors(tail[:end]):
+            return 0
+    return end
 
 
 def _german_comma_splice(toks, ctx) -> list[str] | None:
     """'A geschieht, B geschieht auch.' → two sentences: two main clauses joined by a comma alone. Before the
     comma a main clause (a finite verb, no subordinate clause, no verb that takes a clause without "dass":
     "Er sagt, die Stadt hat kein Geld" stays); after it a subject (a pronoun in the nominative or a noun
-    phrase) or an adverb from `_DE_OPENERS`, then the finite verb — second, so it is no relative or
-    verb-final clause — and more words after it, not in the Konjunktiv I."""
+    phrase), an adverb from `clause_openers` or a prepositional phrase, then the finite verb — second, so it is
+    no relative or verb-final clause — and more words after it, not in the Konjunktiv I."""
     end = body_end(toks)
     takes_clause = set(ctx.data["say_verbs"]) | set(ctx.data["colon_verbs"])
     for c in range(3, end - 3):
@@ -176,12 +178,12 @@ def _german_comma_splice(toks, ctx) -> list[str] | None:
             continue
         first = tail[0]
         if first.tag == "PPER" and first.text.lower() in _DE_NOMINATIVE or \
-                first.tag in ("ADV", "PROAV") and first.text.lower() in _DE_OPENERS:
+                first.tag in ("ADV", "PROAV") and first.text.lower() in ctx.data["clause_openers"]:
             v = 1
+        elif first.tag in ("APPR", "APPRART"):
+            v = _adverbial_end(tail)
         elif first.tag in ("ART", "PDAT", "PPOSAT", "PIAT", "NE", "NN"):
-            v = noun_phrase_end(tail, 0)
-            if v and not _subject_agrees(tail[:v]):
-                continue        # "…, das Kinder lieben …": "das" is a relative pronoun, not the article
+            v = noun_phrase_end(tail, 0)     # "…, das Kinder lieben": the gate refuses "Das Kinder lieben"
         else:
             continue
         words = [x for x in tail if x.is_word]

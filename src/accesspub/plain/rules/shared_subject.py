@@ -11,6 +11,7 @@ from __future__ import annotations
 from .. import nouns
 from ..grammar import noun_phrase_end, parse
 from ..text import Tok, end_sentence, join, word_count
+from .subordinate import zu_tail
 
 NAME, KIND, LANGS = "shared_subject", "split", ("de", "en")
 
@@ -79,8 +80,9 @@ def _seams(toks: list[Tok], start: int, lang: str) -> list[tuple[int, int, str]]
         if word in ("aber", "sondern") and t.text != ",":
             k += 1
             continue
+        # "… und plant, X zu tun": a comma after the verb only before a zu-infinitive that ends the sentence
         if (t.text == "," or word in joiners) and j + 2 < len(toks) and toks[j + 1].tag in finite \
-                and toks[j + 2].is_word:
+                and (toks[j + 2].is_word or lang == "de" and zu_tail(toks, j + 2) is not None):
             out.append((k, j + 1, word if word in ("aber", "sondern") else ""))
             k = j + 1
         k += 1

@@ -46,7 +46,7 @@ def _purpose(toks: list[Tok], ctx) -> list[str] | None:
     return head + [end_sentence(join(main))]
 
 
-def _zu_tail(toks: list[Tok], start: int) -> int | None:
+def zu_tail(toks: list[Tok], start: int) -> int | None:
     """Index of the end mark when ', … zu tun' runs from the comma at `start` to the end of the sentence
     (an infinitive phrase that belongs to the clause before it: "…, sodass sie eine Chance hat, mitzureden.")."""
     if start >= len(toks) or toks[start].text != ",":
@@ -131,7 +131,7 @@ def _trailing(toks: list[Tok], ctx) -> list[str] | None:
                     continue
                 # "…, including X, to help Y.": the purpose is the main clause's, it stays there
             else:
-                stop = _zu_tail(toks, end)
+                stop = zu_tail(toks, end)
                 if stop is None:
                     continue    # something follows that may belong to the clause (", dass …")
                 infinitive, end = toks[end:stop], stop      # ", mitzureden" stays with its clause
@@ -307,7 +307,7 @@ def _announced_condition(toks: list[Tok], ctx) -> list[str] | None:
     infinitive: list[Tok] = []
     stop = next((k for k in range(c + 2, end) if toks[k].text in _BOUNDARY), end)
     if stop < end:
-        if _zu_tail(toks, stop) is None:
+        if zu_tail(toks, stop) is None:
             return None
         infinitive = toks[stop:end]
     body = as_clause(toks[c + 2:stop])
@@ -359,7 +359,7 @@ def _subject_clause(toks: list[Tok], ctx) -> list[str] | None:
     m = c
     if not toks[c + 1].tag.endswith("(FIN)"):      # ", dies umzusetzen," before the main clause
         m = next((k for k in range(c + 1, len(toks) - 2) if toks[k].text == ","), None)
-        if m is None or not toks[m + 1].tag.endswith("(FIN)") or _zu_tail(toks[:m] + [Tok(".")], c) is None:
+        if m is None or not toks[m + 1].tag.endswith("(FIN)") or zu_tail(toks[:m] + [Tok(".")], c) is None:
             return None
     if not toks[m + 1].tag.endswith("(FIN)") or any(t.text in ("„", "“", "”", "\"") for t in toks):
         return None
