@@ -56,12 +56,19 @@ def reload_until(page, predicate, timeout: float, what: str) -> float:
     raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
+def landed(page, selector: str) -> None:
+    """Wait until the page shows `selector` and has finished loading: an element is there while the document
+    is still parsed, before its stylesheet applies and its deferred script (which moves the focus) runs."""
+    page.wait_for_selector(selector)
+    page.wait_for_load_state("load")
+
+
 def submit(page, selector: str) -> None:
     """Click a form's button and wait for the page its POST redirects to, so that no reload races the
     navigation (a reload during it fails with "Not attached to an active page")."""
     with page.expect_navigation():
         page.click(selector)
-    page.wait_for_selector("p.notice")
+    landed(page, "p.notice")
 
 
 def jobs_finished(html: str) -> bool:
@@ -101,28 +108,28 @@ def run_flow(procs, browser, with_correction: bool) -> None:
     tab_to(page, "#field-password")
     page.keyboard.type("not the password")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#error-summary")
+    landed(page, "#error-summary")
     assert page.evaluate("document.activeElement.id") == "error-summary"     # read first
     axe(page, "sign-in with an error")
     page.fill("#field-password", PASSWORD)
     page.focus("#field-password")
     page.keyboard.press("Enter")
-    page.wait_for_selector("text=Signed in as anna")
+    landed(page, "text=Signed in as anna")
     axe(page, "releases (empty)")
 
     # a new release: first without a file (the error is announced), then the DOCX
     tab_to(page, "main a[href='/releases/new']")
     page.keyboard.press("Enter")
-    page.wait_for_selector("h1:has-text('New release')")
+    landed(page, "h1:has-text('New release')")
     axe(page, "new release")
     tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_selector("#error-summary")
+    landed(page, "#error-summary")
     axe(page, "new release with an error")
     page.set_input_files("#field-file", str(procs.folder / "src" / "radwege.docx"))
     tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_selector("h1:has-text('Neue Radwege für Nordhessen')")
+    landed(page, "h1:has-text('Neue Radwege für Nordhessen')")
     assert page.input_value("#field-date") == "2025-03-03" and page.input_value("#field-place") == "Kassel"
     axe(page, "release while its jobs run")
     reload_until(page, lambda h: "Page preview</strong>:\n      done" in h or re.search(r"Page preview</strong>:\s*done", h),
@@ -139,7 +146,7 @@ def run_flow(procs, browser, with_correction: bool) -> None:
     page.fill("#field-embargo", "2026-06-02T10:00")             # Europe/Berlin: 08:00 UTC
     tab_to(page, "form[action$='/releases/1'] button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_selector("p.notice")
+    landed(page, "p.notice")
     reload_until(page, jobs_finished, 900, "the renditions and checks of version 2")
     html = page.content()
     assert "This image has no text alternative" not in html and "image-alt" not in html
@@ -156,7 +163,7 @@ def run_flow(procs, browser, with_correction: bool) -> None:
     first.fill(edited)
     tab_to(page, "form[action$='/review'] button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_selector("text=Signed off by anna")
+    landed(page, "text=Signed off by anna")
     assert original != edited
     reload_until(page, jobs_finished, 900, "the renditions of the signed-off version")
 
@@ -166,7 +173,7 @@ def run_flow(procs, browser, with_correction: bool) -> None:
     assert page.is_checked("#when-embargo")
     tab_to(page, "form[action$='/publish'] button[type=submit]")
     page.keyboard.press("Enter")
-    page.wait_for_selector("text=Scheduled: the release is published at its embargo time")
+    landed(page, "text=Scheduled: the release is published at its embargo time")
     assert "Status: <strong>scheduled</strong>" in page.content()
     axe(page, "release scheduled")
     time.sleep(5)                                                # several ticks of the workers: nothing happens
