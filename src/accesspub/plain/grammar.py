@@ -88,6 +88,16 @@ _MONTHS = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Jul
            "November", "Dezember"}
 
 
+def _modifies_attribute(toks: list[Tok], j: int) -> bool:
+    """An adverb belongs to a noun phrase only as the modifier of an adjective or number inside it ("sehr
+    hohe Kosten", "rund 200 Menschen"); before a bare noun it is the clause's own ("dass hier Transparenz
+    notwendig ist": "hier" is not part of the subject)."""
+    k = j + 1
+    while k < len(toks) and toks[k].tag == "ADV":
+        k += 1
+    return k + 1 < len(toks) and toks[k].tag in ("ADJ(A)", "CARD") and any(is_noun(t) for t in toks[k + 1:k + 4])
+
+
 def noun_phrase_end(toks: list[Tok], start: int) -> int:
     """Index after the noun phrase that starts at `start` (determiner, adjectives, nouns, genitive
     attributes, coordinated phrases); `start` itself when no noun phrase starts there."""
@@ -101,7 +111,7 @@ def noun_phrase_end(toks: list[Tok], start: int) -> int:
             j += 1
         while j < len(toks) and toks[j].tag in NP_INNER and toks[j].text not in (",",) \
                 and not (toks[j].tag == "KON" and j == i):
-            if toks[j].tag == "ADV" and not any(is_noun(t) for t in toks[j + 1:j + 3]):
+            if toks[j].tag == "ADV" and not _modifies_attribute(toks, j):
                 break
             j += 1
         if j < len(toks) and toks[j].text in ("„", "\"") and j + 2 < len(toks) and toks[j + 2].text in ("“", "\""):
