@@ -264,7 +264,7 @@ def size_curve(sizes: list[int], work: Path) -> list[dict]:
         seconds, peak, code = timed(accesspub("build", str(src.parent), "--out", str(out), "-f", "html"))
         stages = _stages(out)
         rows.append({"size": src.stat().st_size, "pandoc": alone, "page": seconds, "exit": code, "peak": peak.peak,
-                     "ingest": stages.get("ingest", 0.0), "checks": stages.get("checks", 0.0),
+                     "at_peak": peak.breakdown(), "ingest": stages.get("ingest", 0.0), "checks": stages.get("checks", 0.0),
                      "tools": {k[6:]: v for k, v in stages.items() if k.startswith("check ")}})
     return rows
 
@@ -305,7 +305,7 @@ def report(runs: list[dict], curve: list[dict], args) -> None:
             print(f"  {_size(c['size']):>8}  pandoc {c['pandoc']:6.2f} s  accesspub {c['page']:7.1f} s "
                   f"({c['page'] / c['pandoc']:5.1f}x)  ingest {c['ingest']:6.1f} s ({c['ingest'] / c['pandoc']:4.1f}x)"
                   f"  checks {c['checks']:6.1f} s ({_tools({'check ' + k: v for k, v in c['tools'].items()})})"
-                  f"  peak {c['peak'] / 2**20:.0f} MiB  exit {c['exit']}"
+                  f"  peak {c['peak'] / 2**20:.0f} MiB ({c['at_peak']})  exit {c['exit']}"
                   + ("  (FAILED: the figure is not a clean build)" if c["exit"] else ""))
     print("\n| measure | result |\n|---|---|")
     for r in runs:
