@@ -25,6 +25,10 @@ def text_of(inlines, lang: str = "de") -> str:
 
 
 def _text(e: pf.Element, lang: str) -> str:
+    if type(e) is pf.Str:          # most inlines: words and the spaces between them
+        return e.text
+    if type(e) is pf.Space:
+        return " "
     if isinstance(e, pf.Str):
         return e.text
     if isinstance(e, (pf.Space, pf.SoftBreak, pf.LineBreak)):

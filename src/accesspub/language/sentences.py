@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import threading
+from bisect import bisect_right
 from functools import lru_cache
 
 import panflute as pf
@@ -160,11 +161,9 @@ class _Numbering:
         return f"s-{n}-{piece}"
 
 
-def _sentence_at(pos: int, ranges: list[tuple[int, int]]) -> int:
-    for k, (s, e) in enumerate(ranges):
-        if s <= pos < e:
-            return k
-    return len(ranges) - 1
+def _sentence_at(pos: int, starts: list[int]) -> int:
+    """The sentence that holds character `pos`, by the sentences' start offsets (contiguous ranges)."""
+    return max(0, bisect_right(starts, pos) - 1)
 
 
 def _is_blank(e: pf.Element) -> bool:
@@ -190,14 +189,14 @@ def _wrap(inlines: list, ranges, base: int, lang: str, numbering: _Numbering, bl
         group, group_k = [], None
 
     out_tail: list = []
+    starts = [s for s, _ in ranges]
     for e, (s, t) in zip(inlines, offsets(inlines, lang, base)):
         if s == t or (_is_blank(e) and not group):
             flush()
             out.append(e)
             continue
-        k_first, k_last = _sentence_at(s, ranges), _sentence_at(t - 1, ranges)
-        kids = children(e)
-        if k_first != k_last and kids is not None:
+        k_first, k_last = _sentence_at(s, starts), _sentence_at(t - 1, starts)
+        if k_first != k_last and (kids := children(e)) is not None:
             flush()
             e.content = _wrap(list(kids), ranges, s + inner_start(e, lang), lang, numbering, block_no)
             out.append(e)
