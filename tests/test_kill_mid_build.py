@@ -84,3 +84,49 @@ def test_second_build_on_same_output_is_refused(tmp_path):
     first.wait(timeout=600)
     assert second.returncode == 2
     assert "another accesspub build is writing to this output folder" in second.stderr
+
+
+def _descendants(pid: int) -> set[int]:
+    parents = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                parents[int(d.name)] = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    found, grew = {pid}, True
+    while grew:
+        more = {p for p, pp in parents.items() if pp in found} - found
+        grew, found = bool(more), found | more
+    return found - {pid}
+
+
+def _is_accesspub(pid: int) -> bool:
+    try:
+        return b"accesspub.cli" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def test_a_killed_parallel_build_leaves_no_worker_writing(tmp_path):
+    """The process that loads the lexicons and forks the two workers dies with the build, even while it is still
+    loading: nothing goes on building and writing into the output after the build was killed."""
+    src, out = tmp_path / "content", tmp_path / "out"
+    _sources(src, 4, "massiv")
+    proc = subprocess.Popen([sys.executable, "-m", "accesspub.cli", "build", str(src), "--out", str(out), "-f", FORMATS,
+                             "-j", "2", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not (children := {p for p in _descendants(proc.pid) if _is_accesspub(p)}) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert children, "the build did not start its workers"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    killed = time.time()
+    time.sleep(20)          # long enough for a surviving process to load, fork and build a release
+    alive = [p for p in children if _is_accesspub(p)]
+    assert alive == [], f"processes of the killed build still running: {alive}"
+    late = [f for f in tmp_path.rglob("*") if f.is_file() and f.stat().st_mtime > killed + 1]
+    assert late == [], f"written after the build was killed: {late[:5]}"
+    assert _build(src, out).wait(timeout=600) == 0
+    _intact(out)
+    assert len(list(out.glob("*/index.html"))) == 4

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import multiprocessing
 import os
 import tempfile
 import time
@@ -36,7 +37,7 @@ from .checks.audio import check_podcast
 from .render import BuildContext, docs, podcast, search, site, statement
 from .render.frame import page_vars, render_page
 from .report import build_report, release_report
-from .worker import build_release, up_to_date
+from .worker import build_release, up_to_date, warm_up
 
 @dataclass
 class BuildResult:
@@ -134,10 +135,70 @@ def _run_releases(paths, out, formats, settings, previous, jobs, scheduler, chan
         for a in args:
             yield build_release(*a, threads=max(1, jobs))
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(args))) as pool:
+        yield from _in_workers(args, jobs, formats, settings)
+
+
+def _in_workers(args: list[tuple], jobs: int, formats: tuple[str, ...], settings: Settings):
+    """Build in `jobs` worker processes, forked from a coordinator that loaded the lexicons first (see
+    _share_lexicons) and that ends with them: the checks after the build do not run beside a copy of them."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    coordinator = context.Process(target=_coordinate, args=(send, args, jobs, formats, settings),
+                                  name="accesspub-build")
+    coordinator.start()
+    send.close()
+    try:
+        for _ in args:
+            try:
+                kind, value = receive.recv()
+            except EOFError:
+                raise RuntimeError(f"the build workers stopped before the end (exit code {coordinator.exitcode}); "
+                                   "the releases built so far are kept") from None
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        receive.close()
+        if coordinator.is_alive():
+            coordinator.terminate()
+        coordinator.join()
+
+
+def _coordinate(send, args: list[tuple], jobs: int, formats: tuple[str, ...], settings: Settings) -> None:
+    _die_with_parent()
+    _share_lexicons(args[0][0], formats, settings)
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(args)), initializer=_die_with_parent) as pool:
             futures = [pool.submit(build_release, *a) for a in args]
             for future in as_completed(futures):
-                yield future.result()
+                send.send(("result", future.result()))
+    except BaseException as exc:        # noqa: BLE001 — handed to the parent, which raises it
+        send.send(("error", exc))
+    finally:
+        send.close()
+
+
+def _die_with_parent() -> None:
+    """A killed build leaves no process behind that goes on writing (and holding the output lock)."""
+    import ctypes
+    import signal
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)      # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _share_lexicons(path: Path, formats: tuple[str, ...], settings: Settings) -> None:
+    """Load the renderers and the plain-language lexicons (about 300 MiB: noun forms, tagger, dictionaries) here,
+    once, before the render workers are forked: they share those pages instead of loading a copy each. Frozen
+    out of the garbage collector's reach, so that its passes in the workers do not copy them. Best effort: a
+    source that fails here fails again, with its message, in its worker."""
+    import gc
+    try:
+        warm_up(path, formats, settings)
+    except Exception:       # noqa: BLE001 — reported where the release is built
+        return
+    gc.freeze()
 
 
 EARLY_WARM_UP = 4
