@@ -76,3 +76,14 @@ def test_english_word_data_holds_words_not_booleans():
         assert not [x for x in _scalars(node) if isinstance(x, bool) or x is None], name
     assert "on" in data["meeting_times"]
     assert {"no", "not", "none"} <= set(data["negation"])
+
+
+def test_a_split_keeps_the_end_of_a_part_that_the_next_part_points_back_to():
+    # "It" points to the park: a "These include …" sentence before it would take the park's place
+    sentence = "The park has many old trees such as oaks, beeches and the famous Queen's cedar, and it is popular with walkers."
+    assert Chain().run(sentence, CTX) == ["The park has many old trees such as oaks, beeches and the famous Queen's cedar.",
+                                          "It is popular with walkers."]
+    # without the pointing word the examples get their own sentence
+    other = "The park has many old trees such as oaks, beeches and the famous Queen's cedar, and the lake is popular with walkers."
+    assert Chain().run(other, CTX) == ["The park has many old trees.", "These include oaks, beeches and the famous Queen's cedar.",
+                                       "The lake is popular with walkers."]

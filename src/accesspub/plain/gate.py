@@ -279,6 +279,11 @@ def check(original: str, produced: list[str], lang: str, split: bool = True) -> 
             lemmas = {t.lemma.lower() for s in produced for t in parse(s, lang) if t.tag.startswith("VV")}
             kept = Counter({w: n for w, n in kept.items()
                             if not (w.endswith("ing") and analyze_en(w) in {(lem, "VVG") for lem in lemmas})})
+            # "such as X" said as "These include X": "such" is part of the joining phrase
+            if "such" in kept and "include" in lemmas and any(
+                    t.text.lower() == "such" and k + 1 < len(before) and before[k + 1].text.lower() == "as"
+                    for k, t in enumerate(before)):
+                del kept["such"]
         if kept:
             return Verdict(False, f"words lost: {', '.join(sorted(kept))}")
     joined = " ".join(produced)

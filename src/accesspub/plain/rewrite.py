@@ -3,7 +3,8 @@
 A rule's result is kept only when the gate passes every sentence it made; otherwise the rule is skipped
 (and named in `rejected`). A sentence that stays longer than the level allows is marked for review. English:
 when the next sentence points back ("This includes …"), the last sentence of a split must still be the end of
-the original, and no new "This is …" sentence: else "This" would point to what the rule added.
+the original, and no new "This is …" sentence: else "This" would point to what the rule added; the same holds
+before a part of the same split that points back ("…, and it is popular" → "It is popular …").
 """
 
 from __future__ import annotations
@@ -89,8 +90,11 @@ def rewrite(sentence: str, ctx: RuleContext, chain: Chain) -> Rewritten:
     splits = chain._of("split", ctx)
     while todo:
         current, depth, last = todo.pop(0)
+        # the next sentence points back: the release's next one, or the next part of this split ("…, and it is
+        # popular with walkers" → "It is popular …")
+        guard = ctx.before_pointer if last else bool(todo) and points_back(todo[0][0])
         for r in splits if depth < MAX_DEPTH else ():
-            result = _gated(r, current, ctx, True, out, guard=last and ctx.before_pointer)
+            result = _gated(r, current, ctx, True, out, guard=guard)
             if result:
                 todo[0:0] = [(s, depth + 1, last and i == len(result) - 1) for i, s in enumerate(result)]
                 break

@@ -382,7 +382,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
             or _whoever(toks, ctx) \
             or _subject_clause(toks, ctx) \
             or _announced_condition(toks, ctx) or _manner(toks, ctx) or _trailing(toks, ctx)
-    return _trailing(toks, ctx) or _bare_including(toks, ctx)
+    return _trailing(toks, ctx) or _bare_including(toks, ctx) or _such_as(toks, ctx)
 
 
 _FINITE_EN = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB")
@@ -414,3 +414,36 @@ def _item_after(toks: list[Tok], k: int) -> bool:
     "…, from next Monday")."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     return nxt is not None and (nxt.tag not in ("PRP", "PRF", "AV0", "CJC") or nxt.text.lower() in ("and", "or"))
+
+
+# the words of a list of examples after "such as": noun phrases ("wind farms and solar panels", "the Queen's cedar")
+_EXAMPLE_TAGS = ("AT0", "AJ0", "AJC", "AJS", "NN1", "NN2", "NN0", "NP0", "CRD", "DPS", "CJC", "PRF", "POS")
+_MODIFIER_TAGS = ("AJ0", "AJC", "AJS", "NN1", "NN0")
+
+
+def _such_as(toks: list[Tok], ctx) -> list[str] | None:
+    """English: '… uses energy from renewable sources such as wind farms and solar panels.' → '… uses energy from
+    renewable sources.' + 'These include wind farms and solar panels.': "such as" at the end after a plural noun
+    that its own modifier already narrows ("renewable sources", "heavy vehicles"): a bare "vehicles such as lorries"
+    means lorries-like vehicles, and "The ban covers vehicles." would say more than the original. After "such as"
+    only a list of noun phrases to the end (no verb, no preposition but "of", no time: "… oaks next spring" is
+    when the main clause happens); a main clause with a finite verb and no negation before it."""
+    k = next((k for k in range(4, len(toks) - 3) if toks[k].text.lower() == "such"
+              and toks[k + 1].text.lower() == "as"), None)
+    end = body_end(toks, (".", "!"))
+    if k is None or end == len(toks) or any(t.text in _STOPS for t in toks):
+        return None
+    n = k - 1 if toks[k - 1].text != "," else k - 2
+    if toks[n].tag != "NN2" or toks[n - 1].tag not in _MODIFIER_TAGS:
+        return None
+    tail = toks[k + 2:end]
+    times = {*ctx.data["meeting_times"], *ctx.data["example_times"]}
+    if not tail or any(t.tag not in _EXAMPLE_TAGS and not (t.text == "," and _item_after(tail, j))
+                       or t.text.lower() in times for j, t in enumerate(tail)):
+        return None
+    head = toks[:n + 1]
+    negation = set(ctx.data["negation"])
+    if not any(t.tag in _FINITE_EN for t in head) or any(t.text.lower() in negation for t in head) \
+            or word_count(join(head), "en") < 6:
+        return None
+    return [end_sentence(join(head)), end_sentence(join([Tok(ctx.data["such_as"], True)] + tail))]
