@@ -84,6 +84,9 @@ def _and_clause(toks, ctx) -> list[str] | None:
                                                    (toks[k + 1].text.isupper() and len(toks[k + 1].text) > 1)):
             continue
         head, tail = toks[:k], toks[k + 1:]
+        opener = max((j for j, t in enumerate(head) if t.tag in ("CJS", "CJT") or t.text.lower() == "that"), default=-1)
+        if opener >= 0 and not any(t.tag in _EN_FINITE for t in head[opener + 1:]):
+            continue        # "… signs so that walkers and cyclists know …": the "and" joins the clause's subject
         first_verb = next((j for j, t in enumerate(tail) if t.tag in _EN_FINITE), None)
         if first_verb is None or first_verb > 4 or not any(t.tag in _EN_FINITE for t in head) \
                 or any(t.tag.startswith(("VVG", "VVN", "PNQ")) or t.text in (",", "that", "which", "who")

@@ -382,7 +382,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
             or _whoever(toks, ctx) \
             or _subject_clause(toks, ctx) \
             or _announced_condition(toks, ctx) or _manner(toks, ctx) or _trailing(toks, ctx)
-    return _trailing(toks, ctx) or _bare_including(toks, ctx) or _such_as(toks, ctx)
+    return _trailing(toks, ctx) or _bare_including(toks, ctx) or _such_as(toks, ctx) or _so_that(toks, ctx)
 
 
 _FINITE_EN = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB")
@@ -447,3 +447,38 @@ def _such_as(toks: list[Tok], ctx) -> list[str] | None:
             or word_count(join(head), "en") < 6:
         return None
     return [end_sentence(join(head)), end_sentence(join([Tok(ctx.data["such_as"], True)] + tail))]
+
+
+_SO_SUBJECT = ("AT0", "DPS", "PNP", "NN0", "NN1", "NN2", "NP0")
+
+
+def _so_that(toks: list[Tok], ctx) -> list[str] | None:
+    """English: '…, so that people in rural villages can get to work.' → '….' + 'This is so that people in rural
+    villages can get to work.' (a purpose: no fragment 'So that …'); a bare 'so' before a subject and 'can'
+    ('… training for staff so the climate emergency can be prioritised …') → '….' + 'So the climate emergency
+    can be prioritised …', the author's own word. After 'so (that)' a subject, its finite verb within five
+    words and one clause to the end: no comma, no negation ('… closed early so visitors cannot buy tickets' is
+    a result); not 'so far', 'so many', 'so important', 'and so'."""
+    end = body_end(toks, (".", "!"))
+    negation = set(ctx.data["negation"])
+    for k in range(4, end - 4):
+        if toks[k].text.lower() != "so" or toks[k - 1].tag == "CJC":
+            continue
+        that = toks[k + 1].text.lower() == "that"
+        s = k + 2 if that else k + 1
+        v = next((j for j in range(s + 1, min(s + 6, end)) if toks[j].tag in _FINITE_EN), None)
+        if v is None or toks[s].tag not in _SO_SUBJECT + (("DT0",) if that else ()) \
+                or any(t.tag in ("PNQ", "DTQ", "CJS", "CJT") or t.text in _STOPS for t in toks[s:v]):
+            continue
+        if not that and toks[v].text.lower() != "can":
+            continue
+        tail = toks[s:end]
+        head = toks[:k - 1] if toks[k - 1].text == "," else toks[:k]
+        if any(t.text in _STOPS + (",",) or t.text.lower() in negation or t.text.lower() == "cannot" for t in tail) \
+                or any(t.text in _STOPS for t in head):
+            return None
+        if word_count(join(head), "en") < 5 or word_count(join(tail), "en") < 4:
+            return None
+        lead = ctx.data["so_that"] if that else "So"
+        return [end_sentence(join(head)), end_sentence(join([Tok(lead, True)] + tail))]
+    return None
