@@ -35,7 +35,12 @@ def review_above(name: str) -> int:
 
 _POINTERS = {"this", "these", "that", "those", "it", "they"}
 # how the rules open a sentence they add after the main clause ("This is in line with …", "This was at …")
-_ADDED = {("this", "is"), ("this", "was"), ("that", "is"), ("this", "includes"), ("these", "include")}
+_ADDED = {("this", "is"), ("this", "was"), ("that", "is"), ("this", "includes"), ("this", "will", "include"),
+          ("these", "include")}
+
+
+def _added(words: list[str]) -> bool:
+    return any(tuple(words[:len(a)]) == a for a in _ADDED)
 
 
 def _words(text: str) -> list[str]:
@@ -56,7 +61,7 @@ def _captures(sentence: str, result: list[str]) -> bool:
     if len(result) < 2 or sentence.rstrip().endswith(":"):
         return False
     last, own = _words(result[-1]), _words(sentence)
-    return last[-2:] != own[-2:] or tuple(last[:2]) in _ADDED and tuple(own[:2]) not in _ADDED
+    return last[-2:] != own[-2:] or _added(last) and not _added(own)
 
 
 def _gated(rule, sentence: str, ctx: RuleContext, split: bool, out: Rewritten,

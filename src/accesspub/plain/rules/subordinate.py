@@ -382,7 +382,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
             or _whoever(toks, ctx) \
             or _subject_clause(toks, ctx) \
             or _announced_condition(toks, ctx) or _manner(toks, ctx) or _trailing(toks, ctx)
-    return _trailing(toks, ctx) or _bare_including(toks, ctx) or _such_as(toks, ctx) or _so_that(toks, ctx)
+    return _trailing(toks, ctx) or _bare_including(toks, ctx) or _such_as(toks, ctx) or _so_that(toks, ctx) \
+        or _to_include(toks, ctx)
 
 
 _FINITE_EN = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB")
@@ -482,3 +483,22 @@ def _so_that(toks: list[Tok], ctx) -> list[str] | None:
         lead = ctx.data["so_that"] if that else "So"
         return [end_sentence(join(head)), end_sentence(join([Tok(lead, True)] + tail))]
     return None
+
+
+def _to_include(toks: list[Tok], ctx) -> list[str] | None:
+    """English: an item of works without a verb ('Improving community facilities, to include lighting and new
+    ramps at the centre.') → 'Improving community facilities.' + 'This will include lighting and new ramps at the
+    centre.': ', to include' at the end says what the works are to hold, as ', including' says what a thing holds. After a clause it may
+    say what for ('The council has changed its rules, to include more people in decisions'): it stays. After it
+    only a list of noun phrases to the end."""
+    end = body_end(toks, (".", "!"))
+    k = next((k for k in range(4, end - 3) if toks[k].text == "," and toks[k + 1].text.lower() == "to"
+              and toks[k + 2].text.lower() == "include"), None)
+    if k is None:
+        return None
+    tail, head = toks[k + 3:end], toks[:k]
+    if any(t.tag in _NOT_IN_LIST or t.text in _STOPS for t in tail) \
+            or any(t.text in _STOPS or t.tag in _FINITE_EN for t in head) \
+            or word_count(join(tail), "en") < 2 or word_count(join(head), "en") < 4:
+        return None
+    return [end_sentence(join(head)), end_sentence(join([Tok(ctx.data["to_include"], True)] + tail))]
