@@ -35,7 +35,7 @@ def review_above(name: str) -> int:
 
 _POINTERS = {"this", "these", "that", "those", "it", "they"}
 # how the rules open a sentence they add after the main clause ("This is in line with …", "This was at …")
-_ADDED = {("this", "is"), ("this", "was"), ("that", "is"), ("this", "includes"), ("this", "will", "include"),
+_ADDED = {("this", "is"), ("this", "was"), ("that", "is"), ("that", "was"), ("this", "includes"), ("this", "will", "include"),
           ("these", "include")}
 
 
