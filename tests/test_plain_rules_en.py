@@ -52,3 +52,38 @@ def test_the_builder_knows_which_sentence_the_next_one_points_back_to(tmp_path):
     lines = _plain_lines(tmp_path, f"{first} The next trees follow in May.")
     assert lines[:2] == ["The Council has planted many new trees in all of its parks.",
                          "This is in line with its climate strategy."]
+
+
+def _scalars(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key
+            yield from _scalars(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _scalars(value)
+    else:
+        yield node
+
+
+def test_english_word_data_holds_words_not_booleans():
+    """YAML 1.1 reads an unquoted on/off/yes/no as True/False: a word list would silently lose the word."""
+    from accesspub.plain.lexicon import words
+    from accesspub.shipped import shipped_yaml
+    data = words("en")
+    for name, node in [("words_en", data), ("titles", shipped_yaml("accesspub.plain", "data", "titles.yaml")),
+                       ("glossary_en", shipped_yaml("accesspub.plain", "data", "glossary_en.yaml"))]:
+        assert not [x for x in _scalars(node) if isinstance(x, bool) or x is None], name
+    assert "on" in data["meeting_times"]
+    assert {"no", "not", "none"} <= set(data["negation"])
+
+
+def test_a_split_keeps_the_end_of_a_part_that_the_next_part_points_back_to():
+    # "It" points to the park: a "These include …" sentence before it would take the park's place
+    sentence = "The park has many old trees such as oaks, beeches and the famous Queen's cedar, and it is popular with walkers."
+    assert Chain().run(sentence, CTX) == ["The park has many old trees such as oaks, beeches and the famous Queen's cedar.",
+                                          "It is popular with walkers."]
+    # without the pointing word the examples get their own sentence
+    other = "The park has many old trees such as oaks, beeches and the famous Queen's cedar, and the lake is popular with walkers."
+    assert Chain().run(other, CTX) == ["The park has many old trees.", "These include oaks, beeches and the famous Queen's cedar.",
+                                       "The lake is popular with walkers."]

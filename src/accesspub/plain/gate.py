@@ -254,11 +254,15 @@ def check(original: str, produced: list[str], lang: str, split: bool = True) -> 
     judge = (lambda s, need: _german(s, need, excused)) if lang == "de" else _english
     own = _kind(judge(original, False))
     after_colon = False
-    for s in produced:
+    # English: a list item without an end mark may open with a phrase of its own ("Launching training for staff so
+    # the emergency can be prioritised"): a first sentence that is that phrase, as the author wrote it, needs no verb
+    item = lang == "en" and original.rstrip()[-1:] not in (".", "!", "?", ":", ";", "”", "\"")
+    for i, s in enumerate(produced):
         # items after a line that ends with a colon may be phrases ("Das Ziel ist:" / "Den Kommunen helfen.")
         # a short label before a colon ("Besser für die Demokratie:") needs no verb: the next sentence has it
         label = s.rstrip().endswith(":") and len(_words(parse(s, lang))) <= 5
-        need = need_finite and not after_colon and not label
+        opening = item and i == 0 and len(produced) > 1 and original.startswith(s.rstrip().removesuffix("."))
+        need = need_finite and not after_colon and not label and not opening
         why = judge(s, need)
         if why and _kind(why) == own:
             why = None
@@ -279,6 +283,11 @@ def check(original: str, produced: list[str], lang: str, split: bool = True) -> 
             lemmas = {t.lemma.lower() for s in produced for t in parse(s, lang) if t.tag.startswith("VV")}
             kept = Counter({w: n for w, n in kept.items()
                             if not (w.endswith("ing") and analyze_en(w) in {(lem, "VVG") for lem in lemmas})})
+            # "such as X" said as "These include X": "such" is part of the joining phrase
+            if "such" in kept and "include" in lemmas and any(
+                    t.text.lower() == "such" and k + 1 < len(before) and before[k + 1].text.lower() == "as"
+                    for k, t in enumerate(before)):
+                del kept["such"]
         if kept:
             return Verdict(False, f"words lost: {', '.join(sorted(kept))}")
     joined = " ".join(produced)

@@ -3,7 +3,8 @@
 A rule's result is kept only when the gate passes every sentence it made; otherwise the rule is skipped
 (and named in `rejected`). A sentence that stays longer than the level allows is marked for review. English:
 when the next sentence points back ("This includes …"), the last sentence of a split must still be the end of
-the original, and no new "This is …" sentence: else "This" would point to what the rule added.
+the original, and no new "This is …" sentence: else "This" would point to what the rule added; the same holds
+before a part of the same split that points back ("…, and it is popular" → "It is popular …").
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ def review_above(name: str) -> int:
 
 _POINTERS = {"this", "these", "that", "those", "it", "they"}
 # how the rules open a sentence they add after the main clause ("This is in line with …", "This was at …")
-_ADDED = {("this", "is"), ("this", "was"), ("that", "is"), ("this", "includes"), ("these", "include")}
+_ADDED = {("this", "is"), ("this", "was"), ("that", "is"), ("that", "was"), ("this", "includes"), ("this", "will", "include"),
+          ("these", "include")}
+
+
+def _added(words: list[str]) -> bool:
+    return any(tuple(words[:len(a)]) == a for a in _ADDED)
 
 
 def _words(text: str) -> list[str]:
@@ -55,7 +61,7 @@ def _captures(sentence: str, result: list[str]) -> bool:
     if len(result) < 2 or sentence.rstrip().endswith(":"):
         return False
     last, own = _words(result[-1]), _words(sentence)
-    return last[-2:] != own[-2:] or tuple(last[:2]) in _ADDED and tuple(own[:2]) not in _ADDED
+    return last[-2:] != own[-2:] or _added(last) and not _added(own)
 
 
 def _gated(rule, sentence: str, ctx: RuleContext, split: bool, out: Rewritten,
@@ -89,8 +95,11 @@ def rewrite(sentence: str, ctx: RuleContext, chain: Chain) -> Rewritten:
     splits = chain._of("split", ctx)
     while todo:
         current, depth, last = todo.pop(0)
+        # the next sentence points back: the release's next one, or the next part of this split ("…, and it is
+        # popular with walkers" → "It is popular …")
+        guard = ctx.before_pointer if last else bool(todo) and points_back(todo[0][0])
         for r in splits if depth < MAX_DEPTH else ():
-            result = _gated(r, current, ctx, True, out, guard=last and ctx.before_pointer)
+            result = _gated(r, current, ctx, True, out, guard=guard)
             if result:
                 todo[0:0] = [(s, depth + 1, last and i == len(result) - 1) for i, s in enumerate(result)]
                 break

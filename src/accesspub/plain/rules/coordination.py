@@ -14,6 +14,7 @@ NAME, KIND, LANGS = "coordination", "split", ("de", "en")
 
 
 _EN_FINITE = ("VBB", "VBD", "VBZ", "VDB", "VDD", "VDZ", "VHB", "VHD", "VHZ", "VM0", "VVB", "VVD", "VVZ")
+_EN_PAST = ("VBD", "VDD", "VHD", "VVD")   # "had opened" too: the new sentence then says "This helped"
 _EN_SUBJECT = ("AT0", "DPS", "PNP", "NP0", "DT0", "CRD")      # a clause of its own starts with one of these
 
 
@@ -29,19 +30,30 @@ def _contrast_at(toks, k: int) -> bool:
 def _participle(toks, ctx) -> list[str] | None:
     """English: '…, allowing them to respond.' at the end → '…' + 'This allows them to respond.' (only verbs that
     say what the whole action brings about: `result_participles`); a contrast
-    after it (', rather than waiting …') stays with it, and so does a progressive form ('is taking')."""
+    after it (', rather than waiting …') stays with it, and so does a progressive form ('is taking') and a last
+    ', including …' (its examples: '…, helping 200 families, including 40 with young children.' → '…' + 'This
+    helps 200 families, including 40 with young children.'); after a main clause in the past the verb is past
+    too ('…, helping …' → 'This helped …')."""
+    examples = None     # the comma of a last ", including …": examples of the phrase before, which stay with it
     for c in range(len(toks) - 2, 2, -1):
+        if toks[c].text == "," and toks[c + 1].text.lower() == "including" and examples is None:
+            examples = c    # "…, acknowledging X and is taking action, including Y": look for the participle before
+            continue
         if toks[c].text != "," or toks[c + 1].tag != "VVG":
             continue
         if toks[c + 1].lemma.lower() not in ctx.data["result_participles"]:
             return None     # "…, performing in both cities": the band performs, not "this"
-        stop = next((k for k in range(c + 2, len(toks)) if _contrast_at(toks, k)), len(toks))
+        stop = next((k for k in range(c + 2, len(toks)) if _contrast_at(toks, k)), examples or len(toks))
         phrase = toks[c + 2:stop]
         if not any(t.tag in _EN_FINITE for t in toks[:c]) or any(t.text == "," for t in phrase) \
                 or any(t.tag == "VVG" and toks[k - 1].text.lower() not in _BE for k, t in enumerate(phrase, c + 2)) \
                 or any(t.tag == "VVG" for t in toks[max(0, c - 6):c]):
             return None     # a list of -ing phrases ("helping …, preventing … and launching …") is no clause
-        verb = third_person(toks[c + 1].lemma.lower())
+        lemma = toks[c + 1].lemma.lower()
+        main = next(t for t in toks[:c] if t.tag in _EN_FINITE)
+        verb = ctx.data["result_past"].get(lemma) if main.tag in _EN_PAST else third_person(lemma)
+        if verb is None:
+            return None
         return [end_sentence(join(toks[:c])), end_sentence(join([Tok("This", True), Tok(verb, True)] + toks[c + 2:]))]
     return None
 
@@ -72,6 +84,9 @@ def _and_clause(toks, ctx) -> list[str] | None:
                                                    (toks[k + 1].text.isupper() and len(toks[k + 1].text) > 1)):
             continue
         head, tail = toks[:k], toks[k + 1:]
+        opener = max((j for j, t in enumerate(head) if t.tag in ("CJS", "CJT") or t.text.lower() == "that"), default=-1)
+        if opener >= 0 and not any(t.tag in _EN_FINITE for t in head[opener + 1:]):
+            continue        # "… signs so that walkers and cyclists know …": the "and" joins the clause's subject
         first_verb = next((j for j, t in enumerate(tail) if t.tag in _EN_FINITE), None)
         if first_verb is None or first_verb > 4 or not any(t.tag in _EN_FINITE for t in head) \
                 or any(t.tag.startswith(("VVG", "VVN", "PNQ")) or t.text in (",", "that", "which", "who")

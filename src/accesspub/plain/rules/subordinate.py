@@ -382,7 +382,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
             or _whoever(toks, ctx) \
             or _subject_clause(toks, ctx) \
             or _announced_condition(toks, ctx) or _manner(toks, ctx) or _trailing(toks, ctx)
-    return _trailing(toks, ctx) or _bare_including(toks, ctx)
+    return _trailing(toks, ctx) or _bare_including(toks, ctx) or _such_as(toks, ctx) or _so_that(toks, ctx) \
+        or _to_include(toks, ctx)
 
 
 _FINITE_EN = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB")
@@ -414,3 +415,90 @@ def _item_after(toks: list[Tok], k: int) -> bool:
     "…, from next Monday")."""
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     return nxt is not None and (nxt.tag not in ("PRP", "PRF", "AV0", "CJC") or nxt.text.lower() in ("and", "or"))
+
+
+# the words of a list of examples after "such as": noun phrases ("wind farms and solar panels", "the Queen's cedar")
+_EXAMPLE_TAGS = ("AT0", "AJ0", "AJC", "AJS", "NN1", "NN2", "NN0", "NP0", "CRD", "DPS", "CJC", "PRF", "POS")
+_MODIFIER_TAGS = ("AJ0", "AJC", "AJS", "NN1", "NN0")
+
+
+def _such_as(toks: list[Tok], ctx) -> list[str] | None:
+    """English: '… uses energy from renewable sources such as wind farms and solar panels.' → '… uses energy from
+    renewable sources.' + 'These include wind farms and solar panels.': "such as" at the end after a plural noun
+    that its own modifier already narrows ("renewable sources", "heavy vehicles"): a bare "vehicles such as lorries"
+    means lorries-like vehicles, and "The ban covers vehicles." would say more than the original. After "such as"
+    only a list of noun phrases to the end (no verb, no preposition but "of", no time: "… oaks next spring" is
+    when the main clause happens); a main clause with a finite verb and no negation before it."""
+    k = next((k for k in range(4, len(toks) - 3) if toks[k].text.lower() == "such"
+              and toks[k + 1].text.lower() == "as"), None)
+    end = body_end(toks, (".", "!"))
+    if k is None or end == len(toks) or any(t.text in _STOPS for t in toks):
+        return None
+    n = k - 1 if toks[k - 1].text != "," else k - 2
+    if toks[n].tag != "NN2" or toks[n - 1].tag not in _MODIFIER_TAGS:
+        return None
+    tail = toks[k + 2:end]
+    times = {*ctx.data["meeting_times"], *ctx.data["example_times"]}
+    if not tail or any(t.tag not in _EXAMPLE_TAGS and not (t.text == "," and _item_after(tail, j))
+                       or t.text.lower() in times for j, t in enumerate(tail)):
+        return None
+    head = toks[:n + 1]
+    negation = set(ctx.data["negation"])
+    if not any(t.tag in _FINITE_EN for t in head) or any(t.text.lower() in negation for t in head) \
+            or word_count(join(head), "en") < 6:
+        return None
+    return [end_sentence(join(head)), end_sentence(join([Tok(ctx.data["such_as"], True)] + tail))]
+
+
+_SO_SUBJECT = ("AT0", "DPS", "PNP", "NN0", "NN1", "NN2", "NP0")
+
+
+def _so_that(toks: list[Tok], ctx) -> list[str] | None:
+    """English: '…, so that people in rural villages can get to work.' → '….' + 'This is so that people in rural
+    villages can get to work.' (a purpose: no fragment 'So that …'); a bare 'so' before a subject and 'can'
+    ('… training for staff so the climate emergency can be prioritised …') → '….' + 'So the climate emergency
+    can be prioritised …', the author's own word. After 'so (that)' a subject, its finite verb within five
+    words and one clause to the end: no comma, no negation ('… closed early so visitors cannot buy tickets' is
+    a result); not 'so far', 'so many', 'so important', 'and so'."""
+    end = body_end(toks, (".", "!"))
+    negation = set(ctx.data["negation"])
+    for k in range(4, end - 4):
+        if toks[k].text.lower() != "so" or toks[k - 1].tag == "CJC":
+            continue
+        that = toks[k + 1].text.lower() == "that"
+        s = k + 2 if that else k + 1
+        v = next((j for j in range(s + 1, min(s + 6, end)) if toks[j].tag in _FINITE_EN), None)
+        if v is None or toks[s].tag not in _SO_SUBJECT + (("DT0",) if that else ()) \
+                or any(t.tag in ("PNQ", "DTQ", "CJS", "CJT") or t.text in _STOPS for t in toks[s:v]):
+            continue
+        if not that and toks[v].text.lower() != "can":
+            continue
+        tail = toks[s:end]
+        head = toks[:k - 1] if toks[k - 1].text == "," else toks[:k]
+        if any(t.text in _STOPS + (",",) or t.text.lower() in negation or t.text.lower() == "cannot" for t in tail) \
+                or any(t.text in _STOPS for t in head):
+            return None
+        if word_count(join(head), "en") < 5 or word_count(join(tail), "en") < 4:
+            return None
+        lead = ctx.data["so_that"] if that else "So"
+        return [end_sentence(join(head)), end_sentence(join([Tok(lead, True)] + tail))]
+    return None
+
+
+def _to_include(toks: list[Tok], ctx) -> list[str] | None:
+    """English: an item of works without a verb ('Improving community facilities, to include lighting and new
+    ramps at the centre.') → 'Improving community facilities.' + 'This will include lighting and new ramps at the
+    centre.': ', to include' at the end says what the works are to hold, as ', including' says what a thing holds. After a clause it may
+    say what for ('The council has changed its rules, to include more people in decisions'): it stays. After it
+    only a list of noun phrases to the end."""
+    end = body_end(toks, (".", "!"))
+    k = next((k for k in range(4, end - 3) if toks[k].text == "," and toks[k + 1].text.lower() == "to"
+              and toks[k + 2].text.lower() == "include"), None)
+    if k is None:
+        return None
+    tail, head = toks[k + 3:end], toks[:k]
+    if any(t.tag in _NOT_IN_LIST or t.text in _STOPS for t in tail) \
+            or any(t.text in _STOPS or t.tag in _FINITE_EN for t in head) \
+            or word_count(join(tail), "en") < 2 or word_count(join(head), "en") < 4:
+        return None
+    return [end_sentence(join(head)), end_sentence(join([Tok(ctx.data["to_include"], True)] + tail))]

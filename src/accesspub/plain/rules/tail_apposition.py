@@ -1,7 +1,9 @@
 """A noun phrase after a comma at the end of a sentence that explains the noun before it becomes a sentence:
 "The fund comes from the levy, a tax paid by developers." → "The fund comes from the levy." + "This is a tax
 paid by developers."; "Die Stadt kauft das Haus, ein Denkmal aus dem Jahr 1890." → "… das Haus." + "Das ist ein
-Denkmal aus dem Jahr 1890.". Only with an article that is nominative as written, no verb after the comma."""
+Denkmal aus dem Jahr 1890.". Only with an article that is nominative as written, no verb after the comma.
+English also: a date in parentheses at the end after a word of time ("… last night (Wednesday 17 February)." →
+"… last night." + "That was Wednesday 17 February.")."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
     toks = parse(sentence, ctx.lang)
     end = body_end(toks)
     if ctx.lang == "en":
-        found = _english_dash(toks, end)
+        found = _english_dash(toks, end) or _english_date(toks, end, ctx)
         if found:
             return found
     commas = [k for k in range(end) if toks[k].text == ","]
@@ -115,3 +117,36 @@ def _english_dash(toks, end) -> list[str] | None:
     if word_count(join(head), "en") < 4:
         return None
     return [end_sentence(join(head)), end_sentence(f"{_LEAD['en']} {join(tail)}")]
+
+
+_PAST = ("VBD", "VDD", "VHD", "VVD")
+_FINITE = ("VBZ", "VBD", "VBB", "VHZ", "VHD", "VHB", "VDZ", "VDD", "VDB", "VM0", "VVZ", "VVD", "VVB")
+
+
+def _english_date(toks, end, ctx) -> list[str] | None:
+    """English: a date in parentheses at the end says which day a time before it is: "… by the end of the
+    planting season (31 March 2021)." → "… by the end of the planting season." + "That is 31 March 2021.";
+    "… presented to the committee last night (Wednesday 17 February)." → "… last night." + "That was Wednesday
+    17 February." (past main clause or a past time). Only a date (numbers, months, weekdays) right after a
+    word of time (`date_times`: "season", "night", "Friday"); not after another noun ("at its meeting (3 March)"
+    may date the meeting or the decision)."""
+    if end < 6 or toks[end - 1].text != ")":
+        return None
+    p = max((k for k in range(end) if toks[k].text == "("), default=None)
+    if p is None or p < 6:
+        return None
+    names = {w.lower() for w in ctx.data["meeting_times"]}
+    inside = toks[p + 1:end - 1]
+    if not inside or any(not (t.tag in ("CRD", "ORD") or t.text.lower() in names or t.text == ",") for t in inside) \
+            or not any(t.tag in ("CRD", "ORD") for t in inside) or not any(t.text.lower() in names for t in inside):
+        return None
+    head = toks[:p]
+    if toks[p - 1].text.lower() not in {*ctx.data["date_times"], *names} or toks[p - 1].tag == "PRP" \
+            or any(t.text in ("(", ")", "“", "”", "\"", ":", ";") for t in head) or word_count(join(head), "en") < 6:
+        return None
+    finite = next((t for t in head if t.tag in _FINITE), None)
+    if finite is None:
+        return None
+    past = finite.tag in _PAST or any(t.text.lower() in ("last", "yesterday", "ago", "earlier") for t in head[-4:])
+    lead = ctx.data["date_lead"]["past" if past else "present"]
+    return [end_sentence(join(head)), end_sentence(f"{lead} {join(inside)}")]
