@@ -184,6 +184,66 @@ def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
         return None
     return [end_sentence(join(body[:a])), end_sentence(join(second))]
 
+# what may stand before the verb and frame both clauses, so that the second says it again ("Seit Mai baut die
+# Stadt … und sucht …" → "Seit Mai sucht die Stadt …"): adverbs of time, place and sequence, and phrases with a
+# preposition that never opens a verb's own object ("Auf die Frage antwortet …", "Damit rechnet …" stay)
+_FRAME_ADVERBS = {"heute", "jetzt", "nun", "dann", "danach", "später", "bald", "bisher", "inzwischen", "seitdem",
+                  "außerdem", "zudem", "deshalb", "daher", "deswegen", "trotzdem", "dennoch", "hier", "dort",
+                  "zuletzt", "anschließend", "gestern", "morgen", "künftig", "zukünftig", "erstmals", "somit"}
+_FRAME_PREPOSITIONS = {"seit", "ab", "bis", "laut", "trotz", "wegen", "während", "nach", "gemäß", "im", "am", "beim"}
+
+
+def _frame_end(toks: list[Tok]) -> int | None:
+    """Index after a framing Vorfeld: one adverb from `_FRAME_ADVERBS`, or one phrase with a preposition from
+    `_FRAME_PREPOSITIONS` and its noun phrase."""
+    first = toks[0]
+    low = first.text.lower()
+    if first.tag in ("ADV", "PAV", "PROAV", "ADJ(D)") and low in _FRAME_ADVERBS:
+        return 1
+    if first.tag in ("APPR", "APPRART") and low in _FRAME_PREPOSITIONS and len(toks) > 2:
+        if toks[1].tag == "CARD" and len(toks) > 2 and toks[2].tag in ("NN", "NE"):
+            return 3                        # "Seit 2019 …"
+        end = noun_phrase_end(toks, 1)
+        if end > 1 and not any(t.tag in ("APPR", "APPRART") for t in toks[1:end]):
+            return end
+        if toks[1].tag in ("PDS", "PIS", "NE", "CARD") and first.tag == "APPR":
+            return 2                        # "Nach diesem …", "Seit Montag …"
+    return None
+
+
+def _inverted(toks: list[Tok]) -> list[str] | None:
+    """German, the subject after the verb: 'Seit Mai baut die Stadt eine neue Halle und sucht dafür Helfer.' →
+    'Seit Mai baut die Stadt eine neue Halle.' + 'Seit Mai sucht die Stadt dafür Helfer.'. A framing Vorfeld
+    (`_frame_end`), the finite verb, a noun phrase that can be the subject, and one 'und' before a second
+    finite verb that has no subject of its own right after it; no comma, quotation or clause of its own."""
+    body_end_ = len(toks) - 1 if toks[-1].text in (".", "!") else len(toks)
+    body = toks[:body_end_]
+    clause = tuple(c for c in _DE_CLAUSE if c != "KOKOM")            # "als Folge", "mehr als 30"
+    if any(t.text in _QUOTES + (",",) or t.tag in clause or t.tag == "PTKZU" for t in body):
+        return None
+    f = _frame_end(body)
+    if f is None or f >= len(body) - 2 or body[f].tag not in DE_FINITE:
+        return None
+    end = _nominative_phrase(body, f + 1)
+    if end is None:
+        return None
+    seams = [k for k in range(end + 1, len(body) - 2) if body[k].text == "und" and body[k + 1].tag in DE_FINITE]
+    finites = [k for k, t in enumerate(body) if t.tag in DE_FINITE]
+    if len(seams) != 1 or finites != [f, seams[0] + 1]:
+        return None
+    k = seams[0]
+    rest = body[k + 2:]
+    while rest and rest[0].tag in ("ADV", "ADJ(D)"):
+        rest = rest[1:]
+    if not rest or rest[0].tag == "PPER" and rest[0].text.lower() in _DE_SUBJECT_PRONOUNS or \
+            rest[0].tag in ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT") and _nominative_phrase(rest, 0) is not None:
+        return None                         # "… und beginnt der Sommer": a subject of its own may follow
+    subject = [_cased(t, False) for t in body[f + 1:end]]
+    second = body[:f] + [body[k + 1]] + subject + body[k + 2:]
+    if word_count(join(body[:k]), "de") < 5 or word_count(join(second), "de") < 5:
+        return None
+    return [end_sentence(join(body[:k])), end_sentence(join(second))]
+
 
 def _not_only(toks: list[Tok]) -> list[Tok] | None:
     """'… nicht nur A tun, sondern auch B tun' → '… A tun und auch B tun' (German): "nicht nur … sondern auch"
@@ -258,7 +318,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         toks = _not_only(toks) or toks
     end = _german_subject(toks) if ctx.lang == "de" else _english_subject(toks)
     if end is None or not _seams(toks, end, ctx.lang):
-        return _shared_verb(toks, ctx)
+        return _shared_verb(toks, ctx) or (_inverted(toks) if ctx.lang == "de" and end is None else None)
     seams = _seams(toks, end, ctx.lang)
     if not seams:
         return None
