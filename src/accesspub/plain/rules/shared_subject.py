@@ -130,10 +130,13 @@ def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
     finite = DE_FINITE if lang == "de" else EN_FINITE
     nonfinite = _DE_NONFINITE if lang == "de" else _EN_NONFINITE
     body = toks[:-1] if toks[-1].text in (".", "!") else toks
-    verbs = [k for k, t in enumerate(body) if t.tag in finite]
+    inner = _inner_clause(body) if lang == "de" else None
+    verbs = [k for k, t in enumerate(body) if t.tag in finite and not (inner and inner[0] < k < inner[1])]
     if len(verbs) != 1 or not body or lang == "de" and body[-1].tag not in nonfinite:
         return None
     v = verbs[0]
+    if inner and v < inner[0]:        # a full verb has no infinitive of its own to share
+        return _split_shared(toks, body, v, inner[1] + 1, ctx) if body[v].tag != "VV(FIN)" else None
     if lang == "de" and body[v].tag == "VV(FIN)" or lang == "en" and body[v].tag not in ("VM0", "VBZ", "VHZ", "VBD",
                                                                                           "VHD", "VBB", "VHB"):
         return None         # a full verb has no infinitive of its own to share
@@ -148,7 +151,35 @@ def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
             if after is not None and after.tag in nonfinite else []
     if len(ands) != 1:
         return None
-    a = ands[0]
+    return _split_shared(toks, body, v, ands[0], ctx)
+
+
+def _inner_clause(body: list[Tok]) -> tuple[int, int] | None:
+    """German: (comma before, comma after) a clause inside the verb phrase of a modal that closes with ", und"
+    ("können prüfen, ob X geschlossen wurde, und Y anfragen"): it opens with "ob", "dass" or a w-word right
+    after an infinitive, ends with its verb, and the sentence has no other comma, quotation or clause."""
+    commas = [k for k, t in enumerate(body) if t.text == ","]
+    if len(commas) != 2:
+        return None
+    c1, c2 = commas
+    opener = body[c1 + 1] if c1 + 1 < len(body) else None
+    if opener is None or not (opener.tag == "KOUS" and opener.text.lower() in ("ob", "dass")
+                              or opener.tag in ("PWAV", "PWS")) or body[c1 - 1].tag not in _DE_NONFINITE \
+            or c2 + 2 >= len(body) or body[c2 + 1].text != "und" or not body[c2 - 1].tag.startswith(("VV", "VA", "VM")):
+        return None
+    outside = body[:c1] + body[c2 + 1:]
+    clause = tuple(c for c in _DE_CLAUSE if c != "KOKOM")
+    if any(t.text in _QUOTES or t.tag in clause or t.tag == "PTKZU" for t in outside) \
+            or any(t.text in _QUOTES or t.tag in clause for t in body[c1 + 2:c2]):
+        return None
+    return c1, c2
+
+
+def _split_shared(toks: list[Tok], body: list[Tok], v: int, a: int, ctx) -> list[str] | None:
+    """The sentence up to "und" at `a`, and the subject (or the Vorfeld and the subject) with the finite verb at
+    `v` and what follows "und"."""
+    lang = ctx.lang
+    first_end = a - 1 if body[a - 1].text == "," else a
     # the second verb phrase needs an object of its own: in "den Plan prüfen und ändern" both share it
     own = ("ART", "PPOSAT", "PDS", "PDAT", "PPER", "PIAT", "PIS", "NN", "NE") if lang == "de" else \
         ("AT0", "DPS", "PNP", "DT0", "NN1", "NN2", "NP0", "AJ0", "CRD")
@@ -180,9 +211,10 @@ def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
         first = subject[0]
         lead = Tok(first.text[:1].upper() + first.text[1:], first.space, first.tag, first.lemma)
         second = [lead] + subject[1:] + [body[v]] + body[a + 1:]
-    if word_count(join(body[:a]), lang) < 4 or word_count(join(second), lang) < 4:
+    if word_count(join(body[:first_end]), lang) < 4 or word_count(join(second), lang) < 4:
         return None
-    return [end_sentence(join(body[:a])), end_sentence(join(second))]
+    return [end_sentence(join(body[:first_end])), end_sentence(join(second))]
+
 
 # what may stand before the verb and frame both clauses, so that the second says it again ("Seit Mai baut die
 # Stadt … und sucht …" → "Seit Mai sucht die Stadt …"): adverbs of time, place and sequence, and phrases with a
