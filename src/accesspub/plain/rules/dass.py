@@ -84,10 +84,15 @@ _SUBORDINATORS = {"damit", "dass", "ob", "weil", "obwohl", "wenn", "falls", "sod
 
 def _opens_clause(toks, k: int) -> bool:
     """toks[k], after a comma, opens a dependent clause: a subordinator, relative or w-word, or "damit" … read
-    as an adverb but not followed by a finite verb (", damit ist das Ziel erreicht" is a main clause)."""
+    as an adverb but not followed by a finite verb (", damit ist das Ziel erreicht" is a main clause), or "um"
+    read as a preposition before its zu-infinitive (", um ca. 200 Stimmen zu sammeln")."""
     t = toks[k]
     if t.tag in _TAIL_OPENERS or t.tag == "APPR" and k + 1 < len(toks) and toks[k + 1].tag in ("PRELS", "PWS"):
         return True
+    if t.text.lower() in ("um", "ohne", "statt", "anstatt"):      # ", um rund 200 Unterschriften zu sammeln"
+        stop = next((j for j in range(k + 1, len(toks)) if toks[j].text in (",", ".", "!", "?", ";", ":")),
+                    len(toks))
+        return any(x.tag == "VV(IZU)" or x.tag == "PTKZU" for x in toks[k + 1:stop])
     return t.text.lower() in _SUBORDINATORS and not (k + 1 < len(toks) and is_finite(toks[k + 1]))
 
 
