@@ -216,13 +216,39 @@ def _split_shared(toks: list[Tok], body: list[Tok], v: int, a: int, ctx) -> list
     return [end_sentence(join(body[:first_end])), end_sentence(join(second))]
 
 
-# what may stand before the verb and frame both clauses, so that the second says it again ("Seit Mai baut die
-# Stadt … und sucht …" → "Seit Mai sucht die Stadt …"): adverbs of time, place and sequence, and phrases with a
-# preposition that never opens a verb's own object ("Auf die Frage antwortet …", "Damit rechnet …" stay)
+# what may stand before the verb and frame both clauses, so that the second says it again ("Im Mai eröffnet die
+# Gemeinde … und feiert …" → "Im Mai feiert die Gemeinde …"): adverbs of time, place and sequence, and phrases
+# with a preposition that never opens a verb's own object ("Auf die Frage antwortet …", "Damit rechnet …" stay)
 _FRAME_ADVERBS = {"heute", "jetzt", "nun", "dann", "danach", "später", "bald", "bisher", "inzwischen", "seitdem",
                   "außerdem", "zudem", "deshalb", "daher", "deswegen", "trotzdem", "dennoch", "hier", "dort",
                   "zuletzt", "anschließend", "gestern", "morgen", "künftig", "zukünftig", "erstmals", "somit"}
-_FRAME_PREPOSITIONS = {"seit", "ab", "bis", "laut", "trotz", "wegen", "während", "nach", "gemäß", "im", "am", "beim"}
+# (not "seit", "ab", "bis", "während": a span may hold for the first clause only — "Seit 2019 wohnt die Familie
+# in Berlin und hat zwei Kinder" says nothing of the children since 2019)
+_FRAME_PREPOSITIONS = {"laut", "trotz", "wegen", "nach", "gemäß", "im", "am", "beim"}
+
+
+_TIME_ADVERBS = {"heute", "jetzt", "nun", "dann", "danach", "später", "bald", "bisher", "inzwischen", "seitdem",
+                 "zuletzt", "anschließend", "gestern", "morgen", "künftig", "zukünftig", "erstmals", "täglich",
+                 "wöchentlich", "jährlich", "zunächst", "vorher", "früher", "sofort", "wieder", "noch"}
+_TIME_PREPOSITIONS = {"seit", "ab", "bis", "während", "am", "im", "beim", "nach", "vor", "um", "innerhalb", "binnen"}
+# verbs of a phase or a duration: a time before the first verb says when it starts, not when the second holds
+_PHASE_VERBS = {"beginnen", "starten", "anfangen", "enden", "aufhören", "dauern", "laufen", "andauern", "gelten",
+                "bleiben"}
+
+
+def _temporal(vorfeld: list[Tok]) -> bool:
+    """The Vorfeld says a time ("Heute", "Am Montag", "Seit dem Frühjahr"; not "Nach diesem", "Laut Senat")."""
+    first = vorfeld[0]
+    low = first.text.lower()
+    if first.tag not in ("APPR", "APPRART"):
+        return low in _TIME_ADVERBS
+    return low in _TIME_PREPOSITIONS and not (len(vorfeld) > 1 and vorfeld[1].tag in ("PDS", "PIS"))
+
+
+def _time_word(t: Tok) -> bool:
+    """A word that gives the clause a time of its own ("bis Mai", "drei Wochen", "dann")."""
+    low = t.text.lower()
+    return t.tag == "CARD" or low in _TIME_ADVERBS or t.tag in ("APPR", "APPRART") and low in _TIME_PREPOSITIONS
 
 
 def _frame_end(toks: list[Tok]) -> int | None:
@@ -244,8 +270,8 @@ def _frame_end(toks: list[Tok]) -> int | None:
 
 
 def _inverted(toks: list[Tok]) -> list[str] | None:
-    """German, the subject after the verb: 'Seit Mai baut die Stadt eine neue Halle und sucht dafür Helfer.' →
-    'Seit Mai baut die Stadt eine neue Halle.' + 'Seit Mai sucht die Stadt dafür Helfer.'. A framing Vorfeld
+    """German, the subject after the verb: 'Im Mai eröffnet die Gemeinde das Bad und feiert ein Fest.' →
+    'Im Mai eröffnet die Gemeinde das Bad.' + 'Im Mai feiert die Gemeinde ein Fest.'. A framing Vorfeld
     (`_frame_end`), the finite verb, a noun phrase that can be the subject, and one 'und' before a second
     finite verb that has no subject of its own right after it; no comma, quotation or clause of its own."""
     body_end_ = len(toks) - 1 if toks[-1].text in (".", "!") else len(toks)
@@ -270,6 +296,9 @@ def _inverted(toks: list[Tok]) -> list[str] | None:
     if not rest or rest[0].tag == "PPER" and rest[0].text.lower() in _DE_SUBJECT_PRONOUNS or \
             rest[0].tag in ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT") and _nominative_phrase(rest, 0) is not None:
         return None                         # "… und beginnt der Sommer": a subject of its own may follow
+    if _temporal(body[:f]) and (body[f].lemma in _PHASE_VERBS or body[k + 1].lemma in _PHASE_VERBS
+                                or any(_time_word(t) for t in body[k + 2:])):
+        return None     # "Am Montag beginnt der Prozess und dauert drei Wochen": the time is the start's only
     subject = [_cased(t, False) for t in body[f + 1:end]]
     second = body[:f] + [body[k + 1]] + subject + body[k + 2:]
     if word_count(join(body[:k]), "de") < 5 or word_count(join(second), "de") < 5:
