@@ -19,11 +19,16 @@ _W_WORDS = {"wie", "was", "wer", "wann", "wo", "warum", "weshalb", "wieso"}
 # after the w-word, a word that makes it part of a longer phrase ("wie viel Geld", "wie gut", "wie lange")
 _W_PHRASE = ("ADJ(D)", "ADJ(A)", "ADV", "PIAT", "PIS", "PIDAT", "NN", "CARD")
 
+# verbs of finding out that, finite, say the answer is found ("erfahren", "finden heraus"): open only when wanted
+_LEARN = {"erfahren", "herausfinden"}
+
 
 def _open(head, k: int) -> bool:
     """The verb at `k` has not found out yet: finite ("prüft"), a zu-infinitive, or an infinitive after "zu" or
     with a modal ("wollen erfahren"); not a participle ("hat erfahren", which HanTa may tag an infinitive)."""
     x = head[k]
+    if x.tag == "VV(FIN)" and x.lemma in _LEARN:
+        return False        # "Die Leser erfahren im Buch, wie …": they learn it, the book answers
     return x.tag in ("VV(FIN)", "VV(IZU)") or x.tag == "VV(INF)" and (
         k and head[k - 1].tag == "PTKZU" or any(y.tag == "VM(FIN)" for y in head))
 
