@@ -254,6 +254,32 @@ def test_a_link_around_a_clause_a_rule_reorders_spans_the_sentence_that_says_it(
         ["Viele Familien wehren sich gegen die hohen Mieten in den neuen Wohnungen"]
 
 
+def test_a_link_around_a_clause_whose_opening_word_a_rule_drops_spans_the_new_sentence(tmp_path):
+    """", [wie auch der Mieterverein beklagt]" → "Das beklagt auch der Mieterverein.": the "wie" is gone, every other
+    word of the link is in the new sentence, which the link then spans; the sentence is split."""
+    tree, lines = _german_page(
+        tmp_path, "Mieten",
+        "Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne, [wie auch der Mieterverein "
+        "beklagt](https://example.org/v).")
+    assert lines[:2] == ["Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne.",
+                         "Das beklagt auch der Mieterverein."]
+    assert [a.text_content() for a in tree.xpath("//a[@href='https://example.org/v']")] == \
+        ["Das beklagt auch der Mieterverein"]
+
+
+def test_a_link_around_only_the_start_of_a_clause_whose_opening_word_a_rule_drops_keeps_the_sentence_whole(
+        tmp_path):
+    """The new sentence says much more than the link ("… über die Lage in allen Vierteln"): a link over all of
+    it would point from words it never covered, so the sentence stays as written, its link as it was."""
+    tree, lines = _german_page(
+        tmp_path, "Mieten",
+        "Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne, [wie der Mieterverein in seinem "
+        "neuen Bericht](https://example.org/v) über die Lage in allen Vierteln beklagt.")
+    assert lines[0].startswith("Die Mieten in der Stadt steigen seit Jahren schneller als die Löhne, wie")
+    assert [a.text_content() for a in tree.xpath("//a[@href='https://example.org/v']")] == \
+        ["wie der Mieterverein in seinem neuen Bericht"]
+
+
 def test_a_link_that_is_only_part_of_a_reordered_clause_keeps_the_sentence_whole(tmp_path):
     tree, _ = _german_page(
         tmp_path, "Mieten",

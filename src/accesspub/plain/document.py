@@ -200,11 +200,24 @@ def _link_words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower().replace("-", ""))
 
 
+# the word that opens a dependent clause, which a rule drops when the clause becomes a sentence of its own
+_CLAUSE_OPENERS = {"wie", "dass", "weil", "da", "damit", "ob", "obwohl", "wenn", "sodass", "wodurch", "wo", "als",
+                   "nachdem", "bevor", "während", "der", "die", "das", "welche", "welcher", "welches"}
+
+
+def _holding(words: list[str], said: list[str]) -> int | None:
+    """The one sentence that holds every one of the words (at least three) and little else, if there is one."""
+    holds = [k for k, s in enumerate(said) if len(words) >= 3 and not set(words) - set(_link_words(s))]
+    if len(holds) != 1 or len(words) < 0.7 * len(_link_words(said[holds[0]])):
+        return None
+    return holds[0]
+
+
 def _placed(links: list[tuple[str, str]], said: list[str]) -> list[list[tuple[str, str]]] | None:
     """Each link in the one plain sentence that holds its text unchanged; or, for a link around a whole clause
     that a rule reordered ("dass <a>Mieter sich wehren</a>" → "Mieter wehren sich."), the one sentence that
-    holds all of its words and little else: then the link spans that sentence. None when a link would be
-    lost or doubled."""
+    holds all of its words and little else: then the link spans that sentence; the word that opened the
+    clause ("[wie X beklagt]" → "Das beklagt X.") may be gone. None when a link would be lost or doubled."""
     placed: list[list[tuple[str, str]]] = [[] for _ in said]
     for t, u in links:
         exact = [k for k, s in enumerate(said) if t in s]
@@ -214,10 +227,12 @@ def _placed(links: list[tuple[str, str]], said: list[str]) -> list[list[tuple[st
         if exact:
             return None
         words = _link_words(t)
-        holds = [k for k, s in enumerate(said) if len(words) >= 3 and not set(words) - set(_link_words(s))]
-        if len(holds) != 1 or len(words) < 0.7 * len(_link_words(said[holds[0]])):
+        k = _holding(words, said)
+        if k is None and len(words) > 3 and words[0] in _CLAUSE_OPENERS:
+            k = _holding(words[1:], said)   # "[wie sogar der Vorstand klagt]" → "Das klagt sogar der Vorstand."
+        if k is None:
             return None
-        placed[holds[0]].append((said[holds[0]].rstrip(".!?"), u))
+        placed[k].append((said[k].rstrip(".!?"), u))
     return placed
 
 

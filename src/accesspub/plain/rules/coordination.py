@@ -107,6 +107,21 @@ _DE_CLAUSE = ("KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "PWAT")
 _DE_STOP = (",", ";", ":", "„", "“", "”", "\"", "(", ")", "–", "-")
 
 
+def _past_attribute_clause(tail, end: int) -> int:
+    """After the subject's noun phrase, a clause between commas that belongs to its noun ("die Chancen, dass die
+    Wahl gelingt, sind …", "die Stadt, die das Bad baut, hat …"): the index after its closing comma when that
+    clause opens with "dass", "ob" or a relative pronoun, ends with its verb and holds no other comma,
+    quotation or clause; else `end` as it was."""
+    if not end or end + 2 >= len(tail) or tail[end].text != "," or not (
+            tail[end + 1].tag == "KOUS" and tail[end + 1].text.lower() in ("dass", "ob") or tail[end + 1].tag == "PRELS"):
+        return end
+    c = next((k for k in range(end + 2, len(tail)) if tail[k].text in _DE_STOP), None)
+    if c is None or tail[c].text != "," or c + 1 >= len(tail) or not tail[c - 1].tag.startswith(("VV", "VA", "VM")) \
+            or any(x.tag in _DE_CLAUSE for x in tail[end + 2:c]):
+        return end
+    return c + 1
+
+
 def _german_and(toks) -> list[str] | None:
     """'A tut X und B tut Y.' → 'A tut X.' + 'B tut Y.': the part before "und" is one main clause (a finite
     verb, no comma, no word that opens another clause); after "und" a noun phrase, its finite verb, and
@@ -125,6 +140,7 @@ def _german_and(toks) -> list[str] | None:
         while end and end + 1 < len(tail) and tail[end].tag in ("APPR", "APPRART") \
                 and noun_phrase_end(tail, end + 1) > end + 1:
             end = noun_phrase_end(tail, end + 1)      # "die Frist für Behörden ist …"
+        end = _past_attribute_clause(tail, end)         # "die Chancen, dass X gelingt, sind …"
         if not end or end + 1 >= len(tail) or not is_finite(tail[end]) \
                 or not any(x.is_word for x in tail[end + 1:]):
             continue

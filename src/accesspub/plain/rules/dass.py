@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import nouns
 from ..gate import DETERMINERS
-from ..grammar import as_demand, is_verb, noun_phrase_end, parse, to_main_clause
+from ..grammar import as_demand, is_finite, is_verb, noun_phrase_end, parse, to_main_clause
 from ..text import body_end, capitalize, end_sentence, join, word_count
 
 NAME, KIND, LANGS = "dass", "split", ("de",)
@@ -78,6 +78,29 @@ _QUOTE_MARKS = ("„", "“", "”", "\"")
 # words that open a clause that depends on the dass-clause (or a word in it) and may stay after it:
 # "dass X geheim halten darf, wie viel Y kostet", "dass X notwendig ist, damit …", "dass X kauft, das …"
 _TAIL_OPENERS = ("KOUS", "KOUI", "PWAV", "PWS", "PWAT", "PRELS", "PRELAT")
+# subordinators the tagger may read as adverbs after a comma (", damit auch … gesichert werden kann" is PROAV)
+_SUBORDINATORS = {"damit", "dass", "ob", "weil", "obwohl", "wenn", "falls", "sodass", "nachdem", "bevor", "während"}
+
+
+def _opens_clause(toks, k: int) -> bool:
+    """toks[k], after a comma, opens a dependent clause: a subordinator, relative or w-word, or "damit" … read
+    as an adverb but not followed by a finite verb (", damit ist das Ziel erreicht" is a main clause), or "um"
+    read as a preposition before its zu-infinitive (", um ca. 200 Stimmen zu sammeln")."""
+    t = toks[k]
+    if t.tag in _TAIL_OPENERS or t.tag == "APPR" and k + 1 < len(toks) and toks[k + 1].tag in ("PRELS", "PWS"):
+        return True
+    if t.text.lower() in ("um", "ohne", "statt", "anstatt"):      # ", um rund 200 Unterschriften zu sammeln"
+        stop = next((j for j in range(k + 1, len(toks)) if toks[j].text in (",", ".", "!", "?", ";", ":")),
+                    len(toks))
+        return any(x.tag == "VV(IZU)" or x.tag == "PTKZU" for x in toks[k + 1:stop])
+    return t.text.lower() in _SUBORDINATORS and not (k + 1 < len(toks) and is_finite(toks[k + 1]))
+
+
+def _governed_inside(head) -> bool:
+    """The words before ", dass" end in a dependent clause of their own ("…, damit gesichert ist, dass …",
+    "…, weil sie wissen, dass …"): the dass-clause hangs on that clause's verb, not on the main clause."""
+    c = max((k for k, x in enumerate(head) if x.text == ","), default=None)
+    return c is not None and c + 1 < len(head) and _opens_clause(head, c + 1)
 
 
 def _split_tail(body):
@@ -88,9 +111,7 @@ def _split_tail(body):
     if c is None:
         return body, []
     tail = body[c:]
-    nxt = tail[1] if len(tail) > 1 else None
-    opens = nxt is not None and (nxt.tag in _TAIL_OPENERS or nxt.tag == "APPR" and len(tail) > 2
-                                  and tail[2].tag in ("PRELS", "PWS"))
+    opens = len(tail) > 1 and _opens_clause(tail, 1)
     if not opens or not is_verb(body[c - 1]) or any(x.text in (":", ";", "(", ")", "–") + _QUOTE_MARKS
                                                      for x in tail) \
             or any(x.text == "," and y.tag == "KON" for x, y in zip(tail, tail[1:])):
@@ -124,6 +145,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
                 and not (len(head) <= 3 and head[-1].lemma in ("bedeuten", "heißen", "zeigen")) \
                 and not _expletive(head, appeals) and not (head[-1].tag == "NN" and head[-1].lemma in nouns):
             continue
+        if _governed_inside(head):
+            continue        # "Es zeigt sich, dass A nötig ist, damit gesichert ist, dass B": B is no fact
         if any(x.text == ":" for x in head) or not _quotes_closed(head):
             continue        # "„Wir wissen, dass …": the dass-clause is inside a quotation
         if any(x.text.lower() in ctx.data["negation"] and x.tag != "APPR" or "zweifel" in x.lemma.lower()

@@ -130,10 +130,13 @@ def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
     finite = DE_FINITE if lang == "de" else EN_FINITE
     nonfinite = _DE_NONFINITE if lang == "de" else _EN_NONFINITE
     body = toks[:-1] if toks[-1].text in (".", "!") else toks
-    verbs = [k for k, t in enumerate(body) if t.tag in finite]
+    inner = _inner_clause(body) if lang == "de" else None
+    verbs = [k for k, t in enumerate(body) if t.tag in finite and not (inner and inner[0] < k < inner[1])]
     if len(verbs) != 1 or not body or lang == "de" and body[-1].tag not in nonfinite:
         return None
     v = verbs[0]
+    if inner and v < inner[0]:        # a full verb has no infinitive of its own to share
+        return _split_shared(toks, body, v, inner[1] + 1, ctx) if body[v].tag != "VV(FIN)" else None
     if lang == "de" and body[v].tag == "VV(FIN)" or lang == "en" and body[v].tag not in ("VM0", "VBZ", "VHZ", "VBD",
                                                                                           "VHD", "VBB", "VHB"):
         return None         # a full verb has no infinitive of its own to share
@@ -148,7 +151,35 @@ def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
             if after is not None and after.tag in nonfinite else []
     if len(ands) != 1:
         return None
-    a = ands[0]
+    return _split_shared(toks, body, v, ands[0], ctx)
+
+
+def _inner_clause(body: list[Tok]) -> tuple[int, int] | None:
+    """German: (comma before, comma after) a clause inside the verb phrase of a modal that closes with ", und"
+    ("können prüfen, ob X geschlossen wurde, und Y anfragen"): it opens with "ob", "dass" or a w-word right
+    after an infinitive, ends with its verb, and the sentence has no other comma, quotation or clause."""
+    commas = [k for k, t in enumerate(body) if t.text == ","]
+    if len(commas) != 2:
+        return None
+    c1, c2 = commas
+    opener = body[c1 + 1] if c1 + 1 < len(body) else None
+    if opener is None or not (opener.tag == "KOUS" and opener.text.lower() in ("ob", "dass")
+                              or opener.tag in ("PWAV", "PWS")) or body[c1 - 1].tag not in _DE_NONFINITE \
+            or c2 + 2 >= len(body) or body[c2 + 1].text != "und" or not body[c2 - 1].tag.startswith(("VV", "VA", "VM")):
+        return None
+    outside = body[:c1] + body[c2 + 1:]
+    clause = tuple(c for c in _DE_CLAUSE if c != "KOKOM")
+    if any(t.text in _QUOTES or t.tag in clause or t.tag == "PTKZU" for t in outside) \
+            or any(t.text in _QUOTES or t.tag in clause for t in body[c1 + 2:c2]):
+        return None
+    return c1, c2
+
+
+def _split_shared(toks: list[Tok], body: list[Tok], v: int, a: int, ctx) -> list[str] | None:
+    """The sentence up to "und" at `a`, and the subject (or the Vorfeld and the subject) with the finite verb at
+    `v` and what follows "und"."""
+    lang = ctx.lang
+    first_end = a - 1 if body[a - 1].text == "," else a
     # the second verb phrase needs an object of its own: in "den Plan prüfen und ändern" both share it
     own = ("ART", "PPOSAT", "PDS", "PDAT", "PPER", "PIAT", "PIS", "NN", "NE") if lang == "de" else \
         ("AT0", "DPS", "PNP", "DT0", "NN1", "NN2", "NP0", "AJ0", "CRD")
@@ -180,9 +211,99 @@ def _shared_verb(toks: list[Tok], ctx) -> list[str] | None:
         first = subject[0]
         lead = Tok(first.text[:1].upper() + first.text[1:], first.space, first.tag, first.lemma)
         second = [lead] + subject[1:] + [body[v]] + body[a + 1:]
-    if word_count(join(body[:a]), lang) < 4 or word_count(join(second), lang) < 4:
+    if word_count(join(body[:first_end]), lang) < 4 or word_count(join(second), lang) < 4:
         return None
-    return [end_sentence(join(body[:a])), end_sentence(join(second))]
+    return [end_sentence(join(body[:first_end])), end_sentence(join(second))]
+
+
+# what may stand before the verb and frame both clauses, so that the second says it again ("Im Mai eröffnet die
+# Gemeinde … und feiert …" → "Im Mai feiert die Gemeinde …"): adverbs of time, place and sequence, and phrases
+# with a preposition that never opens a verb's own object ("Auf die Frage antwortet …", "Damit rechnet …" stay)
+_FRAME_ADVERBS = {"heute", "jetzt", "nun", "dann", "danach", "später", "bald", "bisher", "inzwischen", "seitdem",
+                  "außerdem", "zudem", "deshalb", "daher", "deswegen", "trotzdem", "dennoch", "hier", "dort",
+                  "zuletzt", "anschließend", "gestern", "morgen", "künftig", "zukünftig", "erstmals", "somit"}
+# (not "seit", "ab", "bis", "während": a span may hold for the first clause only — "Seit 2019 wohnt die Familie
+# in Berlin und hat zwei Kinder" says nothing of the children since 2019)
+_FRAME_PREPOSITIONS = {"laut", "trotz", "wegen", "nach", "gemäß", "im", "am", "beim"}
+
+
+_TIME_ADVERBS = {"heute", "jetzt", "nun", "dann", "danach", "später", "bald", "bisher", "inzwischen", "seitdem",
+                 "zuletzt", "anschließend", "gestern", "morgen", "künftig", "zukünftig", "erstmals", "täglich",
+                 "wöchentlich", "jährlich", "zunächst", "vorher", "früher", "sofort", "wieder", "noch"}
+_TIME_PREPOSITIONS = {"seit", "ab", "bis", "während", "am", "im", "beim", "nach", "vor", "um", "innerhalb", "binnen"}
+# verbs of a phase or a duration: a time before the first verb says when it starts, not when the second holds
+_PHASE_VERBS = {"beginnen", "starten", "anfangen", "enden", "aufhören", "dauern", "laufen", "andauern", "gelten",
+                "bleiben"}
+
+
+def _temporal(vorfeld: list[Tok]) -> bool:
+    """The Vorfeld says a time ("Heute", "Am Montag", "Seit dem Frühjahr"; not "Nach diesem", "Laut Senat")."""
+    first = vorfeld[0]
+    low = first.text.lower()
+    if first.tag not in ("APPR", "APPRART"):
+        return low in _TIME_ADVERBS
+    return low in _TIME_PREPOSITIONS and not (len(vorfeld) > 1 and vorfeld[1].tag in ("PDS", "PIS"))
+
+
+def _time_word(t: Tok) -> bool:
+    """A word that gives the clause a time of its own ("bis Mai", "drei Wochen", "dann")."""
+    low = t.text.lower()
+    return t.tag == "CARD" or low in _TIME_ADVERBS or t.tag in ("APPR", "APPRART") and low in _TIME_PREPOSITIONS
+
+
+def _frame_end(toks: list[Tok]) -> int | None:
+    """Index after a framing Vorfeld: one adverb from `_FRAME_ADVERBS`, or one phrase with a preposition from
+    `_FRAME_PREPOSITIONS` and its noun phrase."""
+    first = toks[0]
+    low = first.text.lower()
+    if first.tag in ("ADV", "PAV", "PROAV", "ADJ(D)") and low in _FRAME_ADVERBS:
+        return 1
+    if first.tag in ("APPR", "APPRART") and low in _FRAME_PREPOSITIONS and len(toks) > 2:
+        if toks[1].tag == "CARD" and len(toks) > 2 and toks[2].tag in ("NN", "NE"):
+            return 3                        # "Seit 2019 …"
+        end = noun_phrase_end(toks, 1)
+        if end > 1 and not any(t.tag in ("APPR", "APPRART") for t in toks[1:end]):
+            return end
+        if toks[1].tag in ("PDS", "PIS", "NE", "CARD") and first.tag == "APPR":
+            return 2                        # "Nach diesem …", "Seit Montag …"
+    return None
+
+
+def _inverted(toks: list[Tok]) -> list[str] | None:
+    """German, the subject after the verb: 'Im Mai eröffnet die Gemeinde das Bad und feiert ein Fest.' →
+    'Im Mai eröffnet die Gemeinde das Bad.' + 'Im Mai feiert die Gemeinde ein Fest.'. A framing Vorfeld
+    (`_frame_end`), the finite verb, a noun phrase that can be the subject, and one 'und' before a second
+    finite verb that has no subject of its own right after it; no comma, quotation or clause of its own."""
+    body_end_ = len(toks) - 1 if toks[-1].text in (".", "!") else len(toks)
+    body = toks[:body_end_]
+    clause = tuple(c for c in _DE_CLAUSE if c != "KOKOM")            # "als Folge", "mehr als 30"
+    if any(t.text in _QUOTES + (",",) or t.tag in clause or t.tag == "PTKZU" for t in body):
+        return None
+    f = _frame_end(body)
+    if f is None or f >= len(body) - 2 or body[f].tag not in DE_FINITE:
+        return None
+    end = _nominative_phrase(body, f + 1)
+    if end is None:
+        return None
+    seams = [k for k in range(end + 1, len(body) - 2) if body[k].text == "und" and body[k + 1].tag in DE_FINITE]
+    finites = [k for k, t in enumerate(body) if t.tag in DE_FINITE]
+    if len(seams) != 1 or finites != [f, seams[0] + 1]:
+        return None
+    k = seams[0]
+    rest = body[k + 2:]
+    while rest and rest[0].tag in ("ADV", "ADJ(D)"):
+        rest = rest[1:]
+    if not rest or rest[0].tag == "PPER" and rest[0].text.lower() in _DE_SUBJECT_PRONOUNS or \
+            rest[0].tag in ("ART", "PDAT", "PPOSAT", "PIAT", "PIDAT") and _nominative_phrase(rest, 0) is not None:
+        return None                         # "… und beginnt der Sommer": a subject of its own may follow
+    if _temporal(body[:f]) and (body[f].lemma in _PHASE_VERBS or body[k + 1].lemma in _PHASE_VERBS
+                                or any(_time_word(t) for t in body[k + 2:])):
+        return None     # "Am Montag beginnt der Prozess und dauert drei Wochen": the time is the start's only
+    subject = [_cased(t, False) for t in body[f + 1:end]]
+    second = body[:f] + [body[k + 1]] + subject + body[k + 2:]
+    if word_count(join(body[:k]), "de") < 5 or word_count(join(second), "de") < 5:
+        return None
+    return [end_sentence(join(body[:k])), end_sentence(join(second))]
 
 
 def _not_only(toks: list[Tok]) -> list[Tok] | None:
@@ -258,7 +379,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         toks = _not_only(toks) or toks
     end = _german_subject(toks) if ctx.lang == "de" else _english_subject(toks)
     if end is None or not _seams(toks, end, ctx.lang):
-        return _shared_verb(toks, ctx)
+        return _shared_verb(toks, ctx) or (_inverted(toks) if ctx.lang == "de" and end is None else None)
     seams = _seams(toks, end, ctx.lang)
     if not seams:
         return None
