@@ -2,7 +2,7 @@
 – und das mit einem großen Fest!" → "Am Montag beginnt die Sammlung." + "Das passiert mit einem großen Fest!"
 (German). "und das" takes up the whole event of the clause before, so "Das passiert …" says the same — but only
 where that clause states an event: its one finite verb is a full verb of happening or doing (`dash_tail`
-`verbs`) in the present indicative, no modal or auxiliary verb ("Wir wollen starten – und das mit …": the wish
+`verbs`) in a regular present or past form (→ "Das passierte …"), no modal or auxiliary verb ("Wir wollen starten – und das mit …": the wish
 would become a fact), no negation or doubt ("Vielleicht beginnt …"), no other clause, no quotation; and the
 tail is a phrase without a verb that opens with a preposition of manner, time or concession (`openers`:
 "mit", "seit", "trotz", "ohne"), never one the verb may demand ("steigen – und das um 20 Prozent")."""
@@ -18,13 +18,18 @@ _STOP = ("„", "“", "”", "\"", "(", ")", ",", ":", ";", "?")
 _CLAUSE = ("KOUS", "KOUI", "PRELS", "PWAV", "PWS", "PTKZU", "VV(IZU)")
 
 
-def _present(tok: Tok) -> bool:
-    """The finite verb is a regular present indicative form of its lemma ("startet", "beginnen")."""
+def _tense(tok: Tok) -> str | None:
+    """"present" or "past" when the finite verb is a regular (weak) form of its lemma ("startet", "beginnen";
+    "sanierte", "starteten"); None for any other form (a strong past, a vowel change: unsure)."""
     lemma, form = tok.lemma, tok.text.lower()
     if not lemma.endswith("en") or lemma != lemma.lower():
-        return False
+        return None
     stem = lemma[:-2]
-    return form == lemma or form in (stem + "t", stem + "et")
+    if form == lemma or form in (stem + "t", stem + "et"):
+        return "present"
+    if form in (stem + "te", stem + "ete", stem + "ten", stem + "eten"):
+        return "past"
+    return None
 
 
 def apply(sentence: str, ctx) -> list[str] | None:
@@ -54,7 +59,8 @@ def apply(sentence: str, ctx) -> list[str] | None:
     if len(verbs) != 1 or head[verbs[0]].tag != "VV(FIN)" or verbs[0] == 0:
         return None     # one finite full verb, not first (no question, no imperative)
     verb = head[verbs[0]]
-    if verb.lemma not in data["verbs"] or not _present(verb):
+    tense = _tense(verb)
+    if verb.lemma not in data["verbs"] or tense is None:
         return None
     low = {t.text.lower() for t in head}
     if low & set(ctx.data["negation"]) or low & set(data["doubt"]) or any(t.tag in _CLAUSE for t in head):
@@ -64,4 +70,4 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None     # "Die Stadt baut und die Bahn fährt – und das …": which event is meant?
     if word_count(join(head), "de") < 5:
         return None
-    return [end_sentence(join(head)), f"{data['lead']} {join(phrase)}{toks[end].text}"]
+    return [end_sentence(join(head)), f"{data['lead'][tense]} {join(phrase)}{toks[end].text}"]
