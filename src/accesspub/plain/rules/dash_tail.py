@@ -5,7 +5,9 @@ where that clause states an event: its one finite verb is a full verb of happeni
 `verbs`) in a regular present or past form (→ "Das passierte …"), no modal or auxiliary verb ("Wir wollen starten – und das mit …": the wish
 would become a fact), no negation or doubt ("Vielleicht beginnt …"), no other clause, no quotation; and the
 tail is a phrase without a verb that opens with a preposition of manner, time or concession (`openers`:
-"mit", "seit", "trotz", "ohne"), never one the verb may demand ("steigen – und das um 20 Prozent")."""
+"mit", "seit", "trotz", "ohne"), never one the verb may demand ("steigen – und das um 20 Prozent"). A bare
+"– trotz …" goes the same way (`bare`); a bare "– mit …" may describe the noun before it ("eine Zweigstelle –
+mit Café") and stays."""
 
 from __future__ import annotations
 
@@ -47,9 +49,12 @@ def apply(sentence: str, ctx) -> list[str] | None:
     if end != len(toks) - 1 or toks[end].text not in (".", "!"):
         return None
     head, tail = toks[:d], toks[d + 1:end]
-    if len(tail) < 4 or [t.text.lower() for t in tail[:2]] != ["und", "das"]:
+    if len(tail) >= 4 and [t.text.lower() for t in tail[:2]] == ["und", "das"]:
+        phrase = tail[2:]
+    elif len(tail) >= 2 and tail[0].text.lower() in data["bare"]:
+        phrase = tail    # "… – trotz knapper Kassen.": a concession always goes with the event
+    else:
         return None
-    phrase = tail[2:]
     if phrase[0].text.lower() not in data["openers"] or phrase[0].tag not in ("APPR", "APPRART"):
         return None
     if any(t.tag.startswith(("VV", "VA", "VM")) or t.tag in _CLAUSE or t.text.lower() in ("und", "oder")
