@@ -17,7 +17,7 @@ from ..registry import Registry, level
 
 ORDER = ("abbreviations", "numbers", "genitive", "phrases", "konjunktiv", "active", "apposition", "attribution", "reported_speech",
          "shared_subject", "insertion", "leading_phrase", "leading_participle", "among", "purpose", "infinitive",
-         "enumeration", "tail_apposition", "tail_phrase", "semicolon", "colon", "dass", "question", "relative", "participle",
+         "enumeration", "tail_apposition", "tail_phrase", "dash_tail", "semicolon", "colon", "dass", "question", "relative", "participle",
          "subordinate", "coordination", "compounds")
 MAX_DEPTH = 8
 
