@@ -58,6 +58,57 @@ def _participle(toks, ctx) -> list[str] | None:
     return None
 
 
+_WITH_NP = ("AT0", "DT0", "DPS", "CRD", "ORD", "AJ0", "AJC", "AJS", "NN1", "NN2", "NP0", "POS")
+_WITH_CLAUSE = ("CJS", "CJT", "PNQ", "DTQ", "AVQ", "TO0", "VVG", "VBG", "VHG", "VDG")
+_WITH_FUTURE = {"next", "from", "soon", "later", "tomorrow", "coming", "until", "by", "due", "set", "expected"}
+_WITH_SCOPE = {"during", "while", "whilst", "when", "once", "after", "before", "between", "throughout"}
+_QUOTES = ("“", "”", "\"", "‘", "’", "'")
+
+
+def _with_absolute(toks) -> list[str] | None:
+    """English: '…, with X -ing …' at the end, where X is a plain noun phrase: a sentence of its own with X as
+    subject and the tense of the main clause ('The hubs will open next year, with the first hub opening in
+    March.' → '…' + 'The first hub will open in March.'; 'The centre offers ten courses, with most courses
+    running in the evening.' → '…' + 'Most courses run in the evening.'). Only after a main clause whose first
+    finite verb is "will" or a simple present (no perfect, no "is due to", no word of a later time: "The lanes
+    open next month, with buses running …" says when the buses run); a past main clause, a pronoun or a list as
+    X, another clause, comma or quotation in the sentence keep it as it is."""
+    end = body_end(toks, (".", "!"))
+    if any(t.text in _QUOTES for t in toks):
+        return None
+    c = next((k for k in range(2, end - 3) if toks[k].text == "," and toks[k + 1].text.lower() == "with"), None)
+    if c is None:
+        return None
+    head, tail = toks[:c], toks[c + 2:end]
+    g = next((k for k, t in enumerate(tail) if t.tag not in _WITH_NP), None)
+    if not g or tail[g].tag != "VVG" or tail[g - 1].tag not in ("NN1", "NN2", "NP0") \
+            or any(t.tag == "POS" for t in tail[g - 2:g]):
+        return None     # "with them running …", "with residents and staff working …", "with the council's"
+    rest = tail[g + 1:]
+    if len([t for t in rest if t.is_word]) < 2 or any(t.tag in _EN_FINITE + _WITH_CLAUSE or t.text in (",", ";", ":", "(", ")", "-", "–", "—") for t in rest):
+        return None
+    if any(t.text in (";", ":", "(", ")", "-", "–", "—") or t.tag in _WITH_CLAUSE for t in head) \
+            or head[0].tag in ("CJS", "PRP", "AV0") or "that" in (t.text.lower() for t in head):
+        return None     # "If the council opens …, with …", "… that opens …, with …": not the main clause's tense
+    if any(t.text.lower() in _WITH_SCOPE for t in head):
+        return None     # "… open during the holidays, with volunteers serving …": the time holds for both
+    finite = next((t for t in head if t.tag in _EN_FINITE), None)
+    if finite is None or word_count(join(head), "en") < 6:
+        return None
+    subject, verb = tail[:g], tail[g]
+    plural = subject[-1].tag == "NN2"
+    if finite.tag == "VM0" and finite.text.lower() in ("will", "’ll", "'ll"):
+        form = ["will", verb.lemma.lower()]
+    elif finite.tag in ("VVZ", "VVB", "VBZ", "VBB") and not any(t.text.lower() in _WITH_FUTURE for t in toks):
+        form = [verb.lemma.lower() if plural else third_person(verb.lemma.lower())]
+    else:
+        return None     # past ("with the largest serving …" would need "was serving" or a past form), perfect, modal
+    if not verb.lemma.isalpha() or verb.lemma.lower() == verb.text.lower():
+        return None
+    sentence = join(subject + [Tok(w, True) for w in form] + rest)
+    return [end_sentence(join(head)), end_sentence(capitalize(sentence))]
+
+
 def _english_clause(head, tail) -> bool:
     """Both sides of ', and/but/so …' are main clauses: a finite verb before the comma, and after the conjunction
     a subject and its finite verb (no "that", "if", "with" or list item after the conjunction)."""
@@ -241,7 +292,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None
     toks = parse(sentence, ctx.lang)
     if ctx.lang == "en":
-        found = _participle(toks, ctx) or _and_clause(toks, ctx)
+        found = _participle(toks, ctx) or _with_absolute(toks) or _and_clause(toks, ctx)
         if found:
             return found
     if ctx.lang == "de":
