@@ -62,6 +62,11 @@ _WITH_NP = ("AT0", "DT0", "DPS", "CRD", "ORD", "AJ0", "AJC", "AJS", "NN1", "NN2"
 _WITH_CLAUSE = ("CJS", "CJT", "PNQ", "DTQ", "AVQ", "TO0", "VVG", "VBG", "VHG", "VDG")
 _WITH_FUTURE = {"next", "from", "soon", "later", "tomorrow", "coming", "until", "by", "due", "set", "expected"}
 _WITH_SCOPE = {"during", "while", "whilst", "when", "once", "after", "before", "between", "throughout"}
+_WITH_NOW = {"already", "still", "now", "currently", "today", "yesterday", "recently", "last", "ago"}
+# a state that may hold already: "The bus will stop at the hospital, with many patients living nearby" is no
+# "Many patients will live nearby"
+_STATIVE = {"live", "need", "have", "know", "depend", "belong", "remain", "face", "want", "own", "wait", "expect",
+            "hope", "like", "contain", "include", "mean", "seem", "stay", "struggle", "lack", "rely", "suffer", "work"}
 _QUOTES = ("“", "”", "\"", "‘", "’", "'")
 
 
@@ -97,7 +102,9 @@ def _with_absolute(toks) -> list[str] | None:
         return None
     subject, verb = tail[:g], tail[g]
     plural = subject[-1].tag == "NN2"
-    if finite.tag == "VM0" and finite.text.lower() in ("will", "’ll", "'ll"):
+    if any(t.text.lower() in _WITH_NOW for t in tail):
+        return None     # "…, with residents already asking for …": the -ing holds now, not in the main clause's time
+    if finite.tag == "VM0" and finite.text.lower() in ("will", "’ll", "'ll") and verb.lemma.lower() not in _STATIVE:
         form = ["will", verb.lemma.lower()]
     elif finite.tag in ("VVZ", "VVB", "VBZ", "VBB") and not any(t.text.lower() in _WITH_FUTURE for t in toks):
         form = [verb.lemma.lower() if plural else third_person(verb.lemma.lower())]
