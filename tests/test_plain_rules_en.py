@@ -87,3 +87,15 @@ def test_a_split_keeps_the_end_of_a_part_that_the_next_part_points_back_to():
     other = "The park has many old trees such as oaks, beeches and the famous Queen's cedar, and the lake is popular with walkers."
     assert Chain().run(other, CTX) == ["The park has many old trees.", "These include oaks, beeches and the famous Queen's cedar.",
                                        "The lake is popular with walkers."]
+
+
+def test_with_absolute_and_as_well_as_pass_the_gate_through_the_chain():
+    assert Chain().run("The new cycle lanes will be finished by the end of the autumn, with buses running every ten "
+                       "minutes on the high street.", CTX) == [
+        "The new cycle lanes will be finished by the end of the autumn.", "Buses will run every 10 minutes on the high street."]
+    assert Chain().run("The new community fund pays for books, games and sports kits, as well as laptops and printers.",
+                       CTX) == ["The new community fund pays for books, games and sports kits.",
+                                "The new community fund also pays for laptops and printers."]
+    # a past main clause keeps the sentence whole
+    past = "The council opened three new family hubs across the borough last year, with the largest hub serving five hundred families."
+    assert Chain().run(past, CTX) == [past.replace("three", "3").replace("five hundred", "500")]

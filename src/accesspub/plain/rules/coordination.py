@@ -58,6 +58,118 @@ def _participle(toks, ctx) -> list[str] | None:
     return None
 
 
+_WITH_NP = ("AT0", "DT0", "DPS", "CRD", "ORD", "AJ0", "AJC", "AJS", "NN1", "NN2", "NP0", "POS")
+_WITH_CLAUSE = ("CJS", "CJT", "PNQ", "DTQ", "AVQ", "TO0", "VVG", "VBG", "VHG", "VDG")
+_WITH_FUTURE = {"next", "from", "soon", "later", "tomorrow", "coming", "until", "by", "due", "set", "expected"}
+_WITH_SCOPE = {"during", "while", "whilst", "when", "once", "after", "before", "between", "throughout"}
+_WITH_NOW = {"already", "still", "now", "currently", "today", "yesterday", "recently", "last", "ago"}
+# a state that may hold already: "The bus will stop at the hospital, with many patients living nearby" is no
+# "Many patients will live nearby"
+_STATIVE = {"live", "need", "have", "know", "depend", "belong", "remain", "face", "want", "own", "wait", "expect",
+            "hope", "like", "contain", "include", "mean", "seem", "stay", "struggle", "lack", "rely", "suffer", "work"}
+_QUOTES = ("“", "”", "\"", "‘", "’", "'")
+
+
+def _with_absolute(toks) -> list[str] | None:
+    """English: '…, with X -ing …' at the end, where X is a plain noun phrase: a sentence of its own with X as
+    subject and the tense of the main clause ('The hubs will open next year, with the first hub opening in
+    March.' → '…' + 'The first hub will open in March.'; 'The centre offers ten courses, with most courses
+    running in the evening.' → '…' + 'Most courses run in the evening.'). Only after a main clause whose first
+    finite verb is "will" or a simple present (no perfect, no "is due to", no word of a later time: "The lanes
+    open next month, with buses running …" says when the buses run); a past main clause, a pronoun or a list as
+    X, another clause, comma or quotation in the sentence keep it as it is."""
+    end = body_end(toks, (".", "!"))
+    if any(t.text in _QUOTES for t in toks):
+        return None
+    c = next((k for k in range(2, end - 3) if toks[k].text == "," and toks[k + 1].text.lower() == "with"), None)
+    if c is None:
+        return None
+    head, tail = toks[:c], toks[c + 2:end]
+    g = next((k for k, t in enumerate(tail) if t.tag not in _WITH_NP), None)
+    if not g or tail[g].tag != "VVG" or tail[g - 1].tag not in ("NN1", "NN2", "NP0") \
+            or any(t.tag == "POS" for t in tail[g - 2:g]):
+        return None     # "with them running …", "with residents and staff working …", "with the council's"
+    rest = tail[g + 1:]
+    if len([t for t in rest if t.is_word]) < 2 or any(t.tag in _EN_FINITE + _WITH_CLAUSE or t.text in (",", ";", ":", "(", ")", "-", "–", "—") for t in rest):
+        return None
+    if any(t.text in (";", ":", "(", ")", "-", "–", "—") or t.tag in _WITH_CLAUSE for t in head) \
+            or head[0].tag in ("CJS", "PRP", "AV0") or "that" in (t.text.lower() for t in head):
+        return None     # "If the council opens …, with …", "… that opens …, with …": not the main clause's tense
+    if any(t.text.lower() in _WITH_SCOPE for t in head):
+        return None     # "… open during the holidays, with volunteers serving …": the time holds for both
+    finite = next((t for t in head if t.tag in _EN_FINITE), None)
+    if finite is None or word_count(join(head), "en") < 6:
+        return None
+    subject, verb = tail[:g], tail[g]
+    plural = subject[-1].tag == "NN2"
+    if any(t.text.lower() in _WITH_NOW for t in tail):
+        return None     # "…, with residents already asking for …": the -ing holds now, not in the main clause's time
+    if finite.tag == "VM0" and finite.text.lower() in ("will", "’ll", "'ll") and verb.lemma.lower() not in _STATIVE:
+        form = ["will", verb.lemma.lower()]
+    elif finite.tag in ("VVZ", "VVB", "VBZ", "VBB") and not any(t.text.lower() in _WITH_FUTURE for t in toks):
+        form = [verb.lemma.lower() if plural else third_person(verb.lemma.lower())]
+    else:
+        return None     # past ("with the largest serving …" would need "was serving" or a past form), perfect, modal
+    if not verb.lemma.isalpha() or verb.lemma.lower() == verb.text.lower():
+        return None
+    sentence = join(subject + [Tok(w, True) for w in form] + rest)
+    return [end_sentence(join(head)), end_sentence(capitalize(sentence))]
+
+
+_PLAIN_NP = ("AT0", "DT0", "DPS", "CRD", "ORD", "AJ0", "AJC", "AJS", "NN1", "NN2", "NP0", "CJC")
+_VERB_PREPOSITIONS = {"for", "on", "in", "into", "with", "to", "from", "at"}
+_VERB_REST = ("VVI", "VVN", "VVG", "VBI", "VBN", "VHI")
+_TIME = {"this", "today", "tomorrow", "tonight", "yesterday", "last", "week", "weeks", "month", "months", "year",
+         "years", "weekend", "spring", "summer", "autumn", "winter", "season", "day", "days", "monday", "tuesday",
+         "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+         "june", "july", "august", "september", "october", "november", "december", "since", "already"}
+
+
+def _as_well_as(toks) -> list[str] | None:
+    """English: 'S V O, as well as X.' at the end, where the clause is only a subject, its verb (with one
+    preposition after it) and a plain noun phrase, and X a plain noun phrase: 'S V O.' + 'S also V X.' ('The fund
+    pays for books, games and sports kits, as well as laptops and printers.' → '… .' + 'The fund also pays for
+    laptops and printers.'). Any other phrase before the comma ('lessons for older residents', 'next spring')
+    keeps the sentence: X might belong to it, or the time might hold for X too; so do an -ing form after "as
+    well as", a quotation, or a subject that is no plain noun phrase or pronoun."""
+    end = body_end(toks, (".", "!"))
+    if any(t.text in _QUOTES for t in toks):
+        return None
+    c = next((k for k in range(3, end - 4) if toks[k].text == "," and
+              [t.text.lower() for t in toks[k + 1:k + 4]] == ["as", "well", "as"]), None)
+    if c is None:
+        return None
+    extra = toks[c + 4:end]
+    if not extra or any(t.tag not in _PLAIN_NP for t in extra) or not any(t.tag.startswith("NN") for t in extra) \
+            or extra[-1].tag in ("CJC", "AT0", "DPS", "AJ0"):
+        return None     # "…, as well as helping …", "…, as well as in the parks"
+    v = next((k for k, t in enumerate(toks[:c]) if t.tag in _EN_FINITE), None)
+    if not v or any(t.tag not in _PLAIN_NP[:-1] + ("PNP", "POS") for t in toks[:v]):
+        return None
+    if toks[0].tag == "PNP" and (v != 1 or toks[0].text.lower() not in ("we", "it", "they", "i", "he", "she")):
+        return None
+    o = v + 1
+    while o < c and toks[o].tag in _VERB_REST:
+        o += 1
+    if o < c and toks[o].tag == "PRP" and toks[o].text.lower() in _VERB_PREPOSITIONS and toks[o - 1].tag.startswith("VV"):
+        o += 1          # "pays for", "invest in"; not "planted over 300 trees": "over" belongs to the number
+    obj = toks[o:c]
+    if not obj or any(t.tag not in _PLAIN_NP and not (t.text == "," and any(x.tag == "CJC" for x in obj[i:]))
+                      for i, t in enumerate(obj)) or not any(t.tag.startswith("NN") for t in obj) \
+            or any(t.text.lower() in _WITH_FUTURE | _WITH_SCOPE | _TIME for t in obj + extra):
+        return None     # "… planted 300 trees this winter, as well as …": the time may hold for both or not
+    if word_count(join(toks[:c]), "en") < 6:
+        return None
+    finite = toks[v]
+    verb = toks[v:o]
+    if finite.tag.startswith("VV"):
+        group = [Tok("also", True)] + verb
+    else:
+        group = [finite, Tok("also", True)] + verb[1:]
+    subject = toks[:v]
+    return [end_sentence(join(toks[:c])), end_sentence(capitalize(join(subject + group + extra)))]
+
+
 def _english_clause(head, tail) -> bool:
     """Both sides of ', and/but/so …' are main clauses: a finite verb before the comma, and after the conjunction
     a subject and its finite verb (no "that", "if", "with" or list item after the conjunction)."""
@@ -241,7 +353,7 @@ def apply(sentence: str, ctx) -> list[str] | None:
         return None
     toks = parse(sentence, ctx.lang)
     if ctx.lang == "en":
-        found = _participle(toks, ctx) or _and_clause(toks, ctx)
+        found = _participle(toks, ctx) or _with_absolute(toks) or _as_well_as(toks) or _and_clause(toks, ctx)
         if found:
             return found
     if ctx.lang == "de":
