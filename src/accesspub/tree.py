@@ -98,7 +98,7 @@ def _text(e: pf.Element, newlines: bool, out: list[str], first: bool = False, la
         own = "\n".join(f"- {''.join(stringify(p) for p in item.term)}: "
                         f"{'; '.join(stringify(d) for d in item.definitions)}" for item in e.content)
     elif type(e) is pf.Cite:
-        own = stringify(e.content)
+        own = "".join(stringify(c, newlines) for c in e.content)
     else:
         own = ""
     # panflute's quirk, kept: the marks of a Quoted go around its first and last child's own text
