@@ -130,3 +130,43 @@ def test_a_killed_parallel_build_leaves_no_worker_writing(tmp_path):
     assert _build(src, out).wait(timeout=600) == 0
     _intact(out)
     assert len(list(out.glob("*/index.html"))) == 4
+
+
+def test_a_worker_killed_mid_build_gives_a_clear_error(tmp_path):
+    """A render worker killed under the build (as the kernel does when memory runs out): exit code 3 and a message
+    with the fix, no traceback; the next build completes."""
+    src, out = tmp_path / "content", tmp_path / "out"
+    _sources(src, 8, "massiv")
+    proc = subprocess.Popen([sys.executable, "-m", "accesspub.cli", "build", str(src), "--out", str(out), "-f", FORMATS,
+                             "-j", "2", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline:
+        workers = _still(_workers(proc.pid))
+    assert len(workers) >= 2, "the build did not start its workers"
+    os.kill(min(workers), signal.SIGKILL)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 3, err
+    assert "worker processes stopped before the end" in err and "fix:" in err and "Traceback" not in err
+    assert _build(src, out).wait(timeout=600) == 0
+    assert len(list(out.glob("*/index.html"))) == 8
+
+
+def _workers(build: int) -> set[int]:
+    """Processes forked by the coordinator (the build's own child) that still run accesspub."""
+    coordinators = {p for p in _descendants(build) if _parent(p) == build and _is_accesspub(p)}
+    return {p for p in _descendants(build) if _parent(p) in coordinators and _is_accesspub(p)}
+
+
+def _still(pids: set[int]) -> set[int]:
+    """Those still running accesspub a moment later: a pool worker lives on, a process forked to run a tool
+    (pandoc) has exec'd or ended by then."""
+    time.sleep(0.3)
+    return {p for p in pids if _is_accesspub(p)}
+
+
+def _parent(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return None

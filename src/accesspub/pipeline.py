@@ -17,6 +17,7 @@ import os
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ from urllib.parse import urlsplit
 from . import cache, certify, checks, publish, renditions, slugs
 from .atomic import fault_point
 from .config import Settings
-from .errors import AccesspubError, BuildLockedError, SourceError, environment_failure
+from .errors import AccesspubError, BuildLockedError, EnvironmentFailure, SourceError, environment_failure
 from .findings import ENVIRONMENT_RULES, Finding, failed
 from .ingest import discover
 from .manifest import MANIFEST, Manifest, read_json, read_manifests, write_manifest
@@ -152,16 +153,22 @@ def _in_workers(args: list[tuple], jobs: int, formats: tuple[str, ...], settings
             try:
                 kind, value = receive.recv()
             except EOFError:
-                raise RuntimeError(f"the build workers stopped before the end (exit code {coordinator.exitcode}); "
-                                   "the releases built so far are kept") from None
+                coordinator.join(timeout=10)
+                raise _workers_died(coordinator.exitcode) from None
             if kind == "error":
-                raise value
+                raise _workers_died(None) if isinstance(value, BrokenProcessPool) else value
             yield value
     finally:
         receive.close()
         if coordinator.is_alive():
             coordinator.terminate()
         coordinator.join()
+
+
+def _workers_died(code: int | None) -> EnvironmentFailure:
+    how = f"killed by signal {-code}" if code and code < 0 else "one of them was killed"
+    return EnvironmentFailure(f"the build's worker processes stopped before the end ({how}; the system may have run "
+                              "out of memory)", fix="build again: what was built is kept; with little memory use -j 1")
 
 
 def _coordinate(send, args: list[tuple], jobs: int, formats: tuple[str, ...], settings: Settings) -> None:
