@@ -22,6 +22,7 @@ _DE_NOM_ARTICLES = {"der", "die", "das", "ein", "eine", "dieser", "diese", "dies
                     "seine", "ihr", "ihre", "jeder", "jede", "jedes", "kein", "keine", "viele", "alle", "beide"}
 # tags that open a clause of its own (its verb must not be read as a main clause's)
 _DE_CLAUSE = ("KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "PWAT", "KOKOM")
+_DE_OWN_CLAUSE = tuple(c for c in _DE_CLAUSE if c != "KOKOM")     # "als" of a comparison opens none: "mehr als 30"
 _EN_CLAUSE = ("CJS", "CJT", "PNQ", "DTQ", "AVQ", "TO0")
 _EN_SUBJECT_START = ("AT0", "DPS", "DT0", "NP0", "NN1", "NN2", "PNP", "CRD")
 _EN_PRONOUNS = {"he", "she", "it", "we", "they", "i", "this", "that", "you"}
@@ -168,9 +169,8 @@ def _inner_clause(body: list[Tok]) -> tuple[int, int] | None:
             or c2 + 2 >= len(body) or body[c2 + 1].text != "und" or not body[c2 - 1].tag.startswith(("VV", "VA", "VM")):
         return None
     outside = body[:c1] + body[c2 + 1:]
-    clause = tuple(c for c in _DE_CLAUSE if c != "KOKOM")
-    if any(t.text in _QUOTES or t.tag in clause or t.tag == "PTKZU" for t in outside) \
-            or any(t.text in _QUOTES or t.tag in clause for t in body[c1 + 2:c2]):
+    if any(t.text in _QUOTES or t.tag in _DE_OWN_CLAUSE or t.tag == "PTKZU" for t in outside) \
+            or any(t.text in _QUOTES or t.tag in _DE_OWN_CLAUSE for t in body[c1 + 2:c2]):
         return None
     return c1, c2
 
@@ -219,17 +219,18 @@ def _split_shared(toks: list[Tok], body: list[Tok], v: int, a: int, ctx) -> list
 # what may stand before the verb and frame both clauses, so that the second says it again ("Im Mai eröffnet die
 # Gemeinde … und feiert …" → "Im Mai feiert die Gemeinde …"): adverbs of time, place and sequence, and phrases
 # with a preposition that never opens a verb's own object ("Auf die Frage antwortet …", "Damit rechnet …" stay)
-_FRAME_ADVERBS = {"heute", "jetzt", "nun", "dann", "danach", "später", "bald", "bisher", "inzwischen", "seitdem",
-                  "außerdem", "zudem", "deshalb", "daher", "deswegen", "trotzdem", "dennoch", "hier", "dort",
-                  "zuletzt", "anschließend", "gestern", "morgen", "künftig", "zukünftig", "erstmals", "somit"}
+# adverbs that say when: a framing Vorfeld, and a time of the clause's own
+_WHEN = {"heute", "jetzt", "nun", "dann", "danach", "später", "bald", "bisher", "inzwischen", "seitdem", "zuletzt",
+         "anschließend", "gestern", "morgen", "künftig", "zukünftig", "erstmals"}
+_FRAME_ADVERBS = _WHEN | {"außerdem", "zudem", "deshalb", "daher", "deswegen", "trotzdem", "dennoch", "hier", "dort",
+                          "somit"}
 # (not "seit", "ab", "bis", "während": a span may hold for the first clause only — "Seit 2019 wohnt die Familie
 # in Berlin und hat zwei Kinder" says nothing of the children since 2019)
 _FRAME_PREPOSITIONS = {"laut", "trotz", "wegen", "nach", "gemäß", "im", "am", "beim"}
 
 
-_TIME_ADVERBS = {"heute", "jetzt", "nun", "dann", "danach", "später", "bald", "bisher", "inzwischen", "seitdem",
-                 "zuletzt", "anschließend", "gestern", "morgen", "künftig", "zukünftig", "erstmals", "täglich",
-                 "wöchentlich", "jährlich", "zunächst", "vorher", "früher", "sofort", "wieder", "noch"}
+_TIME_ADVERBS = _WHEN | {"täglich", "wöchentlich", "jährlich", "zunächst", "vorher", "früher", "sofort", "wieder",
+                         "noch"}
 _TIME_PREPOSITIONS = {"seit", "ab", "bis", "während", "am", "im", "beim", "nach", "vor", "um", "innerhalb", "binnen"}
 # verbs of a phase or a duration: a time before the first verb says when it starts, not when the second holds
 _PHASE_VERBS = {"beginnen", "starten", "anfangen", "enden", "aufhören", "dauern", "laufen", "andauern", "gelten",
@@ -259,13 +260,13 @@ def _frame_end(toks: list[Tok]) -> int | None:
     if first.tag in ("ADV", "PAV", "PROAV", "ADJ(D)") and low in _FRAME_ADVERBS:
         return 1
     if first.tag in ("APPR", "APPRART") and low in _FRAME_PREPOSITIONS and len(toks) > 2:
-        if toks[1].tag == "CARD" and len(toks) > 2 and toks[2].tag in ("NN", "NE"):
-            return 3                        # "Seit 2019 …"
+        if toks[1].tag == "CARD" and toks[2].tag in ("NN", "NE"):
+            return 3                        # "Nach 3 Jahren …"
         end = noun_phrase_end(toks, 1)
         if end > 1 and not any(t.tag in ("APPR", "APPRART") for t in toks[1:end]):
             return end
         if toks[1].tag in ("PDS", "PIS", "NE", "CARD") and first.tag == "APPR":
-            return 2                        # "Nach diesem …", "Seit Montag …"
+            return 2                        # "Nach diesem …"
     return None
 
 
@@ -276,8 +277,7 @@ def _inverted(toks: list[Tok]) -> list[str] | None:
     finite verb that has no subject of its own right after it; no comma, quotation or clause of its own."""
     body_end_ = len(toks) - 1 if toks[-1].text in (".", "!") else len(toks)
     body = toks[:body_end_]
-    clause = tuple(c for c in _DE_CLAUSE if c != "KOKOM")            # "als Folge", "mehr als 30"
-    if any(t.text in _QUOTES + (",",) or t.tag in clause or t.tag == "PTKZU" for t in body):
+    if any(t.text in _QUOTES + (",",) or t.tag in _DE_OWN_CLAUSE or t.tag == "PTKZU" for t in body):
         return None
     f = _frame_end(body)
     if f is None or f >= len(body) - 2 or body[f].tag not in DE_FINITE:
